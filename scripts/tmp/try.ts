@@ -1,0 +1,10 @@
+import { startEmbeddedPostgres } from "../../lib/db/embedded.ts";
+import pg from "pg";
+const t0 = Date.now();
+const db = await startEmbeddedPostgres({ dataDir: "/work/main/.data/try", log: console.log });
+console.log("started in", Date.now() - t0, db.url.replace(/:[^:@]*@/, ":***@"));
+const c = new pg.Client({ connectionString: db.url }); await c.connect();
+console.log((await c.query("select version(), (select datcollate from pg_database where datname='postgres') c")).rows[0]);
+await c.end();
+await db.stop();
+console.log("stopped", Date.now() - t0);
