@@ -1,0 +1,142 @@
+// The launcher behind `npm run dev`, `npm start` and the database scripts.
+//
+//   tsx scripts/launch.ts dev|start [--data-dir DIR] [--fresh] [-- extra next args]
+//   tsx scripts/launch.ts run [--data-dir DIR] [--fresh] -- <command> [args...]
+//
+// With DATABASE_URL set it uses that server and starts nothing. Without it, it starts (or reuses) an
+// embedded PostgreSQL under .data/, owns it, runs the child with DATABASE_URL, forwards signals and
+// stops PostgreSQL when the child ends. dev/start also migrate, and seed demo data into an empty
+// database. Exactly one process owns the embedded server; Next's workers only read DATABASE_URL.
+import { spawn, type ChildProcess } from "node:child_process";
+import pg from "pg";
+import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { migrateDatabase } from "../lib/db/migrate";
+import { applyDevSecrets } from "./launch/dev-secrets";
+import { seedDemoData } from "./demo-data";
+import { printDemoStaff } from "./demo-data/print-demo-staff";
+
+const DATABASE_NAME = "desk";
+
+type Mode = "dev" | "start" | "run";
+
+function parseArgs(argv: string[]) {
+  const [mode, ...rest] = argv;
+  if (mode !== "dev" && mode !== "start" && mode !== "run") {
+    throw new Error("usage: launch.ts dev|start|run [--data-dir DIR] [--fresh] [-- command ...]");
+  }
+  const separator = rest.indexOf("--");
+  const own = separator === -1 ? rest : rest.slice(0, separator);
+  const passThrough = separator === -1 ? [] : rest.slice(separator + 1);
+  const dataDirIndex = own.indexOf("--data-dir");
+  const dataDir = dataDirIndex === -1 ? ".data/pg" : own[dataDirIndex + 1];
+  if (!dataDir) throw new Error("--data-dir needs a folder");
+  return { mode: mode as Mode, dataDir, fresh: own.includes("--fresh"), passThrough };
+}
+
+function log(message: string) {
+  process.stdout.write(`\x1b[36m[desk]\x1b[0m ${message}\n`);
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl, name);
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ empty: boolean }>(
+      "SELECT NOT (EXISTS (SELECT 1 FROM staff_users) OR EXISTS (SELECT 1 FROM customers)) AS empty",
+    );
+    return rows[0]?.empty ?? false;
+  } finally {
+    await client.end();
+  }
+}
+
+function childCommand(mode: Mode, passThrough: string[]): [string, string[]] {
+  if (mode === "dev") return ["node_modules/.bin/next", ["dev", ...passThrough]];
+  if (mode === "start") return ["node_modules/.bin/next", ["start", ...passThrough]];
+  const [command, ...args] = passThrough;
+  if (!command) throw new Error("launch.ts run needs a command after --");
+  return [command, args];
+}
+
+async function main() {
+  const { mode, dataDir, fresh, passThrough } = parseArgs(process.argv.slice(2));
+  const external = process.env.DATABASE_URL;
+  let embedded: EmbeddedDatabase | undefined;
+
+  // Secrets: generated for local use; a deployment with its own database must set its own.
+  if (mode !== "start" || !external) applyDevSecrets(process.env);
+
+  let url: string;
+  if (external) {
+    url = external;
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir, fresh, log });
+    url = await ensureDatabase(embedded.url, DATABASE_NAME);
+  }
+
+  let child: ChildProcess | undefined;
+  const stopDatabase = async () => {
+    if (embedded?.owned) {
+      await embedded.stop();
+      log("Embedded PostgreSQL stopped.");
+    }
+  };
+  // Until the child runs, a signal stops PostgreSQL and exits; afterwards it is forwarded.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (child && child.exitCode === null) child.kill(signal);
+      else void stopDatabase().then(() => process.exit(130));
+    });
+  }
+
+  try {
+    if (mode !== "run") {
+      if (process.env.SKIP_MIGRATIONS !== "1") {
+        const { applied } = await migrateDatabase(url, { log });
+        if (applied.length) log(`Applied ${applied.length} migration(s).`);
+      }
+      const seedAllowed = mode === "dev" || !external;
+      if (seedAllowed && process.env.SEED_DEMO_DATA !== "0" && (await isEmpty(url))) {
+        log("Empty database: writing demo data (once) ...");
+        const report = await seedDemoData(url, { customers: Number(process.env.DEMO_CUSTOMERS ?? 2000), log });
+        log(`Demo data ready in ${report.seconds.toFixed(1)} s.`);
+      }
+      if (process.env.NODE_ENV !== "production" && !process.env.CI) printDemoStaff(log);
+    }
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const [command, args] = childCommand(mode, passThrough);
+  child = spawn(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const code = await new Promise<number>((resolve) => {
+    child?.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 + 2 : 1)));
+    child?.on("error", (error) => {
+      log(`Could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+  });
+  await stopDatabase();
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
