@@ -7,6 +7,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; doing it again
   // inside every build only slows the build.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() renders app/forbidden.tsx with a 403 for staff who lack a permission.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

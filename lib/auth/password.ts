@@ -1,8 +1,10 @@
 // Staff password hashing: argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).
 // No "server-only" import: the seed and the create-admin CLI use this too, and it touches no data.
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 
-const PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// `Algorithm` is an ambient const enum, which verbatimModuleSyntax cannot import: 2 is Argon2id.
+const ARGON2ID = 2;
+const PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(plain: string): Promise<string> {
   return hash(plain, PARAMS);

@@ -1,0 +1,97 @@
+// next-auth configuration: the Credentials provider runs our signInStaff; the JWT carries only
+// the staff id, the server-side session row id and the session version. Every request re-checks
+// those against PostgreSQL (lib/auth/current-staff.ts), so revocation is immediate everywhere.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIp } from "@/lib/http/client-ip";
+import { SESSION_ABSOLUTE_MS } from "./session-policy";
+import { signInStaff } from "./sign-in";
+
+declare module "next-auth" {
+  interface User {
+    id: string;
+    sessionId: string;
+    sessionVersion: number;
+  }
+  interface Session {
+    staffId: string;
+    sessionId: string;
+    sessionVersion: number;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+    sv?: number;
+  }
+}
+
+function headerSource(headers: Record<string, unknown> | undefined) {
+  return {
+    get(name: string): string | null {
+      const value = headers?.[name.toLowerCase()];
+      return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : null;
+    },
+  };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  // The cookie lives as long as the absolute lifetime; idle expiry is enforced server-side.
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000, updateAge: 0 },
+  jwt: { maxAge: SESSION_ABSOLUTE_MS / 1000 },
+  pages: { signIn: "/console/sign-in", error: "/console/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "staff",
+      name: "Staff sign-in",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Code", type: "text" },
+      },
+      async authorize(credentials, req) {
+        const headers = headerSource(req.headers);
+        const result = await signInStaff(
+          { email: credentials?.email, password: credentials?.password, code: credentials?.code },
+          { ip: clientIp(headers), userAgent: headers.get("user-agent") },
+        );
+        // next-auth hands a thrown message to the sign-in form as `error`.
+        if (!result.ok) throw new Error(result.message);
+        return { id: result.staffId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // Only what the server needs to find the session row; names and roles come from the database.
+      return {
+        expires: session.expires,
+        staffId: token.sub ?? "",
+        sessionId: token.sid ?? "",
+        sessionVersion: token.sv ?? -1,
+      };
+    },
+  },
+  events: {},
+  logger: {
+    // next-auth logs the credentials-failure message at error level; the message is ours and
+    // carries no secret, but the default logger also prints request details. Keep it short.
+    error(code) {
+      if (code !== "CREDENTIALS_SIGNIN_ERROR") console.error(`[next-auth] ${code}`);
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
+  },
+};

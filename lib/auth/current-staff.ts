@@ -1,0 +1,87 @@
+// Who is signed in, checked against PostgreSQL on every request: the session row must exist, be
+// unrevoked, within its idle and absolute lifetimes, and the staff member active with the same
+// session version as the JWT. Cached per request with React's cache(), so a page and its
+// components share one lookup.
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { getDb } from "@/lib/db/client";
+import { authOptions } from "./auth-options";
+import { can, type Permission, type Role } from "./permissions";
+import { SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, STEP_UP_WINDOW_MS } from "./session-policy";
+
+export type CurrentStaff = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  sessionId: string;
+  stepUpAt: Date | null;
+};
+
+export type SessionProblem = "signed-out" | "expired" | "revoked";
+
+type Lookup = { staff: CurrentStaff } | { staff: null; problem: SessionProblem };
+
+const lookupStaff = cache(async (): Promise<Lookup> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.sessionId || !session.staffId) return { staff: null, problem: "signed-out" };
+
+  const db = getDb();
+  const row = await db.staffSession.findUnique({
+    where: { id: session.sessionId },
+    select: {
+      id: true, staffId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, stepUpAt: true,
+      staff: { select: { id: true, email: true, name: true, role: true, timeZone: true, deactivatedAt: true, sessionVersion: true } },
+    },
+  });
+  const now = Date.now();
+  if (!row || row.staffId !== session.staffId || row.revokedAt || row.staff.deactivatedAt) {
+    return { staff: null, problem: "revoked" };
+  }
+  if (session.sessionVersion !== row.staff.sessionVersion) return { staff: null, problem: "revoked" };
+  if (row.expiresAt.getTime() <= now || now - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    await db.staffSession.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return { staff: null, problem: "expired" };
+  }
+  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await db.staffSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date() } });
+  }
+  const { staff } = row;
+  return {
+    staff: {
+      id: staff.id, email: staff.email, name: staff.name, role: staff.role, timeZone: staff.timeZone,
+      sessionId: row.id, stepUpAt: row.stepUpAt,
+    },
+  };
+});
+
+/** The signed-in staff member, or null. For places that render differently when signed out. */
+export async function getCurrentStaff(): Promise<CurrentStaff | null> {
+  return (await lookupStaff()).staff;
+}
+
+/**
+ * For console pages and server actions: redirects to sign-in when there is no valid session and
+ * renders 403 when the staff member lacks the permission.
+ */
+export async function requireStaff(permission: Permission = "console:use"): Promise<CurrentStaff> {
+  const result = await lookupStaff();
+  if (!result.staff) redirect(result.problem === "signed-out" ? "/console/sign-in" : `/console/sign-in?reason=${result.problem}`);
+  if (!can(result.staff, permission)) forbidden();
+  return result.staff;
+}
+
+/** For route handlers: a JSON 401/403 instead of a redirect. */
+export async function requireStaffForApi(permission: Permission = "console:use"): Promise<CurrentStaff | Response> {
+  const { staff } = await lookupStaff();
+  if (!staff) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+  if (!can(staff, permission)) return Response.json({ error: "You do not have permission to do this." }, { status: 403 });
+  return staff;
+}
+
+export function hasFreshStepUp(staff: CurrentStaff, now = Date.now()): boolean {
+  return staff.stepUpAt !== null && now - staff.stepUpAt.getTime() <= STEP_UP_WINDOW_MS;
+}

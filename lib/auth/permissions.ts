@@ -1,0 +1,77 @@
+// The one authorisation policy, pure so the UI (what to show) and the server (what to allow) share
+// it. Server code never trusts the UI's decision: every page, action and route handler calls
+// requireStaff(permission) and, for resource-level rules, can() with the loaded resource.
+
+export type Role = "AGENT" | "SUPERVISOR" | "ADMIN";
+
+export type Permission =
+  | "console:use"
+  | "customer:search"
+  | "customer:view"
+  | "customer:reveal-pii"
+  | "case:work"
+  | "reset:request"
+  | "reset:approve"
+  | "scam-report:record"
+  | "scam-report:triage"
+  | "analytics:view"
+  | "audit:view"
+  | "audit:export"
+  | "outbox:view"
+  | "staff:manage"
+  | "api-key:manage";
+
+const EVERY_ROLE: readonly Role[] = ["AGENT", "SUPERVISOR", "ADMIN"];
+const SUPERVISORS: readonly Role[] = ["SUPERVISOR", "ADMIN"];
+const ADMINS: readonly Role[] = ["ADMIN"];
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  "console:use": EVERY_ROLE,
+  "customer:search": EVERY_ROLE,
+  "customer:view": EVERY_ROLE,
+  "customer:reveal-pii": EVERY_ROLE,
+  "case:work": EVERY_ROLE,
+  "reset:request": EVERY_ROLE,
+  "reset:approve": SUPERVISORS,
+  "scam-report:record": EVERY_ROLE,
+  "scam-report:triage": EVERY_ROLE,
+  "analytics:view": SUPERVISORS,
+  "audit:view": SUPERVISORS,
+  "audit:export": ADMINS,
+  "outbox:view": ADMINS,
+  "staff:manage": ADMINS,
+  "api-key:manage": ADMINS,
+};
+
+/** Actions that need a second factor entered in the last few minutes (step-up). */
+export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  "customer:reveal-pii",
+  "reset:request",
+  "reset:approve",
+  "staff:manage",
+  "api-key:manage",
+]);
+
+export type Actor = { id: string; role: Role };
+
+/** Resource-level rules; the permission alone decides when no resource is given. */
+export type Resource =
+  | { kind: "factor-reset"; requestedById: string }
+  | { kind: "staff"; id: string };
+
+export function can(actor: Actor, permission: Permission, resource?: Resource): boolean {
+  if (!GRANTS[permission].includes(actor.role)) return false;
+  if (!resource) return true;
+  switch (resource.kind) {
+    // Four eyes: nobody approves their own reset request.
+    case "factor-reset":
+      return permission !== "reset:approve" || resource.requestedById !== actor.id;
+    // Admins manage others; changing your own role or deactivating yourself could lock everyone out.
+    case "staff":
+      return permission !== "staff:manage" || resource.id !== actor.id;
+  }
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return GRANTS[permission];
+}

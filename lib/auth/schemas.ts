@@ -1,0 +1,60 @@
+// Input schemas for staff authentication, shared by the forms and the server.
+import { z } from "zod";
+import { RECOVERY_CODE_PATTERN } from "./recovery-codes";
+
+export const MAX_PASSWORD_LENGTH = 1024;
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "Email addresses can be at most 254 characters.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const totpCodeField = z
+  .string({ error: "Enter the 6-digit code from your authenticator app." })
+  .trim()
+  .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app (digits only).");
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(MAX_PASSWORD_LENGTH, `Passwords can be at most ${MAX_PASSWORD_LENGTH} characters.`),
+  code: z
+    .string({ error: "Enter the 6-digit code from your authenticator app." })
+    .trim()
+    .refine(
+      (value) => /^\d{6}$/.test(value) || RECOVERY_CODE_PATTERN.test(value),
+      "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+    ),
+});
+
+/** NIST SP 800-63B: length over composition rules; no maximum below 64; block the obvious. */
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words work well.`)
+  .max(MAX_PASSWORD_LENGTH, `Passwords can be at most ${MAX_PASSWORD_LENGTH} characters.`)
+  .refine((value) => new Set(value).size >= 5, "This password is too repetitive. Choose something less predictable.")
+  .refine(
+    (value) => !/^(password|passw0rd|123456|qwerty|letmein|admin)/i.test(value),
+    "This password is too common. Choose something less predictable.",
+  );
+
+export const enrolmentSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name.").max(120, "Names can be at most 120 characters."),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+    totpSecret: z.string().regex(/^[A-Z2-7]{32}$/, "The enrolment key is malformed. Reload the page."),
+    code: totpCodeField,
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });
+
+export const stepUpSchema = z.object({ code: totpCodeField });
