@@ -116,7 +116,7 @@ async function changeTarget(
   reason: string,
   ip: string,
   change: (target: Target) => { data: Prisma.StaffUserUpdateInput; action: string; message: string; details?: Record<string, unknown>; endSessions: boolean } | string,
-): Promise<StaffAdminResult<{ token?: string }>> {
+): Promise<StaffAdminResult> {
   const target = await loadTarget(admin, staffId);
   if (typeof target === "string") return { ok: false, message: target };
   const plan = change(target);
