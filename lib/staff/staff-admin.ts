@@ -67,7 +67,14 @@ async function createInvite(
   // A new link replaces any earlier unused one for the same address.
   await tx.staffInvite.updateMany({ where: { email: invite.email, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   await tx.staffInvite.create({
-    data: { ...invite, tokenHash, invitedById: admin.id, expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS) },
+    data: {
+      email: invite.email,
+      name: invite.name,
+      role: invite.role,
+      tokenHash,
+      invitedById: admin.id,
+      expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+    },
   });
   return token;
 }
