@@ -13,6 +13,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { diffSchemas } from "../scripts/db-diff/prisma-diff";
 
+// Objects that a migration adds by hand on purpose although Prisma cannot describe them (a CHECK
+// constraint, a view), by their key in the failure output, each with the reason. Functions and
+// triggers need no entry: they are never compared.
+const SQL_ONLY_OBJECTS = new Map<string, string>([]);
+
 const serverUrl = inject("databaseServerUrl");
 const scratchDatabases: string[] = [];
 
@@ -55,7 +60,9 @@ describe("schema drift", () => {
     expect(schemaCatalog.get("table customers")).toBeDefined();
     expect(migrationsCatalog.size).toBeGreaterThan(100);
 
-    const differences = compareCatalogs(migrationsCatalog, schemaCatalog);
+    const differences = compareCatalogs(migrationsCatalog, schemaCatalog).filter(
+      (difference) => !(difference.schema === undefined && SQL_ONLY_OBJECTS.has(difference.key)),
+    );
     if (differences.length > 0) expect.fail(formatDifferences(differences));
   });
 
