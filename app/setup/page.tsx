@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { createTotpSecret, totpQrSvg, totpUri } from "@/lib/auth/totp";
 import { hasAnyStaff } from "@/lib/staff/enrolment";
 import { EnrolmentForm } from "@/components/console/enrolment-form";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Set up the desk", robots: { index: f
 
 export default async function SetupPage() {
   // Setup exists only until the first admin does; afterwards staff are invited.
+  await connection(); // reads the database and makes a new secret: render on request
   if (await hasAnyStaff()) redirect("/console/sign-in");
   const secret = createTotpSecret();
   const qr = await totpQrSvg(totpUri("first admin", secret));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import { hasAnyStaff } from "@/lib/staff/enrolment";
 import { SignInForm } from "@/components/console/sign-in-form";
@@ -12,6 +13,7 @@ const REASONS: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection(); // reads the database: render on request, never at build time
   if (!(await hasAnyStaff())) redirect("/setup");
   const params = await searchParams;
   const next = typeof params.next === "string" && params.next.startsWith("/console") && !params.next.startsWith("//") ? params.next : "/console";
