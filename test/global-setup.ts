@@ -60,7 +60,9 @@ async function startServer(): Promise<TestServer> {
     assertLocal(configured);
     // Fail here with a clear message rather than in every test file.
     await runAdminQuery(configured, "SELECT 1").catch((error: unknown) => {
-      throw new Error(`TEST_DATABASE_URL is not reachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `TEST_DATABASE_URL is not reachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     return { url: configured, disposable: false, stop: async () => {} };
   }
@@ -132,7 +134,8 @@ async function importEmbeddedKeepingVitestHandlers() {
   const { startEmbeddedPostgres } = await import("../lib/db/embedded");
   for (const event of events) {
     emitter.removeAllListeners(event);
-    for (const listener of before.get(event) ?? []) emitter.on(event, listener as (...args: unknown[]) => void);
+    for (const listener of before.get(event) ?? [])
+      emitter.on(event, listener as (...args: unknown[]) => void);
   }
   return startEmbeddedPostgres;
 }
@@ -169,7 +172,8 @@ function isAlive(pid: number): boolean {
 // Tests create and drop databases: never aim them at a shared server by accident.
 function assertLocal(url: string): void {
   const host = new URL(url).hostname;
-  const local = host === "" || host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+  const local =
+    host === "" || host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
   if (!local && process.env.TEST_DATABASE_ALLOW_REMOTE !== "1") {
     throw new Error(
       `TEST_DATABASE_URL points at ${host}. Tests create and drop databases there; use a local server, ` +

@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -35,7 +44,11 @@ async function createEmptyDatabase(): Promise<string> {
 
 /** A copy of prisma/migrations that a test may edit. */
 function copyMigrations(): string {
-  const dir = path.join(process.cwd(), ".data", `migrate-test-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const dir = path.join(
+    process.cwd(),
+    ".data",
+    `migrate-test-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
   mkdirSync(dir, { recursive: true });
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   scratchDirs.push(dir);
@@ -73,12 +86,18 @@ function readHistory(url: string): Promise<Row[]> {
 
 async function tableExists(url: string, table: string): Promise<boolean> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [table]);
+    const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [
+      table,
+    ]);
     return rows[0]?.found === true;
   });
 }
 
-async function expectRefusal(promise: Promise<unknown>, kind: MigrationError["kind"], name: string): Promise<MigrationError> {
+async function expectRefusal(
+  promise: Promise<unknown>,
+  kind: MigrationError["kind"],
+  name: string,
+): Promise<MigrationError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
@@ -123,7 +142,12 @@ describe("migrateDatabase", () => {
     }
 
     const columns = await withClient(url, async (client) => {
-      const { rows } = await client.query<{ name: string; type: string; not_null: boolean; default_value: string | null }>(
+      const { rows } = await client.query<{
+        name: string;
+        type: string;
+        not_null: boolean;
+        default_value: string | null;
+      }>(
         `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                 pg_get_expr(d.adbin, d.adrelid) AS default_value
            FROM pg_attribute a
@@ -152,7 +176,11 @@ describe("migrateDatabase", () => {
 
     const tampered = migrationNames[0] as string;
     appendFileSync(path.join(dir, tampered, "migration.sql"), "\n-- an innocent-looking edit\n");
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "checksum-mismatch", tampered);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "checksum-mismatch",
+      tampered,
+    );
     expect(refusal.message).toMatch(/changed since it was applied/);
     expect(refusal.message).toMatch(/new migration/);
   });
@@ -177,7 +205,11 @@ describe("migrateDatabase", () => {
     const removed = migrationNames[0] as string;
     renameSync(path.join(dir, removed), path.join(dir, "..", `${path.basename(dir)}-moved`));
     scratchDirs.push(path.join(dir, "..", `${path.basename(dir)}-moved`));
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "missing-migration", removed);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "missing-migration",
+      removed,
+    );
     expect(refusal.message).toMatch(/folder is missing/);
   });
 
@@ -211,7 +243,11 @@ describe("migrateDatabase", () => {
     expect(failedRow).toMatchObject({ finished_at: null, rolled_back_at: null, applied_steps_count: 0 });
     expect(failedRow?.logs).toMatch(/no_such_table/);
 
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "failed-migration", broken);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "failed-migration",
+      broken,
+    );
     expect(refusal.message).toMatch(/recorded as failed/);
     expect(refusal.message).toContain("rolled_back_at = now()");
 
@@ -249,7 +285,11 @@ describe("migrateDatabase", () => {
     const withCommit = "29991231000001_enum_rewrite";
     mkdirSync(path.join(dir, withCommit));
     writeFileSync(path.join(dir, withCommit, "migration.sql"), "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n");
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "transaction-statement", withCommit);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "transaction-statement",
+      withCommit,
+    );
     expect(refusal.message).toMatch(/line 1/);
     expect(await tableExists(url, "t")).toBe(false);
   });
