@@ -49,9 +49,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await withClient(serverUrl, async (client) => {
-    for (const name of scratchDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  // In parallel: each DROP DATABASE waits for a checkpoint, and concurrent ones share it.
+  await Promise.all(
+    scratchDatabases.map((name) =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    ),
+  );
 });
 
 describe("schema drift", () => {

@@ -20,22 +20,34 @@ const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-// The migrator runs on empty databases of its own here, not on the per-file copy of the template
-// (which is already migrated). Their names carry the run's prefix, so teardown drops any leftovers.
+// Each test gets a database of its own: empty where the migrator must build the schema, otherwise a
+// copy of the template (every migration applied by migrateDatabase in test/global-setup.ts), which
+// is much faster than migrating again. Names carry the run's prefix, so teardown drops leftovers.
 const serverUrl = inject("databaseServerUrl");
 const scratchDatabases: string[] = [];
 const scratchDirs: string[] = [];
 
 afterAll(async () => {
-  await withClient(serverUrl, async (client) => {
-    for (const name of scratchDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  // In parallel: each DROP DATABASE waits for a checkpoint, and concurrent ones share it.
+  await Promise.all(
+    scratchDatabases.map((name) =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    ),
+  );
   for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function createEmptyDatabase(): Promise<string> {
+function createEmptyDatabase(): Promise<string> {
+  return createDatabase("");
+}
+
+function createMigratedDatabase(): Promise<string> {
+  return createDatabase(` TEMPLATE "${inject("templateDatabase")}"`);
+}
+
+async function createDatabase(templateClause: string): Promise<string> {
   const name = `${inject("testDatabasePrefix")}migrate_${randomBytes(4).toString("hex")}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"${templateClause}`));
   scratchDatabases.push(name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -132,8 +144,7 @@ describe("migrateDatabase", () => {
   });
 
   it("records sha256 of each migration file as its checksum, in Prisma's table layout", async () => {
-    const url = await createEmptyDatabase();
-    await migrateDatabase(url);
+    const url = await createMigratedDatabase();
 
     const history = await readHistory(url);
     for (const row of history) {
@@ -170,9 +181,8 @@ describe("migrateDatabase", () => {
   });
 
   it("refuses to run when an applied migration's file has changed", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
-    await migrateDatabase(url, { migrationsDir: dir });
 
     const tampered = migrationNames[0] as string;
     appendFileSync(path.join(dir, tampered, "migration.sql"), "\n-- an innocent-looking edit\n");
@@ -186,9 +196,8 @@ describe("migrateDatabase", () => {
   });
 
   it("accepts a checkout of the same file with CRLF line endings", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
-    await migrateDatabase(url, { migrationsDir: dir });
 
     for (const name of migrationNames) {
       const file = path.join(dir, name, "migration.sql");
@@ -198,9 +207,8 @@ describe("migrateDatabase", () => {
   });
 
   it("refuses to run when an applied migration's folder is missing", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
-    await migrateDatabase(url, { migrationsDir: dir });
 
     const removed = migrationNames[0] as string;
     renameSync(path.join(dir, removed), path.join(dir, "..", `${path.basename(dir)}-moved`));
@@ -225,7 +233,7 @@ describe("migrateDatabase", () => {
   });
 
   it("rolls a failing migration back entirely and refuses later runs until it is resolved", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
     const broken = "29991231000000_broken";
     const brokenFile = path.join(dir, broken, "migration.sql");
@@ -265,7 +273,7 @@ describe("migrateDatabase", () => {
   });
 
   it("refuses BEGIN/COMMIT lines but not END; inside a function body", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
     const withFunction = "29991231000000_trigger_function";
     mkdirSync(path.join(dir, withFunction));
