@@ -134,6 +134,8 @@ async function probe(base: string, row: Row, jar: CookieJar | null, ids: Map<str
     const action = ids.get(row.target);
     if (!action) throw new Error(`no action id for ${row.target}`);
     const response = await callServerAction(base, action.pagePath, action.id, jar);
+    // Success of "sign out everywhere" is itself a trip to sign-in, marked with its own reason.
+    if (response.location?.includes("reason=signed-out-everywhere")) return { kind: "allow", status: response.status };
     if (response.location?.includes("/console/sign-in")) return { kind: "sign-in", status: response.status };
     if (response.status === 403) return { kind: "403", status: 403 };
     return { kind: "allow", status: response.status };

@@ -315,8 +315,13 @@ export function writeCustomerHistory(
   const passwordChangedAfterRecovery: { at: number; context: RequestContext }[] = [];
   const contexts = new Map<string, RequestContext>();
 
-  for (const flow of flows) {
-    const device = pickDevice(rng, profile.devices, flow.at);
+  for (const [flowIndex, flow] of flows.entries()) {
+    // A calm customer's first sign-ins use each of their devices in turn, so no device of theirs
+    // first appears late in the history (which would read as a "new device" signal).
+    const device =
+      profile.calm && flowIndex < profile.devices.length
+        ? (profile.devices[flowIndex] as Device)
+        : pickDevice(rng, profile.devices, flow.at);
     const context = contextFor(rng, profile, device, flow.at, contexts);
     const steps = flow.steps;
     const flowId = rows.nextFlowId();
