@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO_STAFF } from "../scripts/demo-data/stories";
+import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { callServerAction, signInOverHttp, type CookieJar } from "./support/http-session";
 
@@ -90,7 +90,16 @@ test("the authorization matrix documents every console page, API route and serve
 
 test("every entry behaves as documented for anonymous, agent, supervisor, admin and deactivated staff", async ({ baseURL }) => {
   const base = baseURL ?? "";
-  const rows = readMatrix();
+  const placeholders = await withE2eDatabase(async (db) => {
+    const customer = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [STORY_CUSTOMERS.otpBombing.externalId]);
+    const customerId = customer.rows[0]?.id ?? "";
+    const attempt = await db.query<{ id: string }>("SELECT id::text FROM login_attempts WHERE customer_id = $1 LIMIT 1", [customerId]);
+    return { ":customer": customerId, ":attempt": attempt.rows[0]?.id ?? "" };
+  });
+  const rows = readMatrix().map((row) => ({
+    ...row,
+    target: row.kind === "action" ? row.target : row.target.replace(/:customer|:attempt/g, (name) => placeholders[name as keyof typeof placeholders]),
+  }));
   const ids = actionIds();
 
   // Two sessions per role: the second survives the actions that end the first.

@@ -37,8 +37,8 @@ export const deliveryFiltersSchema = z.object({
   cursor: optionalText(100, "Invalid page link."),
 });
 
-export type AttemptFilters = z.infer<typeof attemptFiltersSchema>;
-export type DeliveryFilters = z.infer<typeof deliveryFiltersSchema>;
+export type AttemptFilters = Partial<z.infer<typeof attemptFiltersSchema>>;
+export type DeliveryFilters = Partial<z.infer<typeof deliveryFiltersSchema>>;
 
 /** searchParams → plain strings (the first value of repeated keys). */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {

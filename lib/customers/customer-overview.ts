@@ -87,3 +87,14 @@ export async function revealCustomerField(staff: CurrentStaff, customerId: strin
     return field === "email" ? customer.email : (customer.phoneE164 ?? "");
   });
 }
+
+export type CustomerHeaderFields = { id: string; externalId: string; fullName: string; status: string; flaggedAt: Date | null };
+
+/** The few fields the customer's sub-pages show on top; null for an unknown or malformed id. */
+export async function findCustomerHeader(customerId: string): Promise<CustomerHeaderFields | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(customerId)) return null;
+  return getDb().customer.findUnique({
+    where: { id: customerId },
+    select: { id: true, externalId: true, fullName: true, status: true, flaggedAt: true },
+  });
+}
