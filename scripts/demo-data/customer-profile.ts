@@ -2,7 +2,7 @@
 // The login history (customer-history.ts) is then played out from this profile.
 import type { Faker } from "@faker-js/faker";
 import type { CustomerRow, DemoRows, FactorType, RequestContext } from "./demo-rows";
-import { toEmailWord, toNameKey } from "./name-key";
+import { toNameKey } from "../../lib/customers/name-key";
 import type { Random } from "./random";
 import {
   ANGLO_GIVEN_NAMES,
@@ -107,6 +107,11 @@ function pickName(rng: Random, fakers: NameFakers, source: NameSource): { first:
   if (source === "anglo") return { first: rng.pick(ANGLO_GIVEN_NAMES), last: rng.pick(ANGLO_SURNAMES) };
   const faker = fakers[source];
   return { first: faker.person.firstName(), last: faker.person.lastName() };
+}
+
+/** The letters of a name as they appear in an email address ("O'Brien-Müller" → "obrienmuller"). */
+function toEmailWord(name: string): string {
+  return toNameKey(name).replace(/[^a-z]/g, "");
 }
 
 /** A plausible address whose trailing number is unique to this customer index. */

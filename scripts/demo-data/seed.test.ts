@@ -7,6 +7,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { decryptTotpSecret } from "../../lib/auth/totp-crypto";
+import { loadRiskInput } from "../../lib/customers/risk-data";
+import { getDb } from "../../lib/db/client";
+import { computeRiskSignals } from "../../lib/customers/risk-signals";
 import { DemoDataRefusedError, seedDemoData, type SeedReport } from "./index";
 import {
   CREDENTIAL_STUFFING,
@@ -60,6 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.end();
+  await getDb().$disconnect();
   await adminQuery(`DROP DATABASE IF EXISTS "${secondDatabase}" WITH (FORCE)`);
 });
 
@@ -475,6 +479,40 @@ describe("stories", () => {
       [id],
     );
     expect(factors.rows.map((f) => f.type).sort()).toEqual(["AUTHENTICATOR_APP", "SMS"]);
+  });
+});
+
+describe("stories as the console's risk signals see them", () => {
+  const signalsOf = async (key: StoryCustomerKey) => {
+    const input = await loadRiskInput(await customerId(key), NOW);
+    if (!input) throw new Error(`no risk input for ${key}`);
+    return new Set(computeRiskSignals(input).map((signal) => signal.code));
+  };
+
+  it("flags the OTP bombing as a burst", async () => {
+    expect(await signalsOf("otpBombing")).toContain("OTP_BURST");
+  });
+
+  it("flags the takeover: new device, new country, impossible travel, recent scam report", async () => {
+    const codes = await signalsOf("takeover");
+    for (const code of ["NEW_DEVICE", "NEW_COUNTRY", "IMPOSSIBLE_TRAVEL", "RECENT_SCAM_REPORT"] as const) {
+      expect(codes).toContain(code);
+    }
+  });
+
+  it("flags an account the stuffing bot got a code for as touched by a shared address", async () => {
+    const { rows } = await db.query<{ customer_id: string }>(
+      "SELECT customer_id FROM login_attempts WHERE ip LIKE '203.0.113.%' AND outcome = 'CODE_SENT' LIMIT 1",
+    );
+    const id = rows[0]?.customer_id as string;
+    const input = await loadRiskInput(id, NOW);
+    expect(new Set(computeRiskSignals(input as NonNullable<typeof input>).map((s) => s.code))).toContain(
+      "SHARED_IP",
+    );
+  });
+
+  it("raises nothing for the low-risk customer", async () => {
+    expect([...(await signalsOf("lowRisk"))]).toEqual([]);
   });
 });
 

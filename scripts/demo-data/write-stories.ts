@@ -16,7 +16,7 @@ import { CODE_LIFETIME, writeCustomerHistory, type HistoryResult } from "./custo
 import type { DemoIds, RequestContext, TableCounts } from "./demo-rows";
 import { DemoRows } from "./demo-rows";
 import { maskEmail, maskPhone } from "./masking";
-import { toNameKey } from "./name-key";
+import { toNameKey } from "../../lib/customers/name-key";
 import { Random, mixSeed } from "./random";
 import {
   ANGLO_GIVEN_NAMES,
