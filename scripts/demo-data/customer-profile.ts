@@ -26,6 +26,20 @@ export const SECOND = 1_000;
 /** The span the demo's history covers: `historyEnd` is the last moment ordinary activity may use. */
 export type Clock = { now: number; historyStart: number; historyEnd: number };
 
+/** How far back ordinary history goes. */
+export const HISTORY_DAYS = 183;
+
+/**
+ * The clock ordinary history is generated against: anchored to the start of `now`'s UTC day, so
+ * every run on the same day writes identical rows (whatever the hour), and runs on other days the
+ * same rows shifted by whole days. Only the stories are placed relative to the exact `now`; in
+ * exchange, ordinary activity stops at the last UTC midnight, `quiet` before it.
+ */
+export function historyClock(now: number, quiet: number): Clock {
+  const dayStart = Math.floor(now / DAY) * DAY;
+  return { now: dayStart, historyStart: dayStart - HISTORY_DAYS * DAY, historyEnd: dayStart - quiet };
+}
+
 export type Device = {
   id: string;
   profile: DeviceProfile;
