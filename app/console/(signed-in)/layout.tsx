@@ -11,6 +11,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const links = [
     { href: "/console", label: "Overview" },
     { href: "/console/customers", label: "Customers" },
+    { href: "/console/cases", label: "Cases" },
+    ...(can(staff, "reset:approve") ? [{ href: "/console/approvals", label: "Approvals" }] : []),
+    ...(can(staff, "audit:view") ? [{ href: "/console/audit", label: "Audit log" }] : []),
+    ...(can(staff, "outbox:view") ? [{ href: "/console/outbox", label: "Outbox" }] : []),
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     { href: "/console/account", label: "My account" },
   ];
