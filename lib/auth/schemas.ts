@@ -44,17 +44,25 @@ export const newPasswordField = z
     "This password is too common. Choose something less predictable.",
   );
 
-export const enrolmentSchema = z
-  .object({
-    name: z.string().trim().min(1, "Enter your name.").max(120, "Names can be at most 120 characters."),
-    password: newPasswordField,
-    confirmPassword: z.string(),
-    totpSecret: z.string().regex(/^[A-Z2-7]{32}$/, "The enrolment key is malformed. Reload the page."),
-    code: totpCodeField,
-  })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords do not match.",
-  });
+const enrolmentFields = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(120, "Names can be at most 120 characters."),
+  password: newPasswordField,
+  confirmPassword: z.string(),
+  totpSecret: z.string().regex(/^[A-Z2-7]{32}$/, "The enrolment key is malformed. Reload the page."),
+  code: totpCodeField,
+});
+
+const passwordsMatch = {
+  check: (value: { password: string; confirmPassword: string }) => value.password === value.confirmPassword,
+  params: { path: ["confirmPassword"], message: "The two passwords do not match." },
+};
+
+/** An invited staff member sets a password and enrols an authenticator. */
+export const enrolmentSchema = enrolmentFields.refine(passwordsMatch.check, passwordsMatch.params);
+
+/** The first admin also chooses the email address they sign in with. */
+export const firstAdminSchema = enrolmentFields
+  .extend({ email: emailField })
+  .refine(passwordsMatch.check, passwordsMatch.params);
 
 export const stepUpSchema = z.object({ code: totpCodeField });

@@ -109,7 +109,8 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
   return { ok: true, staffId: staff.id, sessionId: session.id, sessionVersion: staff.sessionVersion };
 }
 
-async function recordFailure(
+/** Counts a failed password or second-factor check towards the lockout (sign-in and step-up). */
+export async function recordFailure(
   staffId: string,
   actor: { type: "STAFF"; id: string; label: string },
   context: SignInContext,

@@ -2,23 +2,37 @@
 // (bad input, refused) are returned as state; unexpected ones throw to the route's error.tsx.
 import type { z } from "zod";
 
-export type ActionState = {
+export type ActionState<Data = undefined> = {
   status: "idle" | "ok" | "invalid" | "error";
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** The action needs a fresh second factor: the form asks for it inline and resubmits. */
+  stepUpRequired?: boolean;
+  /** What a successful action hands back to show once (e.g. recovery codes, an invitation link). */
+  data?: Data;
 };
 
 export const idleState: ActionState = { status: "idle" };
 
-export function invalidState(error: z.ZodError, message = "Please correct the highlighted fields."): ActionState {
-  const flattened = error.flatten();
-  return { status: "invalid", message, fieldErrors: flattened.fieldErrors as Record<string, string[]> };
+export function invalidState(error: z.ZodError, message = "Please correct the highlighted fields."): ActionState<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { status: "invalid", message, fieldErrors };
 }
 
-export function errorState(message: string): ActionState {
+export function errorState(message: string): ActionState<never> {
   return { status: "error", message };
 }
 
-export function okState(message?: string): ActionState {
-  return { status: "ok", message };
+export function okState<Data = undefined>(message?: string, data?: Data): ActionState<Data> {
+  return { status: "ok", message, data };
 }
+
+export const stepUpRequiredState: ActionState<never> = {
+  status: "error",
+  stepUpRequired: true,
+  message: "Confirm it's you: enter the current code from your authenticator app.",
+};

@@ -1,0 +1,56 @@
+"use client";
+
+// The console's one form pattern: useActionState, field errors from the server, no reset of what
+// the user typed (React resets forms after an action; we submit through a transition instead),
+// and inline step-up: when the action answers "step-up required", the form asks for a code,
+// confirms it, then resubmits itself with the same values.
+import { startTransition, useActionState, useRef, type FormEvent, type ReactNode } from "react";
+import { idleState, type ActionState } from "@/lib/forms/action-state";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { StepUpPrompt } from "./step-up-prompt";
+
+type Action<Data> = (state: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>>;
+
+export function ActionForm<Data>({
+  action,
+  submitLabel,
+  pendingLabel = "Working…",
+  variant = "primary",
+  className,
+  children,
+  renderResult,
+}: {
+  action: Action<Data>;
+  submitLabel: string;
+  pendingLabel?: string;
+  variant?: ButtonVariant;
+  className?: string;
+  children?: (state: ActionState<Data>) => ReactNode;
+  renderResult?: (data: Data) => ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, idleState as ActionState<Data>);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
+  return (
+    <div className={className}>
+      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+        {children?.(state)}
+        <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
+          {pending ? pendingLabel : submitLabel}
+        </Button>
+      </form>
+      <div className="mt-3 space-y-3">
+        <FormStatus state={state} />
+        {state.stepUpRequired ? <StepUpPrompt onConfirmed={() => formRef.current?.requestSubmit()} /> : null}
+        {state.status === "ok" && state.data !== undefined && renderResult ? renderResult(state.data) : null}
+      </div>
+    </div>
+  );
+}

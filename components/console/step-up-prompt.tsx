@@ -1,0 +1,60 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useId, type FormEvent } from "react";
+import { confirmStepUp } from "@/app/console/step-up-action";
+import { idleState } from "@/lib/forms/action-state";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+
+/** Asks for a fresh authenticator code; on success the caller resumes what it was doing. */
+export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
+  const [state, action, pending] = useActionState(confirmStepUp, idleState);
+  const id = useId();
+
+  useEffect(() => {
+    if (state.status === "ok") onConfirmed();
+  }, [state, onConfirmed]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
+      <h3 id={`${id}-title`} className="font-semibold text-amber-950 dark:text-amber-100">
+        Confirm it&apos;s you
+      </h3>
+      <p className="mt-1 text-sm text-amber-950 dark:text-amber-100">
+        This action needs a code entered in the last 5 minutes. Enter the current code from your authenticator app.
+      </p>
+      <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-3">
+        <Field id={`${id}-code`} label="Authenticator code" errors={state.fieldErrors?.code}>
+          {(describedBy, invalid) => (
+            <TextInput
+              id={`${id}-code`}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className="w-36"
+            />
+          )}
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Checking…" : "Confirm and continue"}
+        </Button>
+      </form>
+      {state.status === "error" && state.message ? (
+        <Alert tone="error" className="mt-3">
+          {state.message}
+        </Alert>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ActionState } from "@/lib/forms/action-state";
+import { Alert } from "./alert";
+
+/** The form-level message in a polite live region, so screen readers hear the outcome. */
+export function FormStatus({ state }: { state: ActionState<unknown> }) {
+  return (
+    <div aria-live="polite" aria-atomic="true" data-testid="form-status">
+      {state.message && state.status !== "idle" && !state.stepUpRequired ? (
+        <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { emailField } from "@/lib/auth/schemas";
+
+export const roleField = z.enum(["AGENT", "SUPERVISOR", "ADMIN"], { error: "Choose a role: agent, supervisor or admin." });
+
+export const reasonField = z
+  .string({ error: "Give a reason; it goes into the audit log." })
+  .trim()
+  .min(5, "Give a reason of at least 5 characters; it goes into the audit log.")
+  .max(500, "Keep the reason under 500 characters.");
+
+export const staffIdField = z.uuid({ error: "Unknown staff member." });
+
+export const inviteSchema = z.object({
+  email: emailField,
+  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Names can be at most 120 characters."),
+  role: roleField,
+  reason: reasonField,
+});
+
+export const changeRoleSchema = z.object({ staffId: staffIdField, role: roleField, reason: reasonField });
+export const staffReasonSchema = z.object({ staffId: staffIdField, reason: reasonField });

@@ -1,0 +1,242 @@
+// Staff administration (admins only): invite, change role, deactivate and reactivate, reset an
+// authenticator, unlock. Each takes a reason, runs with its audit event in one transaction, and
+// ends the target's sessions when their access changes (session version bump).
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/audit/audit-log";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { INVITE_LIFETIME_MS, newInviteToken } from "./enrolment";
+
+export type StaffAdminResult<Data = undefined> = { ok: true; message: string; data?: Data } | { ok: false; message: string };
+
+export type StaffListItem = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  status: "active" | "locked" | "deactivated" | "needs-enrolment";
+  lockedUntil: Date | null;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+};
+
+export async function listStaff(): Promise<StaffListItem[]> {
+  const rows = await getDb().staffUser.findMany({
+    orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    select: {
+      id: true, email: true, name: true, role: true, lockedUntil: true, deactivatedAt: true,
+      totpSecretEnc: true, lastSignInAt: true, createdAt: true,
+    },
+  });
+  const now = new Date();
+  return rows.map(({ totpSecretEnc, deactivatedAt, ...row }) => ({
+    ...row,
+    status: deactivatedAt
+      ? "deactivated"
+      : !totpSecretEnc
+        ? "needs-enrolment"
+        : row.lockedUntil && row.lockedUntil > now
+          ? "locked"
+          : "active",
+  }));
+}
+
+export type PendingInvite = { id: string; email: string; name: string; role: StaffRole; expiresAt: Date; createdAt: Date };
+
+export async function listPendingInvites(): Promise<PendingInvite[]> {
+  return getDb().staffInvite.findMany({
+    where: { usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, name: true, role: true, expiresAt: true, createdAt: true },
+  });
+}
+
+function actorOf(staff: CurrentStaff) {
+  return { type: "STAFF" as const, id: staff.id, label: staff.email };
+}
+
+async function createInvite(
+  tx: Prisma.TransactionClient,
+  admin: CurrentStaff,
+  invite: { email: string; name: string; role: StaffRole },
+): Promise<string> {
+  const { token, tokenHash } = newInviteToken();
+  // A new link replaces any earlier unused one for the same address.
+  await tx.staffInvite.updateMany({ where: { email: invite.email, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  await tx.staffInvite.create({
+    data: { ...invite, tokenHash, invitedById: admin.id, expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS) },
+  });
+  return token;
+}
+
+export async function inviteStaff(
+  admin: CurrentStaff,
+  input: { email: string; name: string; role: StaffRole; reason: string },
+  ip: string,
+): Promise<StaffAdminResult<{ token: string }>> {
+  const db = getDb();
+  const existing = await db.staffUser.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) return { ok: false, message: "Someone with this email already has an account." };
+  const token = await db.$transaction(async (tx) => {
+    const created = await createInvite(tx, admin, input);
+    await appendAuditEvent(tx, {
+      actor: actorOf(admin),
+      action: "staff.invited",
+      target: { type: "staff-invite", id: input.email },
+      reason: input.reason,
+      ip,
+      data: { role: input.role },
+    });
+    return created;
+  });
+  return { ok: true, message: `Invitation created for ${input.email}. Send them the link below; it works once and expires in 72 hours.`, data: { token } };
+}
+
+type Target = { id: string; email: string; role: StaffRole; deactivatedAt: Date | null };
+
+async function loadTarget(admin: CurrentStaff, staffId: string): Promise<Target | string> {
+  // The id comes from the request: it must name a real staff member other than the admin.
+  const target = await getDb().staffUser.findUnique({
+    where: { id: staffId },
+    select: { id: true, email: true, role: true, deactivatedAt: true },
+  });
+  if (!target) return "That staff member does not exist.";
+  if (!can(admin, "staff:manage", { kind: "staff", id: target.id })) {
+    return "You cannot change your own account here. Ask another administrator.";
+  }
+  return target;
+}
+
+async function changeTarget(
+  admin: CurrentStaff,
+  staffId: string,
+  reason: string,
+  ip: string,
+  change: (target: Target) => { data: Prisma.StaffUserUpdateInput; action: string; message: string; details?: Record<string, unknown>; endSessions: boolean } | string,
+): Promise<StaffAdminResult<{ token?: string }>> {
+  const target = await loadTarget(admin, staffId);
+  if (typeof target === "string") return { ok: false, message: target };
+  const plan = change(target);
+  if (typeof plan === "string") return { ok: false, message: plan };
+  await getDb().$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: target.id },
+      data: plan.endSessions ? { ...plan.data, sessionVersion: { increment: 1 } } : plan.data,
+    });
+    if (plan.endSessions) {
+      await tx.staffSession.updateMany({ where: { staffId: target.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+    await appendAuditEvent(tx, {
+      actor: actorOf(admin),
+      action: plan.action,
+      target: { type: "staff", id: target.id },
+      reason,
+      ip,
+      data: plan.details,
+    });
+  });
+  return { ok: true, message: plan.message };
+}
+
+export function changeStaffRole(admin: CurrentStaff, staffId: string, role: StaffRole, reason: string, ip: string) {
+  return changeTarget(admin, staffId, reason, ip, (target) =>
+    target.role === role
+      ? `${target.email} is already ${role.toLowerCase()}.`
+      : {
+          data: { role },
+          action: "staff.role_changed",
+          message: `${target.email} is now ${role.toLowerCase()}. Their sessions have ended.`,
+          details: { from: target.role, to: role },
+          endSessions: true,
+        },
+  );
+}
+
+export function setStaffActive(admin: CurrentStaff, staffId: string, active: boolean, reason: string, ip: string) {
+  return changeTarget(admin, staffId, reason, ip, (target) => {
+    if (active === !target.deactivatedAt) return `${target.email} is already ${active ? "active" : "deactivated"}.`;
+    return {
+      data: { deactivatedAt: active ? null : new Date() },
+      action: active ? "staff.reactivated" : "staff.deactivated",
+      message: active ? `${target.email} can sign in again.` : `${target.email} is deactivated and signed out everywhere.`,
+      endSessions: !active,
+    };
+  });
+}
+
+export function unlockStaff(admin: CurrentStaff, staffId: string, reason: string, ip: string) {
+  return changeTarget(admin, staffId, reason, ip, (target) => ({
+    data: { lockedUntil: null, failedSignIns: 0, lockoutCount: 0 },
+    action: "staff.unlocked",
+    message: `${target.email} is unlocked.`,
+    endSessions: false,
+  }));
+}
+
+/** Removes the authenticator and issues a re-enrolment link; the person must enrol again. */
+export async function resetStaffTotp(admin: CurrentStaff, staffId: string, reason: string, ip: string): Promise<StaffAdminResult<{ token: string }>> {
+  const target = await loadTarget(admin, staffId);
+  if (typeof target === "string") return { ok: false, message: target };
+  const token = await getDb().$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: target.id },
+      data: { totpSecretEnc: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+    });
+    await tx.staffSession.updateMany({ where: { staffId: target.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.staffRecoveryCode.deleteMany({ where: { staffId: target.id } });
+    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: target.id }, select: { name: true } });
+    const created = await createInvite(tx, admin, { email: target.email, name: user.name, role: target.role });
+    await appendAuditEvent(tx, { actor: actorOf(admin), action: "staff.totp_reset", target: { type: "staff", id: target.id }, reason, ip });
+    return created;
+  });
+  return {
+    ok: true,
+    message: `${target.email}'s authenticator was removed and their sessions ended. Send them the re-enrolment link below (single use, 72 hours).`,
+    data: { token },
+  };
+}
+
+/** Ends every session of the signed-in staff member (including this one). */
+export async function signOutEverywhere(staff: CurrentStaff, ip: string): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await tx.staffUser.update({ where: { id: staff.id }, data: { sessionVersion: { increment: 1 } } });
+    await tx.staffSession.updateMany({ where: { staffId: staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await appendAuditEvent(tx, { actor: actorOf(staff), action: "staff.signed_out_everywhere", target: { type: "staff", id: staff.id }, ip });
+  });
+}
+
+/** Ends one of the staff member's own sessions; ids from the request are checked against the owner. */
+export async function revokeOwnSession(staff: CurrentStaff, sessionId: string, ip: string): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    const revoked = await tx.staffSession.updateMany({ where: { id: sessionId, staffId: staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count !== 1) return false;
+    await appendAuditEvent(tx, { actor: actorOf(staff), action: "staff.session_revoked", target: { type: "staff-session", id: sessionId }, ip });
+    return true;
+  });
+}
+
+export type OwnSession = { id: string; ip: string | null; userAgent: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
+
+export async function listOwnSessions(staff: CurrentStaff): Promise<OwnSession[]> {
+  const rows = await getDb().staffSession.findMany({
+    where: { staffId: staff.id, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { lastSeenAt: "desc" },
+    take: 50,
+    select: { id: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true },
+  });
+  return rows.map((row) => ({ ...row, current: row.id === staff.sessionId }));
+}
+
+export type SignInEvent = { seq: bigint; action: string; occurredAt: Date; ip: string | null };
+
+export async function listOwnSignInEvents(staff: CurrentStaff, take = 20): Promise<SignInEvent[]> {
+  return getDb().auditEvent.findMany({
+    where: { targetType: "staff", targetId: staff.id, action: { startsWith: "staff.sign_in." } },
+    orderBy: { seq: "desc" },
+    take,
+    select: { seq: true, action: true, occurredAt: true, ip: true },
+  });
+}
