@@ -9,7 +9,7 @@ function brandWords(brand: Brand): Record<string, string> {
     SupportPhone: brand.supportPhone,
     OfficialWebsite: brand.officialDomains[0] ?? "",
     OfficialEmailDomain: `@${brand.officialEmailDomains[0] ?? ""}`,
-    SecurityPageLink: "our security page",
+    SecurityPageLink: "security page",
   };
 }
 
