@@ -6,6 +6,23 @@ import { defineConfig, devices } from "@playwright/test";
 const systemChromium = "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// A second server with an empty database, for the first-run setup journey.
+const FIRST_RUN_PORT = PORT + 1;
+const firstRunURL = `http://127.0.0.1:${FIRST_RUN_PORT}`;
+
+function server(port: number, dataDir: string, url: string, env: Record<string, string> = {}) {
+  return {
+    command: `node_modules/.bin/tsx scripts/launch.ts start --data-dir ${dataDir} --fresh -- --port ${port} --hostname 127.0.0.1`,
+    url: `${url}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { APP_URL: url, NEXTAUTH_URL: url, E2E: "1", ...env },
+    // Without a graceful signal Playwright SIGKILLs the launcher and leaves PostgreSQL running.
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,17 +49,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A production build against a fresh embedded database seeded with the demo data.
-    command: `node_modules/.bin/tsx scripts/launch.ts start --data-dir .data/pg-e2e --fresh -- --port ${PORT} --hostname 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { APP_URL: baseURL, NEXTAUTH_URL: baseURL, E2E: "1" },
-    // Without a graceful signal Playwright SIGKILLs the launcher and leaves PostgreSQL running.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /first-run/ },
+    { name: "first-run", use: { ...devices["Desktop Chrome"], baseURL: firstRunURL }, testMatch: /first-run/ },
+  ],
+  // Production builds against fresh embedded databases: one with demo data, one empty.
+  webServer: [server(PORT, ".data/pg-e2e", baseURL), server(FIRST_RUN_PORT, ".data/pg-e2e-first-run", firstRunURL, { SEED_DEMO_DATA: "0" })],
 });

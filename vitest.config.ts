@@ -18,6 +18,11 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Fixed, test-only secrets: the code under test reads them from the environment as in production.
+    env: {
+      TOTP_ENCRYPTION_KEYS: "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+      NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    },
     include: ["{lib,app,components,scripts,test,prisma}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/.next/**", "e2e/**", ".data/**"],
     globalSetup: ["./test/global-setup.ts"],

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   if (!existsSync(lockFile)) writeFileSync(lockFile, MIGRATION_LOCK);
 
   for (const note of notes) console.log(`note: ${note}`);
-  if (/warning/i.test(adapted)) console.log("note: Prisma left warnings in the SQL (look for 'Warning'): read them first.");
+  if (/warning/i.test(adapted))
+    console.log("note: Prisma left warnings in the SQL (look for 'Warning'): read them first.");
   console.log(`Wrote ${path.join(dir, "migration.sql")}.`);
   console.log("Review the SQL (data-preserving steps, backfills and SQL-only objects are yours to add),");
   console.log("then run `npm run db:migrate` and commit schema.prisma together with the new folder.");

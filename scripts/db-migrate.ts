@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   }
   const { applied } = await migrateDatabase(url, { log: (message) => console.log(message) });
   if (applied.length === 0) console.log("No pending migrations.");
-  else console.log(`Applied ${applied.length} migration${applied.length === 1 ? "" : "s"}: ${applied.join(", ")}`);
+  else
+    console.log(
+      `Applied ${applied.length} migration${applied.length === 1 ? "" : "s"}: ${applied.join(", ")}`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,8 @@ export function ActionForm<Data>({
   pendingLabel?: string;
   variant?: ButtonVariant;
   className?: string;
-  children?: (state: ActionState<Data>) => ReactNode;
+  /** Plain fields, or a function of the state for field-level errors (client components only). */
+  children?: ReactNode | ((state: ActionState<Data>) => ReactNode);
   renderResult?: (data: Data) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, idleState as ActionState<Data>);
@@ -41,7 +42,7 @@ export function ActionForm<Data>({
   return (
     <div className={className}>
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
-        {children?.(state)}
+        {typeof children === "function" ? children(state) : children}
         <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
           {pending ? pendingLabel : submitLabel}
         </Button>

@@ -19,6 +19,22 @@ export type AuditContent = {
 };
 
 export function hashAuditEvent(prevHash: string, content: AuditContent): string {
-  const material = canonicalJson({ ...content, occurredAt: content.occurredAt.toISOString(), prevHash });
+  const material = canonicalJson({ ...auditContentOf(content), occurredAt: content.occurredAt.toISOString(), prevHash });
   return createHash("sha256").update(material).digest("hex");
+}
+
+/** The hashed fields of a stored row (what `audit:verify` recomputes). */
+export function auditContentOf(row: AuditContent): AuditContent {
+  return {
+    occurredAt: row.occurredAt,
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    reason: row.reason,
+    ip: row.ip,
+    data: row.data,
+  };
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { RECOVERY_CODE_PATTERN } from "./recovery-codes";
 
-export const MAX_PASSWORD_LENGTH = 1024;
+export const MAX_PASSWORD_LENGTH = 1024; // messages below say "1,024"
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const emailField = z
@@ -23,7 +23,7 @@ export const signInSchema = z.object({
   password: z
     .string({ error: "Enter your password." })
     .min(1, "Enter your password.")
-    .max(MAX_PASSWORD_LENGTH, `Passwords can be at most ${MAX_PASSWORD_LENGTH} characters.`),
+    .max(MAX_PASSWORD_LENGTH, "Passwords can be at most 1,024 characters."),
   code: z
     .string({ error: "Enter the 6-digit code from your authenticator app." })
     .trim()
@@ -37,7 +37,7 @@ export const signInSchema = z.object({
 export const newPasswordField = z
   .string({ error: "Choose a password." })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words work well.`)
-  .max(MAX_PASSWORD_LENGTH, `Passwords can be at most ${MAX_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, "Passwords can be at most 1,024 characters.")
   .refine((value) => new Set(value).size >= 5, "This password is too repetitive. Choose something less predictable.")
   .refine(
     (value) => !/^(password|passw0rd|123456|qwerty|letmein|admin)/i.test(value),

@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -11,22 +20,34 @@ const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-// The migrator runs on empty databases of its own here, not on the per-file copy of the template
-// (which is already migrated). Their names carry the run's prefix, so teardown drops any leftovers.
+// Each test gets a database of its own: empty where the migrator must build the schema, otherwise a
+// copy of the template (every migration applied by migrateDatabase in test/global-setup.ts), which
+// is much faster than migrating again. Names carry the run's prefix, so teardown drops leftovers.
 const serverUrl = inject("databaseServerUrl");
 const scratchDatabases: string[] = [];
 const scratchDirs: string[] = [];
 
 afterAll(async () => {
-  await withClient(serverUrl, async (client) => {
-    for (const name of scratchDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  // In parallel: each DROP DATABASE waits for a checkpoint, and concurrent ones share it.
+  await Promise.all(
+    scratchDatabases.map((name) =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    ),
+  );
   for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function createEmptyDatabase(): Promise<string> {
+function createEmptyDatabase(): Promise<string> {
+  return createDatabase("");
+}
+
+function createMigratedDatabase(): Promise<string> {
+  return createDatabase(` TEMPLATE "${inject("templateDatabase")}"`);
+}
+
+async function createDatabase(templateClause: string): Promise<string> {
   const name = `${inject("testDatabasePrefix")}migrate_${randomBytes(4).toString("hex")}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"${templateClause}`));
   scratchDatabases.push(name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -35,7 +56,11 @@ async function createEmptyDatabase(): Promise<string> {
 
 /** A copy of prisma/migrations that a test may edit. */
 function copyMigrations(): string {
-  const dir = path.join(process.cwd(), ".data", `migrate-test-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const dir = path.join(
+    process.cwd(),
+    ".data",
+    `migrate-test-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
   mkdirSync(dir, { recursive: true });
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   scratchDirs.push(dir);
@@ -73,12 +98,18 @@ function readHistory(url: string): Promise<Row[]> {
 
 async function tableExists(url: string, table: string): Promise<boolean> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [table]);
+    const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [
+      table,
+    ]);
     return rows[0]?.found === true;
   });
 }
 
-async function expectRefusal(promise: Promise<unknown>, kind: MigrationError["kind"], name: string): Promise<MigrationError> {
+async function expectRefusal(
+  promise: Promise<unknown>,
+  kind: MigrationError["kind"],
+  name: string,
+): Promise<MigrationError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
@@ -113,8 +144,7 @@ describe("migrateDatabase", () => {
   });
 
   it("records sha256 of each migration file as its checksum, in Prisma's table layout", async () => {
-    const url = await createEmptyDatabase();
-    await migrateDatabase(url);
+    const url = await createMigratedDatabase();
 
     const history = await readHistory(url);
     for (const row of history) {
@@ -123,7 +153,12 @@ describe("migrateDatabase", () => {
     }
 
     const columns = await withClient(url, async (client) => {
-      const { rows } = await client.query<{ name: string; type: string; not_null: boolean; default_value: string | null }>(
+      const { rows } = await client.query<{
+        name: string;
+        type: string;
+        not_null: boolean;
+        default_value: string | null;
+      }>(
         `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                 pg_get_expr(d.adbin, d.adrelid) AS default_value
            FROM pg_attribute a
@@ -146,21 +181,23 @@ describe("migrateDatabase", () => {
   });
 
   it("refuses to run when an applied migration's file has changed", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
-    await migrateDatabase(url, { migrationsDir: dir });
 
     const tampered = migrationNames[0] as string;
     appendFileSync(path.join(dir, tampered, "migration.sql"), "\n-- an innocent-looking edit\n");
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "checksum-mismatch", tampered);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "checksum-mismatch",
+      tampered,
+    );
     expect(refusal.message).toMatch(/changed since it was applied/);
     expect(refusal.message).toMatch(/new migration/);
   });
 
   it("accepts a checkout of the same file with CRLF line endings", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
-    await migrateDatabase(url, { migrationsDir: dir });
 
     for (const name of migrationNames) {
       const file = path.join(dir, name, "migration.sql");
@@ -170,14 +207,17 @@ describe("migrateDatabase", () => {
   });
 
   it("refuses to run when an applied migration's folder is missing", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
-    await migrateDatabase(url, { migrationsDir: dir });
 
     const removed = migrationNames[0] as string;
     renameSync(path.join(dir, removed), path.join(dir, "..", `${path.basename(dir)}-moved`));
     scratchDirs.push(path.join(dir, "..", `${path.basename(dir)}-moved`));
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "missing-migration", removed);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "missing-migration",
+      removed,
+    );
     expect(refusal.message).toMatch(/folder is missing/);
   });
 
@@ -193,7 +233,7 @@ describe("migrateDatabase", () => {
   });
 
   it("rolls a failing migration back entirely and refuses later runs until it is resolved", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
     const broken = "29991231000000_broken";
     const brokenFile = path.join(dir, broken, "migration.sql");
@@ -211,7 +251,11 @@ describe("migrateDatabase", () => {
     expect(failedRow).toMatchObject({ finished_at: null, rolled_back_at: null, applied_steps_count: 0 });
     expect(failedRow?.logs).toMatch(/no_such_table/);
 
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "failed-migration", broken);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "failed-migration",
+      broken,
+    );
     expect(refusal.message).toMatch(/recorded as failed/);
     expect(refusal.message).toContain("rolled_back_at = now()");
 
@@ -229,7 +273,7 @@ describe("migrateDatabase", () => {
   });
 
   it("refuses BEGIN/COMMIT lines but not END; inside a function body", async () => {
-    const url = await createEmptyDatabase();
+    const url = await createMigratedDatabase();
     const dir = copyMigrations();
     const withFunction = "29991231000000_trigger_function";
     mkdirSync(path.join(dir, withFunction));
@@ -249,7 +293,11 @@ describe("migrateDatabase", () => {
     const withCommit = "29991231000001_enum_rewrite";
     mkdirSync(path.join(dir, withCommit));
     writeFileSync(path.join(dir, withCommit, "migration.sql"), "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n");
-    const refusal = await expectRefusal(migrateDatabase(url, { migrationsDir: dir }), "transaction-statement", withCommit);
+    const refusal = await expectRefusal(
+      migrateDatabase(url, { migrationsDir: dir }),
+      "transaction-statement",
+      withCommit,
+    );
     expect(refusal.message).toMatch(/line 1/);
     expect(await tableExists(url, "t")).toBe(false);
   });

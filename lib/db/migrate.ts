@@ -29,7 +29,12 @@ export class MigrationError extends Error {
   readonly kind: MigrationErrorKind;
   readonly migrationName: string;
 
-  constructor(kind: MigrationErrorKind, migrationName: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    kind: MigrationErrorKind,
+    migrationName: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "MigrationError";
     this.kind = kind;
@@ -197,7 +202,8 @@ function findPendingMigrations(local: LocalMigration[], recorded: MigrationRow[]
 // Every migration runs inside one transaction of ours; a COMMIT in the file would end it early and
 // leave the rest of the file (and its bookkeeping) outside, so such files are refused up front.
 // Prisma writes BEGIN;/COMMIT; around some enum changes: db:diff removes them.
-const TRANSACTION_STATEMENT = /^\s*(BEGIN|COMMIT|ROLLBACK|END|START\s+TRANSACTION|BEGIN\s+TRANSACTION)\s*;\s*$/i;
+const TRANSACTION_STATEMENT =
+  /^\s*(BEGIN|COMMIT|ROLLBACK|END|START\s+TRANSACTION|BEGIN\s+TRANSACTION)\s*;\s*$/i;
 
 function assertNoTransactionStatements(migration: LocalMigration): void {
   const lines = migration.script.split(/\r?\n/);

@@ -67,7 +67,14 @@ async function createInvite(
   // A new link replaces any earlier unused one for the same address.
   await tx.staffInvite.updateMany({ where: { email: invite.email, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   await tx.staffInvite.create({
-    data: { ...invite, tokenHash, invitedById: admin.id, expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS) },
+    data: {
+      email: invite.email,
+      name: invite.name,
+      role: invite.role,
+      tokenHash,
+      invitedById: admin.id,
+      expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+    },
   });
   return token;
 }
@@ -116,7 +123,7 @@ async function changeTarget(
   reason: string,
   ip: string,
   change: (target: Target) => { data: Prisma.StaffUserUpdateInput; action: string; message: string; details?: Record<string, unknown>; endSessions: boolean } | string,
-): Promise<StaffAdminResult<{ token?: string }>> {
+): Promise<StaffAdminResult> {
   const target = await loadTarget(admin, staffId);
   if (typeof target === "string") return { ok: false, message: target };
   const plan = change(target);

@@ -35,7 +35,11 @@ export type DiffInput = {
 
 /** The SQL that turns `fromSchema` into `toSchema`, exactly as Prisma prints it; "" when they match. */
 export async function diffSchemas({ fromSchema, toSchema, databaseUrl }: DiffInput): Promise<string> {
-  const workDir = path.join(projectRoot, ".data", `prisma-diff-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const workDir = path.join(
+    projectRoot,
+    ".data",
+    `prisma-diff-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
   mkdirSync(workDir, { recursive: true });
   try {
     const toFile = path.join(workDir, "to.prisma");
@@ -102,7 +106,10 @@ function run(args: string[], databaseUrl: string): Promise<string> {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) resolve(stdout);
-      else reject(new Error(`prisma-diff migrate diff failed (exit ${code}):\n${stderr.trim() || stdout.trim()}`));
+      else
+        reject(
+          new Error(`prisma-diff migrate diff failed (exit ${code}):\n${stderr.trim() || stdout.trim()}`),
+        );
     });
   });
 }

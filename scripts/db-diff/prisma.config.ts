@@ -12,11 +12,13 @@ export default defineConfig({
   // Not the app's schema (the schemas to diff are passed on the command line): Prisma reads this
   // one at start-up to decide which engines to download, and this one asks for none.
   schema: "./cli.prisma",
-  async adapter() {
+  adapter() {
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL must point at a reachable PostgreSQL for prisma-diff.");
+    if (!connectionString) {
+      return Promise.reject(new Error("DATABASE_URL must point at a reachable PostgreSQL for prisma-diff."));
+    }
     // allowExitOnIdle: the CLI never closes the pool, which would otherwise keep the process alive
     // for pg's 10 s idle timeout after the diff has been printed.
-    return new PrismaPg({ connectionString, allowExitOnIdle: true });
+    return Promise.resolve(new PrismaPg({ connectionString, allowExitOnIdle: true }));
   },
 });

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import { Badge } from "@/components/ui/badge";
+import { SignOutButton } from "@/components/console/sign-out-button";
+import { ConsoleNav } from "@/components/console/console-nav";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const staff = await requireStaff();
+  const links = [
+    { href: "/console", label: "Overview" },
+    ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
+    { href: "/console/account", label: "My account" },
+  ];
+  return (
+    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/console" className="font-bold">
+            Account Security Desk
+          </Link>
+          <ConsoleNav links={links} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="whoami">
+              {staff.name} <span className="text-slate-500 dark:text-slate-400">({staff.email})</span>
+            </span>
+            <Badge tone={staff.role === "ADMIN" ? "red" : staff.role === "SUPERVISOR" ? "amber" : "blue"}>{staff.role.toLowerCase()}</Badge>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

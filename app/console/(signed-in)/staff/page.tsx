@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { listPendingInvites, listStaff, type StaffListItem } from "@/lib/staff/staff-admin";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Time } from "@/components/console/time";
+import { InviteForm } from "@/components/console/staff/invite-form";
+import { StaffActions } from "@/components/console/staff/staff-actions";
+
+export const metadata: Metadata = { title: "Staff" };
+
+const STATUS: Record<StaffListItem["status"], { label: string; tone: BadgeTone }> = {
+  active: { label: "Active", tone: "green" },
+  locked: { label: "Locked", tone: "amber" },
+  deactivated: { label: "Deactivated", tone: "neutral" },
+  "needs-enrolment": { label: "Must re-enrol", tone: "amber" },
+};
+
+export default async function StaffPage() {
+  const admin = await requireStaff("staff:manage");
+  const [staff, invites] = await Promise.all([listStaff(), listPendingInvites()]);
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-bold">Staff</h1>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          Every change here needs a reason and a fresh authenticator code, and is recorded in the audit log. Changing someone&apos;s role or access
+          signs them out everywhere.
+        </p>
+      </div>
+      <section aria-labelledby="invite-title" className="space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="invite-title" className="text-lg font-semibold">
+          Invite someone
+        </h2>
+        <InviteForm />
+      </section>
+      <section aria-labelledby="team-title" className="space-y-3">
+        <h2 id="team-title" className="text-lg font-semibold">
+          Team ({staff.length})
+        </h2>
+        <ul className="space-y-3">
+          {staff.map((member) => (
+            <li key={member.id} data-testid={`staff-${member.email}`} className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <div className="flex flex-wrap items-center gap-3">
+                <span className="font-semibold">{member.name}</span>
+                <span className="text-slate-600 dark:text-slate-400">{member.email}</span>
+                <Badge tone="blue">{member.role.toLowerCase()}</Badge>
+                <Badge tone={STATUS[member.status].tone}>{STATUS[member.status].label}</Badge>
+                <span className="text-sm text-slate-600 dark:text-slate-400">
+                  Last sign-in: {member.lastSignInAt ? <Time date={member.lastSignInAt} timeZone={admin.timeZone} relative /> : "never"}
+                </span>
+              </div>
+              {member.id === admin.id ? (
+                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">This is you. Another administrator manages your account.</p>
+              ) : (
+                <div className="mt-3">
+                  <StaffActions member={member} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="pending-title" className="space-y-3">
+        <h2 id="pending-title" className="text-lg font-semibold">
+          Pending invitations
+        </h2>
+        {invites.length === 0 ? (
+          <p className="text-slate-600 dark:text-slate-400">No invitations waiting.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+            {invites.map((invite) => (
+              <li key={invite.id} className="flex flex-wrap gap-x-4 py-2 text-sm">
+                <span className="font-medium">{invite.name}</span>
+                <span>{invite.email}</span>
+                <Badge tone="blue">{invite.role.toLowerCase()}</Badge>
+                <span>
+                  expires <Time date={invite.expiresAt} timeZone={admin.timeZone} relative />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+
+export function SignInForm({ next, notice }: { next: string; notice?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [useRecoveryCode, setUseRecoveryCode] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("staff", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
+    });
+    setPending(false);
+    if (result?.ok && !result.error) {
+      router.replace(next);
+      router.refresh();
+      return;
+    }
+    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
+      {notice ? <Alert tone="info">{notice}</Alert> : null}
+      <Field id="email" label="Email">
+        {(describedBy) => <TextInput id="email" name="email" type="email" autoComplete="username" required aria-describedby={describedBy} />}
+      </Field>
+      <Field id="password" label="Password">
+        {(describedBy) => (
+          <TextInput id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={describedBy} />
+        )}
+      </Field>
+      {useRecoveryCode ? (
+        <Field id="code" label="Recovery code" hint="One of the ten codes you saved when you enrolled, like ABCDE-12345. Each works once.">
+          {(describedBy) => <TextInput id="code" name="code" autoComplete="off" required aria-describedby={describedBy} />}
+        </Field>
+      ) : (
+        <Field id="code" label="Authenticator code" hint="The 6-digit code your authenticator app shows now.">
+          {(describedBy) => (
+            <TextInput id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required aria-describedby={describedBy} />
+          )}
+        </Field>
+      )}
+      <button type="button" className="text-sm text-blue-700 underline dark:text-blue-300" onClick={() => setUseRecoveryCode((value) => !value)}>
+        {useRecoveryCode ? "Use my authenticator app instead" : "Lost your authenticator? Use a recovery code"}
+      </button>
+      <div aria-live="assertive" aria-atomic="true" data-testid="sign-in-error">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+      </div>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

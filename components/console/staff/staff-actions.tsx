@@ -1,0 +1,95 @@
+"use client";
+
+import type { ActionState } from "@/lib/forms/action-state";
+import {
+  changeRoleAction,
+  deactivateStaffAction,
+  reactivateStaffAction,
+  resetStaffTotpAction,
+  unlockStaffAction,
+  type InviteLink as InviteLinkData,
+} from "@/app/console/(signed-in)/staff/actions";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { ActionForm } from "@/components/console/action-form";
+import { InviteLink } from "./invite-link";
+
+type Member = { id: string; email: string; name: string; role: string; status: string };
+
+function ReasonField({ id, state }: { id: string; state: ActionState<unknown> }) {
+  return (
+    <Field id={id} label="Reason" hint="Recorded in the audit log." errors={state.fieldErrors?.reason}>
+      {(describedBy, invalid) => <TextInput id={id} name="reason" aria-describedby={describedBy} aria-invalid={invalid} />}
+    </Field>
+  );
+}
+
+/** The admin's actions on one staff member, each with a reason and step-up. */
+export function StaffActions({ member }: { member: Member }) {
+  const prefix = `staff-${member.id}`;
+  return (
+    <details className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <summary className="cursor-pointer font-medium">Manage {member.name}</summary>
+      <div className="mt-4 grid gap-6 md:grid-cols-2">
+        <ActionForm action={changeRoleAction} submitLabel="Change role" variant="secondary">
+          {(state) => (
+            <>
+              <input type="hidden" name="staffId" value={member.id} />
+              <Field id={`${prefix}-role`} label="New role" errors={state.fieldErrors?.role}>
+                {(describedBy) => (
+                  <Select id={`${prefix}-role`} name="role" defaultValue={member.role} aria-describedby={describedBy}>
+                    <option value="AGENT">Agent</option>
+                    <option value="SUPERVISOR">Supervisor</option>
+                    <option value="ADMIN">Admin</option>
+                  </Select>
+                )}
+              </Field>
+              <ReasonField id={`${prefix}-role-reason`} state={state} />
+            </>
+          )}
+        </ActionForm>
+        {member.status === "deactivated" ? (
+          <ActionForm action={reactivateStaffAction} submitLabel="Reactivate" variant="secondary">
+            {(state) => (
+              <>
+                <input type="hidden" name="staffId" value={member.id} />
+                <ReasonField id={`${prefix}-reactivate-reason`} state={state} />
+              </>
+            )}
+          </ActionForm>
+        ) : (
+          <ActionForm action={deactivateStaffAction} submitLabel="Deactivate" variant="danger">
+            {(state) => (
+              <>
+                <input type="hidden" name="staffId" value={member.id} />
+                <ReasonField id={`${prefix}-deactivate-reason`} state={state} />
+              </>
+            )}
+          </ActionForm>
+        )}
+        {member.status === "locked" ? (
+          <ActionForm action={unlockStaffAction} submitLabel="Unlock" variant="secondary">
+            {(state) => (
+              <>
+                <input type="hidden" name="staffId" value={member.id} />
+                <ReasonField id={`${prefix}-unlock-reason`} state={state} />
+              </>
+            )}
+          </ActionForm>
+        ) : null}
+        <ActionForm<InviteLinkData>
+          action={resetStaffTotpAction}
+          submitLabel="Reset authenticator"
+          variant="danger"
+          renderResult={(data) => <InviteLink path={data.path} />}
+        >
+          {(state) => (
+            <>
+              <input type="hidden" name="staffId" value={member.id} />
+              <ReasonField id={`${prefix}-totp-reason`} state={state} />
+            </>
+          )}
+        </ActionForm>
+      </div>
+    </details>
+  );
+}
