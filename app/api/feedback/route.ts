@@ -26,9 +26,35 @@ function respond(request: Request, outcome: FeedbackOutcome | (Omit<FeedbackOutc
   return new Response(null, { status: 303, headers: { ...headers, Location: resultUrl(outcome, articleSlug) } });
 }
 
+/** The body, or null when it is larger than `max` bytes (read no further than that). */
+async function readLimited(request: Request, max: number): Promise<Uint8Array | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > max) return null;
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 export async function POST(request: Request): Promise<Response> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
+  const body = await readLimited(request, MAX_BODY_BYTES);
+  if (!body) {
     return respond(request, {
       state: { status: "invalid", message: "That was too much text to send.", fieldErrors: { comment: ["That was too much text to send."] } },
       httpStatus: 413,
@@ -38,7 +64,9 @@ export async function POST(request: Request): Promise<Response> {
 
   let fields: Record<string, string>;
   try {
-    const form = await request.formData();
+    const form = await new Response(body, {
+      headers: { "Content-Type": request.headers.get("content-type") ?? "" },
+    }).formData();
     fields = {};
     for (const [key, value] of form) if (typeof value === "string") fields[key] = value;
   } catch {
