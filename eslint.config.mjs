@@ -37,7 +37,7 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/components/*"], importNames: [], message: "lib must not import app or components" }] },
+        { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib must not import app or components" }] },
       ],
     },
   },

@@ -3,7 +3,9 @@ import { absoluteUrl } from "@/lib/content/site";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/console", "/api", "/help/feedback", "/setup", "/invite"] }],
+    rules: [
+      { userAgent: "*", allow: "/", disallow: ["/console", "/api", "/help/feedback", "/setup", "/invite"] },
+    ],
     sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

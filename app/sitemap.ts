@@ -5,7 +5,10 @@ import { troubleshooterStartPath } from "@/lib/content/troubleshooter";
 
 export default function sitemap(): MetadataRoute.Sitemap {
   const articles = listArticles();
-  const newest = articles.map((article) => article.updated).toSorted().at(-1);
+  const newest = articles
+    .map((article) => article.updated)
+    .toSorted()
+    .at(-1);
   return [
     { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "weekly", priority: 1 },
     { url: absoluteUrl("/search"), changeFrequency: "weekly", priority: 0.5 },

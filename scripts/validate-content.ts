@@ -11,22 +11,32 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(ro
 const files = readdirSync(articleDir)
   .filter((name) => name.endsWith(".mdx"))
   .toSorted()
-  .map((name) => ({ path: `content/articles/${name}`, text: readFileSync(path.join(articleDir, name), "utf8") }));
+  .map((name) => ({
+    path: `content/articles/${name}`,
+    text: readFileSync(path.join(articleDir, name), "utf8"),
+  }));
 
-const categorySlugs = (readJson("content/categories.json") as { slug: string }[]).map((category) => category.slug);
+const categorySlugs = (readJson("content/categories.json") as { slug: string }[]).map(
+  (category) => category.slug,
+);
 const coverage = readJson("content/coverage.json") as Record<string, string[]>;
 const { articles, problems } = validateContent({ articles: files, categorySlugs, coverage });
 
 // Every article must also have come out of contentlayer (it drops documents it cannot read).
 const generated = new Set(
-  (readJson(".contentlayer/generated/Article/_index.json") as { slug: string }[]).map((article) => article.slug),
+  (readJson(".contentlayer/generated/Article/_index.json") as { slug: string }[]).map(
+    (article) => article.slug,
+  ),
 );
 for (const article of articles) {
-  if (!generated.has(article.slug)) problems.push(`${article.path}: contentlayer did not generate it (see its warnings above)`);
+  if (!generated.has(article.slug))
+    problems.push(`${article.path}: contentlayer did not generate it (see its warnings above)`);
 }
 
 if (problems.length) {
-  process.stderr.write(`\nInvalid content (${problems.length} problem(s)):\n${problems.map((p) => `  - ${p}`).join("\n")}\n\n`);
+  process.stderr.write(
+    `\nInvalid content (${problems.length} problem(s)):\n${problems.map((p) => `  - ${p}`).join("\n")}\n\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`Content OK: ${articles.length} articles.\n`);

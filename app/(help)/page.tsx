@@ -27,7 +27,8 @@ export default function HomePage() {
           </h1>
           <SearchBox label="Search help articles" categoryTitles={categoryTitles} size="large" />
           <p className="text-slate-700 dark:text-slate-300">
-            {brand.companyName} will never ask you for a code, your password or card details by phone, text or email.
+            {brand.companyName} will never ask you for a code, your password or card details by phone, text or
+            email.
           </p>
         </section>
 
@@ -46,9 +47,15 @@ export default function HomePage() {
           </h2>
           <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {categories.map((category) => (
-              <li key={category.slug} className="rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+              <li
+                key={category.slug}
+                className="rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+              >
                 <h3 className="font-semibold">
-                  <Link href={`/help/category/${category.slug}`} className="text-blue-800 underline underline-offset-2 dark:text-blue-200">
+                  <Link
+                    href={`/help/category/${category.slug}`}
+                    className="text-blue-800 underline underline-offset-2 dark:text-blue-200"
+                  >
                     {category.title}
                   </Link>
                 </h3>

@@ -16,7 +16,10 @@ export function AllArticles({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           <ul className="mt-2 space-y-1">
             {category.articles.map((article) => (
               <li key={article.slug}>
-                <Link href={articlePath(article.slug)} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                <Link
+                  href={articlePath(article.slug)}
+                  className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                >
                   {article.title}
                 </Link>
               </li>

@@ -16,7 +16,10 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
                 </span>
               ) : (
                 <>
-                  <Link href={crumb.path} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                  <Link
+                    href={crumb.path}
+                    className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                  >
                     {crumb.name}
                   </Link>
                   <span aria-hidden="true" className="text-slate-600 dark:text-slate-400">

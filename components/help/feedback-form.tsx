@@ -34,7 +34,10 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
       const next = (await response.json()) as ActionState;
       setState(next);
     } catch {
-      setState({ status: "error", message: "We couldn't send your feedback. Check your connection and try again." });
+      setState({
+        status: "error",
+        message: "We couldn't send your feedback. Check your connection and try again.",
+      });
     } finally {
       setPending(false);
       requestAnimationFrame(() => statusRef.current?.focus());
@@ -47,14 +50,25 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
 
   if (state.status === "ok") {
     return (
-      <div ref={statusRef} tabIndex={-1} role="status" className="rounded-lg border border-green-700 bg-green-50 p-4 text-green-950 dark:border-green-400 dark:bg-green-950/50 dark:text-green-50">
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className="rounded-lg border border-green-700 bg-green-50 p-4 text-green-950 dark:border-green-400 dark:bg-green-950/50 dark:text-green-50"
+      >
         <p className="font-semibold">{state.message ?? "Thank you for your feedback."}</p>
       </div>
     );
   }
 
   return (
-    <form action="/api/feedback" method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form
+      action="/api/feedback"
+      method="post"
+      onSubmit={(event) => void onSubmit(event)}
+      className="space-y-4"
+      noValidate
+    >
       <input type="hidden" name="articleSlug" value={articleSlug} />
       <fieldset aria-describedby={helpfulError ? `${id}-helpful-error` : undefined}>
         <legend className="text-lg font-semibold">Was this article helpful?</legend>
@@ -64,7 +78,13 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
               key={value}
               className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-400 px-4 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 dark:border-slate-500 dark:has-checked:border-blue-300 dark:has-checked:bg-slate-800"
             >
-              <input type="radio" name="helpful" value={value} defaultChecked={initialHelpful === value} className="size-4" />
+              <input
+                type="radio"
+                name="helpful"
+                value={value}
+                defaultChecked={initialHelpful === value}
+                className="size-4"
+              />
               {value === "yes" ? "Yes" : "No"}
             </label>
           ))}
@@ -88,10 +108,24 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
           rows={3}
           onChange={(event) => setLength(event.target.value.trim().length)}
           aria-invalid={commentError || over ? true : undefined}
-          aria-describedby={[`${id}-comment-hint`, `${id}-comment-count`, commentError ? `${id}-comment-error` : ""].filter(Boolean).join(" ")}
+          aria-describedby={[
+            `${id}-comment-hint`,
+            `${id}-comment-count`,
+            commentError ? `${id}-comment-error` : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
           className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:aria-invalid:border-red-400"
         />
-        <p id={`${id}-comment-count`} hidden={length === 0} className={over ? "text-sm font-medium text-red-700 dark:text-red-300" : "text-sm text-slate-700 dark:text-slate-300"}>
+        <p
+          id={`${id}-comment-count`}
+          hidden={length === 0}
+          className={
+            over
+              ? "text-sm font-medium text-red-700 dark:text-red-300"
+              : "text-sm text-slate-700 dark:text-slate-300"
+          }
+        >
           {length.toLocaleString("en")} of 1,000 characters
         </p>
         {commentError ? (

@@ -10,7 +10,9 @@ export function HelpPaths() {
       </h2>
       <div className="rounded-lg border border-red-700 bg-red-50 p-4 text-red-950 dark:border-red-400 dark:bg-red-950/50 dark:text-red-50">
         <h3 className="font-semibold">Think it’s a scam?</h3>
-        <p className="mt-1 text-sm">Tell us about the call, text or email. It helps us warn other customers.</p>
+        <p className="mt-1 text-sm">
+          Tell us about the call, text or email. It helps us warn other customers.
+        </p>
         <Link href="/report" className="mt-2 inline-block font-semibold underline underline-offset-2">
           Report a scam
         </Link>
@@ -19,7 +21,10 @@ export function HelpPaths() {
         <h3 className="font-semibold">Contact support</h3>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           Call us on{" "}
-          <a href={telHref(brand.supportPhone)} className="font-semibold whitespace-nowrap text-blue-700 underline dark:text-blue-300">
+          <a
+            href={telHref(brand.supportPhone)}
+            className="font-semibold whitespace-nowrap text-blue-700 underline dark:text-blue-300"
+          >
             {brand.supportPhone}
           </a>
           . We will check it’s you, and we will never ask for a code.

@@ -4,7 +4,9 @@ import type { HighlightSegment } from "@/lib/content/search";
 export function Highlighted({ segments }: { segments: HighlightSegment[] }) {
   return (
     <>
-      {segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : segment.text))}
+      {segments.map((segment, index) =>
+        segment.match ? <mark key={index}>{segment.text}</mark> : segment.text,
+      )}
     </>
   );
 }

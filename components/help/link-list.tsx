@@ -4,7 +4,15 @@ import { cn } from "@/components/ui/cn";
 export type LinkItem = { href: string; title: string; description?: string };
 
 /** Cards of links: top tasks, category articles, related articles. */
-export function LinkCards({ items, columns = 2, className }: { items: LinkItem[]; columns?: 1 | 2 | 3; className?: string }) {
+export function LinkCards({
+  items,
+  columns = 2,
+  className,
+}: {
+  items: LinkItem[];
+  columns?: 1 | 2 | 3;
+  className?: string;
+}) {
   return (
     <ul
       className={cn(
@@ -22,7 +30,9 @@ export function LinkCards({ items, columns = 2, className }: { items: LinkItem[]
           >
             <span className="block font-semibold text-blue-800 dark:text-blue-200">{item.title}</span>
             {item.description ? (
-              <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">{item.description}</span>
+              <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">
+                {item.description}
+              </span>
             ) : null}
           </Link>
         </li>

@@ -1,8 +1,15 @@
 // Renders an article's compiled MDX on the server with the brand components. No client code.
 import { getMDXComponent } from "next-contentlayer2/hooks";
 import Link from "next/link";
-import type { AnchorHTMLAttributes, ComponentProps } from "react";
-import { AppName, CompanyName, OfficialEmailDomain, OfficialWebsite, SecurityPageLink, SupportPhone } from "./brand-components";
+import type { AnchorHTMLAttributes } from "react";
+import {
+  AppName,
+  CompanyName,
+  OfficialEmailDomain,
+  OfficialWebsite,
+  SecurityPageLink,
+  SupportPhone,
+} from "./brand-components";
 import { Callout } from "./callout";
 
 function Anchor({ href = "", children, ...props }: AnchorHTMLAttributes<HTMLAnchorElement>) {
@@ -41,5 +48,5 @@ export function MdxContent({ code }: { code: string }) {
     Component = getMDXComponent(code);
     cache.set(code, Component);
   }
-  return <Component components={components as ComponentProps<typeof Component>["components"]} />;
+  return <Component components={components} />;
 }

@@ -93,15 +93,27 @@ export function MessageChecker({ brand }: { brand: CheckBrand }) {
                 </h3>
                 <ul className="space-y-3">
                   {result.flags.map((flag) => (
-                    <li key={flag.id} className="rounded-lg border border-slate-300 p-4 dark:border-slate-700" data-flag={flag.id}>
+                    <li
+                      key={flag.id}
+                      className="rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+                      data-flag={flag.id}
+                    >
                       <p className="font-semibold">
-                        <span className={flag.severity === "high" ? "text-red-800 dark:text-red-300" : "text-amber-900 dark:text-amber-200"}>
+                        <span
+                          className={
+                            flag.severity === "high"
+                              ? "text-red-800 dark:text-red-300"
+                              : "text-amber-900 dark:text-amber-200"
+                          }
+                        >
                           {flag.severity === "high" ? "Danger: " : "Warning: "}
                         </span>
                         {flag.title}
                       </p>
                       <p className="mt-1 text-slate-800 dark:text-slate-200">{flag.explanation}</p>
-                      <p className="mt-2 text-sm font-medium text-slate-700 dark:text-slate-300">Found in the message:</p>
+                      <p className="mt-2 text-sm font-medium text-slate-700 dark:text-slate-300">
+                        Found in the message:
+                      </p>
                       <ul className="mt-1 list-disc space-y-1 pl-5 text-sm break-words text-slate-800 dark:text-slate-200">
                         {flag.evidence.map((item) => (
                           <li key={item}>{item}</li>
@@ -111,7 +123,10 @@ export function MessageChecker({ brand }: { brand: CheckBrand }) {
                   ))}
                 </ul>
                 <p>
-                  <Link href="/report" className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                  <Link
+                    href="/report"
+                    className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                  >
                     Report this message to us
                   </Link>
                 </p>

@@ -13,8 +13,8 @@ export function ScamHelp({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         I think I’m being scammed
       </Heading>
       <p className="mt-2 font-medium">
-        Stop. Don’t share any code, password or card details, don’t pay, and don’t install anything. Hang up, or don’t reply.
-        Then choose what fits:
+        Stop. Don’t share any code, password or card details, don’t pay, and don’t install anything. Hang up,
+        or don’t reply. Then choose what fits:
       </p>
       <LinkCards items={scamPath} className="mt-4" />
     </section>

@@ -37,7 +37,11 @@ export function SearchBox({
 
   const trimmed = query.trim();
   const hits = engine && trimmed ? engine.search(trimmed, 6) : [];
-  const options: Option[] = hits.map((hit, index) => ({ id: `${id}-opt-${index}`, href: `/help/${hit.slug}`, hit }));
+  const options: Option[] = hits.map((hit, index) => ({
+    id: `${id}-opt-${index}`,
+    href: `/help/${hit.slug}`,
+    hit,
+  }));
   if (trimmed) options.push({ id: `${id}-opt-all`, href: `/search?q=${encodeURIComponent(trimmed)}` });
   const expanded = open && trimmed.length > 0 && Boolean(engine);
   const activeOption = expanded ? options[active] : undefined;
@@ -155,7 +159,9 @@ export function SearchBox({
             onClick={() => go(option.href)}
             className={cn(
               "cursor-pointer px-3 py-2 text-left",
-              index === active ? "bg-blue-100 dark:bg-slate-700" : "hover:bg-slate-100 dark:hover:bg-slate-800",
+              index === active
+                ? "bg-blue-100 dark:bg-slate-700"
+                : "hover:bg-slate-100 dark:hover:bg-slate-800",
             )}
           >
             {option.hit ? (
@@ -169,7 +175,9 @@ export function SearchBox({
               </>
             ) : (
               <span className="block font-medium text-blue-800 dark:text-blue-200">
-                {hits.length ? `See all results for “${trimmed}”` : `No quick matches. Search for “${trimmed}”`}
+                {hits.length
+                  ? `See all results for “${trimmed}”`
+                  : `No quick matches. Search for “${trimmed}”`}
               </span>
             )}
           </li>

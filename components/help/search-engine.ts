@@ -12,7 +12,10 @@ let loading: Promise<SearchEngine> | undefined;
 
 export function loadSearchEngine(): Promise<SearchEngine> {
   loading ??= (async () => {
-    const [search, response] = await Promise.all([import("@/lib/content/search"), fetch("/search-index.json")]);
+    const [search, response] = await Promise.all([
+      import("@/lib/content/search"),
+      fetch("/search-index.json"),
+    ]);
     if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
     const index = search.loadSearchIndex(await response.text());
     return {

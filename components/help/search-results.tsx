@@ -8,7 +8,13 @@ import type { TopTask } from "@/lib/content/top-tasks";
 import { Highlighted } from "./highlighted";
 import { loadSearchEngine, type SearchEngine } from "./search-engine";
 
-export function SearchResults({ categoryTitles, topTasks }: { categoryTitles: Record<string, string>; topTasks: TopTask[] }) {
+export function SearchResults({
+  categoryTitles,
+  topTasks,
+}: {
+  categoryTitles: Record<string, string>;
+  topTasks: TopTask[];
+}) {
   const params = useSearchParams();
   const id = useId();
   const [query, setQuery] = useState(() => params.get("q") ?? "");
@@ -122,14 +128,19 @@ export function SearchResults({ categoryTitles, topTasks }: { categoryTitles: Re
           <ul className="mt-2 space-y-2">
             {topTasks.map((task) => (
               <li key={task.href}>
-                <Link href={task.href} className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                <Link
+                  href={task.href}
+                  className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                >
                   {task.title}
                 </Link>
                 <span className="text-slate-700 dark:text-slate-300"> — {task.description}</span>
               </li>
             ))}
           </ul>
-          <p className="mt-3 text-slate-700 dark:text-slate-300">Or try fewer or simpler words, like “code” or “scam call”.</p>
+          <p className="mt-3 text-slate-700 dark:text-slate-300">
+            Or try fewer or simpler words, like “code” or “scam call”.
+          </p>
         </section>
       ) : null}
     </div>

@@ -10,7 +10,10 @@ export function SiteFooter() {
           <h2 className="font-semibold">Contact support</h2>
           <p className="mt-2 text-slate-700 dark:text-slate-300">
             Call{" "}
-            <a href={telHref(brand.supportPhone)} className="font-medium whitespace-nowrap text-blue-700 underline dark:text-blue-300">
+            <a
+              href={telHref(brand.supportPhone)}
+              className="font-medium whitespace-nowrap text-blue-700 underline dark:text-blue-300"
+            >
               {brand.supportPhone}
             </a>
             . We will never ask for a code, your password or card details.
@@ -21,7 +24,10 @@ export function SiteFooter() {
           <ul className="mt-2 space-y-1">
             {categories.map((category) => (
               <li key={category.slug}>
-                <Link href={`/help/category/${category.slug}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                <Link
+                  href={`/help/category/${category.slug}`}
+                  className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                >
                   {category.title}
                 </Link>
               </li>
@@ -32,22 +38,34 @@ export function SiteFooter() {
           <h2 className="font-semibold">Tools</h2>
           <ul className="mt-2 space-y-1">
             <li>
-              <Link href="/help/troubleshooter" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+              <Link
+                href="/help/troubleshooter"
+                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+              >
                 Code troubleshooter
               </Link>
             </li>
             <li>
-              <Link href="/help/check-a-message" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+              <Link
+                href="/help/check-a-message"
+                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+              >
                 Check a message
               </Link>
             </li>
             <li>
-              <Link href="/report" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+              <Link
+                href="/report"
+                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+              >
                 Report a scam
               </Link>
             </li>
             <li>
-              <Link href="/search" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+              <Link
+                href="/search"
+                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+              >
                 All articles
               </Link>
             </li>

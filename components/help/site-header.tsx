@@ -35,7 +35,10 @@ export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {navLinks.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                <Link
+                  href={link.href}
+                  className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                >
                   {link.label}
                 </Link>
               </li>

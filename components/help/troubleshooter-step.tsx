@@ -29,7 +29,9 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
       <Breadcrumbs crumbs={crumbs} />
       {node.kind === "question" ? (
         <>
-          <p className="mt-4 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Code troubleshooter</p>
+          <p className="mt-4 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+            Code troubleshooter
+          </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{node.question}</h1>
           {node.hint ? <p className="mt-2 text-lg text-slate-700 dark:text-slate-300">{node.hint}</p> : null}
           <h2 className="sr-only">Choose an answer</h2>
@@ -48,7 +50,9 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
         </>
       ) : (
         <>
-          <p className="mt-4 text-sm font-semibold tracking-wide text-green-800 uppercase dark:text-green-300">Your fix</p>
+          <p className="mt-4 text-sm font-semibold tracking-wide text-green-800 uppercase dark:text-green-300">
+            Your fix
+          </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{node.title}</h1>
           <ol className="mt-6 list-decimal space-y-2 pl-6 text-lg">
             {node.steps.map((step) => (
@@ -57,14 +61,18 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
           </ol>
           <p className="mt-6 text-lg">
             Read more:{" "}
-            <Link href={`${articlePath(node.article.slug)}${node.article.anchor ? `#${node.article.anchor}` : ""}`} className={`${linkClass} font-semibold`}>
+            <Link
+              href={`${articlePath(node.article.slug)}${node.article.anchor ? `#${node.article.anchor}` : ""}`}
+              className={`${linkClass} font-semibold`}
+            >
               {node.article.label}
             </Link>
           </p>
           <div className="mt-6">
             <Callout type="danger" title="Never share a code">
               <p>
-                {brand.companyName} will never ask you for a code, by phone, text or email. Not even to “help” you fix this.
+                {brand.companyName} will never ask you for a code, by phone, text or email. Not even to “help”
+                you fix this.
               </p>
             </Callout>
           </div>

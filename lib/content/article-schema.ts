@@ -14,11 +14,17 @@ export const faqEntrySchema = z.strictObject({
 
 export const articleFrontmatterSchema = z.strictObject({
   title: z.string().trim().min(5, "must be at least 5 characters").max(90, "must be at most 90 characters"),
-  summary: z.string().trim().min(20, "must be at least 20 characters").max(240, "must be at most 240 characters"),
+  summary: z
+    .string()
+    .trim()
+    .min(20, "must be at least 20 characters")
+    .max(240, "must be at most 240 characters"),
   category: slug,
   tags: z.array(z.string().trim().min(1)).min(1, "needs at least one tag"),
   // YAML turns 2026-11-20 into a Date; a quoted string is accepted too.
-  updated: z.union([z.date(), z.iso.date()]).transform((value) => (typeof value === "string" ? new Date(value) : value)),
+  updated: z
+    .union([z.date(), z.iso.date()])
+    .transform((value) => (typeof value === "string" ? new Date(value) : value)),
   audience: z.literal("customers"),
   related: z.array(slug).default([]),
   faq: z.array(faqEntrySchema).optional(),

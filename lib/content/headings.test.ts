@@ -17,7 +17,8 @@ describe("headings", () => {
   });
 
   it("reads ## and ### outside code fences and strips markdown", () => {
-    const body = "## First **bold**\n\ntext\n\n```\n## not a heading\n```\n### Second [link](/x)\n#### too deep";
+    const body =
+      "## First **bold**\n\ntext\n\n```\n## not a heading\n```\n### Second [link](/x)\n#### too deep";
     expect(extractHeadings(body)).toEqual([
       { depth: 2, text: "First bold", id: "first-bold" },
       { depth: 3, text: "Second link", id: "second-link" },
@@ -30,11 +31,22 @@ describe("JSON-LD", () => {
     const json = serializeJsonLd(faqJsonLd([{ q: "</script><script>alert(1)</script>", a: "a & b" }]));
     expect(json).not.toContain("<");
     expect(json).not.toContain(">");
-    expect(JSON.parse(json)).toMatchObject({ "@type": "FAQPage", mainEntity: [{ name: "</script><script>alert(1)</script>" }] });
+    expect(JSON.parse(json)).toMatchObject({
+      "@type": "FAQPage",
+      mainEntity: [{ name: "</script><script>alert(1)</script>" }],
+    });
   });
 
   it("describes an article", () => {
-    expect(articleJsonLd({ title: "T", summary: "S", url: "https://x.example/help/t", updated: "2026-11-20", publisher: "P" })).toMatchObject({
+    expect(
+      articleJsonLd({
+        title: "T",
+        summary: "S",
+        url: "https://x.example/help/t",
+        updated: "2026-11-20",
+        publisher: "P",
+      }),
+    ).toMatchObject({
       "@type": "Article",
       headline: "T",
       dateModified: "2026-11-20",
@@ -45,7 +57,10 @@ describe("JSON-LD", () => {
 describe("brand and site", () => {
   it("uses the demo brand unless overridden", () => {
     expect(loadBrand({}).companyName).toBe("Northwind Market");
-    const custom = loadBrand({ BRAND_COMPANY_NAME: "Acme", BRAND_OFFICIAL_DOMAINS: "acme.example, shop.acme.example" });
+    const custom = loadBrand({
+      BRAND_COMPANY_NAME: "Acme",
+      BRAND_OFFICIAL_DOMAINS: "acme.example, shop.acme.example",
+    });
     expect(custom.companyName).toBe("Acme");
     expect(custom.officialDomains).toEqual(["acme.example", "shop.acme.example"]);
     expect(custom.officialEmailDomains).toEqual(["acme.example", "shop.acme.example"]);
@@ -55,7 +70,9 @@ describe("brand and site", () => {
   it("makes tel: links and absolute URLs", () => {
     expect(telHref("+44 20 7946 0321")).toBe("tel:+442079460321");
     expect(siteUrl({})).toBe("http://localhost:3000");
-    expect(absoluteUrl("/help/x", { APP_URL: "https://help.example.com/" })).toBe("https://help.example.com/help/x");
+    expect(absoluteUrl("/help/x", { APP_URL: "https://help.example.com/" })).toBe(
+      "https://help.example.com/help/x",
+    );
     expect(() => siteUrl({ APP_URL: "not a url" })).toThrow(/APP_URL/);
   });
 });

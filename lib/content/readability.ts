@@ -25,6 +25,7 @@ export function fleschKincaid(text: string): ReadabilityStats {
   const syllables = words.reduce((sum, word) => sum + (/^\d/.test(word) ? 1 : countSyllables(word)), 0);
   const wordCount = words.length;
   const sentenceCount = Math.max(1, sentences.length);
-  const grade = wordCount === 0 ? 0 : 0.39 * (wordCount / sentenceCount) + 11.8 * (syllables / wordCount) - 15.59;
+  const grade =
+    wordCount === 0 ? 0 : 0.39 * (wordCount / sentenceCount) + 11.8 * (syllables / wordCount) - 15.59;
   return { words: wordCount, sentences: sentenceCount, syllables, grade: Math.round(grade * 10) / 10 };
 }

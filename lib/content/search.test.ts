@@ -19,7 +19,14 @@ describe("search", () => {
   it("treats code, OTP, passcode, one-time password and verification code as one thing", () => {
     const code = slugs("code", 8);
     expect(code).toContain("what-is-a-one-time-passcode");
-    for (const synonym of ["OTP", "passcode", "one-time password", "one time passcode", "verification code", "codes"]) {
+    for (const synonym of [
+      "OTP",
+      "passcode",
+      "one-time password",
+      "one time passcode",
+      "verification code",
+      "codes",
+    ]) {
       expect(slugs(synonym, 8), synonym).toEqual(code);
     }
   });

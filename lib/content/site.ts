@@ -18,7 +18,10 @@ export function absoluteUrl(path: string, source?: Record<string, string | undef
 
 /** "2026-11-20T00:00:00.000Z" → "20 November 2026" (UTC: the date the writer meant). */
 export function formatArticleDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(iso));
 }

@@ -22,7 +22,8 @@ describe("troubleshooter tree", () => {
     for (const node of nodes) {
       if (node.kind !== "question") continue;
       expect(node.answers.length, node.id).toBeGreaterThanOrEqual(2);
-      for (const answer of node.answers) expect(findTroubleshooterNode(answer.next), `${node.id} → ${answer.next}`).toBeDefined();
+      for (const answer of node.answers)
+        expect(findTroubleshooterNode(answer.next), `${node.id} → ${answer.next}`).toBeDefined();
     }
   });
 
@@ -45,14 +46,26 @@ describe("troubleshooter tree", () => {
       const article = findArticle(node.article.slug);
       expect(article, `${node.id}: article ${node.article.slug}`).toBeDefined();
       if (article && node.article.anchor) {
-        expect(articleHeadings(article).map((h) => h.id), `${node.id}: #${node.article.anchor}`).toContain(node.article.anchor);
+        expect(
+          articleHeadings(article).map((h) => h.id),
+          `${node.id}: #${node.article.anchor}`,
+        ).toContain(node.article.anchor);
       }
     }
   });
 
   it("covers the causes in the brief", () => {
     const ids = nodes.map((node) => node.id);
-    for (const id of ["fix-expired", "fix-typo", "fix-delayed-message", "fix-weak-connection", "fix-wrong-contact", "fix-clock-drift", "fix-wrong-method", "fix-locked"]) {
+    for (const id of [
+      "fix-expired",
+      "fix-typo",
+      "fix-delayed-message",
+      "fix-weak-connection",
+      "fix-wrong-contact",
+      "fix-clock-drift",
+      "fix-wrong-method",
+      "fix-locked",
+    ]) {
       expect(ids).toContain(id);
     }
   });

@@ -7,7 +7,13 @@ import { brand } from "./brand";
 
 export type Answer = { label: string; next: string };
 
-export type QuestionNode = { kind: "question"; id: string; question: string; hint?: string; answers: Answer[] };
+export type QuestionNode = {
+  kind: "question";
+  id: string;
+  question: string;
+  hint?: string;
+  answers: Answer[];
+};
 
 export type FixNode = {
   kind: "fix";
@@ -108,7 +114,11 @@ const nodes: TroubleshooterNode[] = [
       "Wait for the new message. Don’t tap “resend” again while you wait.",
       "Type the newest code within a few minutes. Older codes stop working when a new one is sent.",
     ],
-    { slug: "why-codes-expire", anchor: "get-a-new-code", label: "Why codes expire, and how to get a new one" },
+    {
+      slug: "why-codes-expire",
+      anchor: "get-a-new-code",
+      label: "Why codes expire, and how to get a new one",
+    },
   ),
   fix(
     "fix-locked",
@@ -119,7 +129,11 @@ const nodes: TroubleshooterNode[] = [
       "Ask for one new code and type it slowly.",
       `Still locked out? Call us on ${brand.supportPhone}. We will check it’s you, and never ask for a code.`,
     ],
-    { slug: "my-code-is-not-working", anchor: "your-account-is-locked-or-has-a-problem", label: "My code isn’t working" },
+    {
+      slug: "my-code-is-not-working",
+      anchor: "your-account-is-locked-or-has-a-problem",
+      label: "My code isn’t working",
+    },
   ),
   fix(
     "fix-someone-asking",
@@ -130,7 +144,11 @@ const nodes: TroubleshooterNode[] = [
       `If you already shared a code, change your password in the ${brand.appName} now.`,
       `Call us on ${brand.supportPhone} if you’re worried, and report the scam.`,
     ],
-    { slug: "calls-from-a-fake-representative", anchor: "do-this-now", label: "A caller says they’re from us. Is it real?" },
+    {
+      slug: "calls-from-a-fake-representative",
+      anchor: "do-this-now",
+      label: "A caller says they’re from us. Is it real?",
+    },
   ),
   fix(
     "fix-unexpected-code",
@@ -151,7 +169,11 @@ const nodes: TroubleshooterNode[] = [
       "Give it only to the courier, at your door, when they hand you the parcel.",
       "If it isn’t there, check your contact details, then contact us to rearrange the delivery.",
     ],
-    { slug: "delivery-code-did-not-arrive", anchor: "find-your-code", label: "My delivery code didn’t arrive" },
+    {
+      slug: "delivery-code-did-not-arrive",
+      anchor: "find-your-code",
+      label: "My delivery code didn’t arrive",
+    },
   ),
   fix(
     "fix-check-method",
@@ -236,7 +258,11 @@ const nodes: TroubleshooterNode[] = [
       "Tap “Try another way” and use your phone, an authenticator app or a backup code.",
       "Once you are in, update your email address.",
     ],
-    { slug: "update-your-phone-number-or-email", anchor: "change-your-details", label: "Update your phone number or email" },
+    {
+      slug: "update-your-phone-number-or-email",
+      anchor: "change-your-details",
+      label: "Update your phone number or email",
+    },
   ),
   fix(
     "fix-typo",
@@ -256,7 +282,11 @@ const nodes: TroubleshooterNode[] = [
       "Open the most recent message and type that code.",
       "Don’t ask for another code while you wait for one.",
     ],
-    { slug: "code-says-wrong-or-expired", anchor: "invalid-code-or-wrong-code", label: "The code says it’s wrong or expired" },
+    {
+      slug: "code-says-wrong-or-expired",
+      anchor: "invalid-code-or-wrong-code",
+      label: "The code says it’s wrong or expired",
+    },
   ),
   fix(
     "fix-autofill",
@@ -279,7 +309,11 @@ const nodes: TroubleshooterNode[] = [
       "Read the code screen: it says where to look for the code.",
       "To use a different method, tap “Try another way”.",
     ],
-    { slug: "my-code-is-not-working", anchor: "youre-using-a-different-method", label: "My code isn’t working" },
+    {
+      slug: "my-code-is-not-working",
+      anchor: "youre-using-a-different-method",
+      label: "My code isn’t working",
+    },
   ),
   fix(
     "fix-other-code",
@@ -289,7 +323,11 @@ const nodes: TroubleshooterNode[] = [
       "Check what the message says the code is for.",
       "Ask for a new sign-in code and use that one.",
     ],
-    { slug: "code-says-wrong-or-expired", anchor: "invalid-code-or-wrong-code", label: "The code says it’s wrong or expired" },
+    {
+      slug: "code-says-wrong-or-expired",
+      anchor: "invalid-code-or-wrong-code",
+      label: "The code says it’s wrong or expired",
+    },
   ),
   fix(
     "fix-clock-drift",
@@ -299,7 +337,11 @@ const nodes: TroubleshooterNode[] = [
       "Turn on “Set automatically” and “Automatic time zone”.",
       "Close the authenticator app, open it again and use a fresh code.",
     ],
-    { slug: "authenticator-app-codes-not-working", anchor: "do-this-now", label: "Authenticator app codes not working" },
+    {
+      slug: "authenticator-app-codes-not-working",
+      anchor: "do-this-now",
+      label: "Authenticator app codes not working",
+    },
   ),
   fix(
     "fix-app-entries",
@@ -309,7 +351,11 @@ const nodes: TroubleshooterNode[] = [
       "Try the codes from each entry, newest first.",
       `Once you are in, delete the older ${brand.companyName} entries.`,
     ],
-    { slug: "authenticator-app-codes-not-working", anchor: "other-things-to-check", label: "Authenticator app codes not working" },
+    {
+      slug: "authenticator-app-codes-not-working",
+      anchor: "other-things-to-check",
+      label: "Authenticator app codes not working",
+    },
   ),
   fix(
     "fix-app-other-way",
@@ -345,6 +391,7 @@ export function troubleshooterPath(id: string): string {
 /** The questions that lead to `id`. Usually one; a few fixes are reached from two branches. */
 export function troubleshooterParents(id: string): QuestionNode[] {
   return nodes.filter(
-    (node): node is QuestionNode => node.kind === "question" && node.answers.some((answer) => answer.next === id),
+    (node): node is QuestionNode =>
+      node.kind === "question" && node.answers.some((answer) => answer.next === id),
   );
 }

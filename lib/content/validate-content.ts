@@ -2,7 +2,12 @@
 // and internal links, MDX components, and the brief's topic coverage. Used by
 // scripts/validate-content.ts (fails the build) and by the unit tests.
 import { parse as parseYaml } from "yaml";
-import { ARTICLE_SLUG_PATTERN, articleFrontmatterSchema, describeIssues, type ArticleFrontmatter } from "./article-schema";
+import {
+  ARTICLE_SLUG_PATTERN,
+  articleFrontmatterSchema,
+  describeIssues,
+  type ArticleFrontmatter,
+} from "./article-schema";
 
 export type SourceFile = { path: string; text: string };
 
@@ -45,7 +50,9 @@ export function parseArticleSource(file: SourceFile): { article?: ParsedArticle;
   }
   const parsed = articleFrontmatterSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    return { problems: [...problems, ...describeIssues(parsed.error).map((issue) => `${file.path}: ${issue}`)] };
+    return {
+      problems: [...problems, ...describeIssues(parsed.error).map((issue) => `${file.path}: ${issue}`)],
+    };
   }
   return { article: { path: file.path, slug, frontmatter: parsed.data, body: match[2] ?? "" }, problems };
 }
@@ -71,11 +78,15 @@ export function validateContent(input: ContentCheckInput): { articles: ParsedArt
 
   for (const { path, slug, frontmatter, body } of articles) {
     if (!categories.has(frontmatter.category)) {
-      problems.push(`${path}: field "category": unknown category "${frontmatter.category}" (see content/categories.json)`);
+      problems.push(
+        `${path}: field "category": unknown category "${frontmatter.category}" (see content/categories.json)`,
+      );
     }
     frontmatter.related.forEach((related, index) => {
-      if (related === slug) problems.push(`${path}: field "related.${index}": an article cannot be related to itself`);
-      else if (!slugs.has(related)) problems.push(`${path}: field "related.${index}": no article "${related}"`);
+      if (related === slug)
+        problems.push(`${path}: field "related.${index}": an article cannot be related to itself`);
+      else if (!slugs.has(related))
+        problems.push(`${path}: field "related.${index}": no article "${related}"`);
     });
     for (const [, name] of body.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
       if (name && !components.has(name)) problems.push(`${path}: body: unknown MDX component <${name}>`);
@@ -84,7 +95,8 @@ export function validateContent(input: ContentCheckInput): { articles: ParsedArt
       if (!target) continue;
       const article = /^\/help\/([a-z0-9-]+)$/.exec(target)?.[1];
       const known = KNOWN_PATHS.includes(target) || target.startsWith("/help/troubleshooter/");
-      if (!known && !(article && slugs.has(article))) problems.push(`${path}: body: link to unknown page ${target}`);
+      if (!known && !(article && slugs.has(article)))
+        problems.push(`${path}: body: link to unknown page ${target}`);
     }
   }
 
@@ -93,7 +105,8 @@ export function validateContent(input: ContentCheckInput): { articles: ParsedArt
       const covering = input.coverage[topic] ?? [];
       if (covering.length === 0) problems.push(`content/coverage.json: brief topic ${topic} has no article`);
       for (const slug of covering) {
-        if (!slugs.has(slug)) problems.push(`content/coverage.json: topic ${topic} lists missing article "${slug}"`);
+        if (!slugs.has(slug))
+          problems.push(`content/coverage.json: topic ${topic} lists missing article "${slug}"`);
       }
     }
   }

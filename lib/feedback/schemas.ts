@@ -16,7 +16,9 @@ export const articleFeedbackSchema = z.object({
     .min(1, feedbackMessages.articleMissing)
     .max(120, feedbackMessages.articleMissing)
     .regex(/^[a-z0-9-]+$/, feedbackMessages.articleMissing),
-  helpful: z.enum(["yes", "no"], { error: feedbackMessages.helpfulMissing }).transform((value) => value === "yes"),
+  helpful: z
+    .enum(["yes", "no"], { error: feedbackMessages.helpfulMissing })
+    .transform((value) => value === "yes"),
   // Stored as typed (trimmed): HTML stays text and is only ever rendered as text.
   comment: z
     .string()

@@ -10,7 +10,13 @@ export async function recordArticleFeedback(feedback: ArticleFeedback): Promise<
   });
 }
 
-export type ArticleFeedbackRow = { id: string; articleSlug: string; helpful: boolean; comment: string | null; createdAt: Date };
+export type ArticleFeedbackRow = {
+  id: string;
+  articleSlug: string;
+  helpful: boolean;
+  comment: string | null;
+  createdAt: Date;
+};
 
 export async function listArticleFeedback(articleSlug: string, take = 50): Promise<ArticleFeedbackRow[]> {
   return getDb().articleFeedback.findMany({
@@ -22,7 +28,9 @@ export async function listArticleFeedback(articleSlug: string, take = 50): Promi
 }
 
 /** Yes / no counts per article, most voted first. */
-export async function summarizeArticleFeedback(): Promise<{ articleSlug: string; yes: number; no: number }[]> {
+export async function summarizeArticleFeedback(): Promise<
+  { articleSlug: string; yes: number; no: number }[]
+> {
   const groups = await getDb().articleFeedback.groupBy({
     by: ["articleSlug", "helpful"],
     _count: { _all: true },

@@ -11,7 +11,10 @@ const slug = "why-codes-expire";
 
 describe("submitArticleFeedback", () => {
   it("stores a vote with a trimmed comment", async () => {
-    const outcome = await submitArticleFeedback({ articleSlug: slug, helpful: "yes", comment: "  Clear and short.  \r\n" }, client());
+    const outcome = await submitArticleFeedback(
+      { articleSlug: slug, helpful: "yes", comment: "  Clear and short.  \r\n" },
+      client(),
+    );
     expect(outcome).toMatchObject({ httpStatus: 200, code: "thanks", state: { status: "ok" } });
     const [row] = await listArticleFeedback(slug);
     expect(row).toMatchObject({ articleSlug: slug, helpful: true, comment: "Clear and short." });
@@ -31,10 +34,20 @@ describe("submitArticleFeedback", () => {
   });
 
   it("refuses a comment over 1,000 characters with a field message, and stores nothing", async () => {
-    const outcome = await submitArticleFeedback({ articleSlug: "paying-with-a-code", helpful: "yes", comment: "x".repeat(1001) }, client());
-    expect(outcome).toMatchObject({ httpStatus: 400, code: "invalid", state: { status: "invalid", fieldErrors: { comment: [feedbackMessages.commentTooLong] } } });
+    const outcome = await submitArticleFeedback(
+      { articleSlug: "paying-with-a-code", helpful: "yes", comment: "x".repeat(1001) },
+      client(),
+    );
+    expect(outcome).toMatchObject({
+      httpStatus: 400,
+      code: "invalid",
+      state: { status: "invalid", fieldErrors: { comment: [feedbackMessages.commentTooLong] } },
+    });
     expect(await listArticleFeedback("paying-with-a-code")).toEqual([]);
-    const exactly = await submitArticleFeedback({ articleSlug: "paying-with-a-code", helpful: "yes", comment: "y".repeat(1000) }, client());
+    const exactly = await submitArticleFeedback(
+      { articleSlug: "paying-with-a-code", helpful: "yes", comment: "y".repeat(1000) },
+      client(),
+    );
     expect(exactly.httpStatus).toBe(200);
   });
 
@@ -54,19 +67,26 @@ describe("submitArticleFeedback", () => {
   it("rate limits one client after ten submissions, not others", async () => {
     const key = client();
     for (let i = 0; i < FEEDBACK_RATE_LIMIT.limit; i++) {
-      expect((await submitArticleFeedback({ articleSlug: "backup-codes", helpful: "yes" }, key)).httpStatus).toBe(200);
+      expect(
+        (await submitArticleFeedback({ articleSlug: "backup-codes", helpful: "yes" }, key)).httpStatus,
+      ).toBe(200);
     }
     const blocked = await submitArticleFeedback({ articleSlug: "backup-codes", helpful: "yes" }, key);
     expect(blocked).toMatchObject({ httpStatus: 429, code: "rate-limited", state: { status: "error" } });
     expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
     expect(blocked.state.message).toMatch(/try again in \d+ minute/);
-    expect((await submitArticleFeedback({ articleSlug: "backup-codes", helpful: "yes" }, client())).httpStatus).toBe(200);
+    expect(
+      (await submitArticleFeedback({ articleSlug: "backup-codes", helpful: "yes" }, client())).httpStatus,
+    ).toBe(200);
   });
 
   it("never throws on hostile input", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom("articleSlug", "helpful", "comment", "other"), fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string()))),
+        fc.dictionary(
+          fc.constantFrom("articleSlug", "helpful", "comment", "other"),
+          fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string())),
+        ),
         async (fields) => {
           const outcome = await submitArticleFeedback(fields, client());
           expect([200, 400, 404]).toContain(outcome.httpStatus);

@@ -20,12 +20,17 @@ export type FeedbackOutcome = {
 
 export const THANKS_MESSAGE = "Thank you. Your feedback helps us make these pages clearer.";
 
-export async function submitArticleFeedback(fields: Record<string, unknown>, clientKey: string): Promise<FeedbackOutcome> {
+export async function submitArticleFeedback(
+  fields: Record<string, unknown>,
+  clientKey: string,
+): Promise<FeedbackOutcome> {
   const limit = await hitRateLimit(FEEDBACK_RATE_LIMIT, clientKey);
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return {
-      state: errorState(`You've sent a lot of feedback in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`),
+      state: errorState(
+        `You've sent a lot of feedback in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      ),
       httpStatus: 429,
       code: "rate-limited",
       retryAfterSeconds: limit.retryAfterSeconds,
@@ -34,11 +39,19 @@ export async function submitArticleFeedback(fields: Record<string, unknown>, cli
 
   const parsed = articleFeedbackSchema.safeParse(fields);
   if (!parsed.success) {
-    return { state: invalidState(parsed.error, "Please check your answer."), httpStatus: 400, code: "invalid" };
+    return {
+      state: invalidState(parsed.error, "Please check your answer."),
+      httpStatus: 400,
+      code: "invalid",
+    };
   }
   if (!articleExists(parsed.data.articleSlug)) {
     return {
-      state: { status: "invalid", message: feedbackMessages.articleMissing, fieldErrors: { articleSlug: [feedbackMessages.articleMissing] } },
+      state: {
+        status: "invalid",
+        message: feedbackMessages.articleMissing,
+        fieldErrors: { articleSlug: [feedbackMessages.articleMissing] },
+      },
       httpStatus: 404,
       code: "unknown-article",
     };

@@ -37,26 +37,56 @@ describe("scam messages are flagged", () => {
       "Northwind Security: we detected a suspicious order of £899. If this wasn't you, reply with the code we just sent to cancel it.",
       ["asks-for-code", "scam-script"],
     ],
-    ["Your Northwind account will be suspended in 24 hours. Verify now: http://northwind-secure.com/login", ["lookalike-link", "urgency"]],
+    [
+      "Your Northwind account will be suspended in 24 hours. Verify now: http://northwind-secure.com/login",
+      ["lookalike-link", "urgency"],
+    ],
     [
       "Hi, this is Dave from Northwind customer support. To process your refund please read me the 6 digit code we sent you.",
       ["asks-for-code", "scam-script"],
     ],
-    ["Your parcel is on hold. Pay the £1.99 redelivery fee at https://bit.ly/3xYzAbc", ["shortened-link", "payment", "scam-script"]],
-    ["FINAL NOTICE: pay the balance with Google Play gift cards today or the police will be contacted.", ["gift-card", "urgency"]],
-    ["Log in to keep your account active: https://northwind.example.account-verify.com/signin", ["lookalike-link"]],
+    [
+      "Your parcel is on hold. Pay the £1.99 redelivery fee at https://bit.ly/3xYzAbc",
+      ["shortened-link", "payment", "scam-script"],
+    ],
+    [
+      "FINAL NOTICE: pay the balance with Google Play gift cards today or the police will be contacted.",
+      ["gift-card", "urgency"],
+    ],
+    [
+      "Log in to keep your account active: https://northwind.example.account-verify.com/signin",
+      ["lookalike-link"],
+    ],
     ["Sign in here: https://xn--nrthwind-9za.example/login", ["lookalike-link"]],
     ["Sign in: https://n0rthwind.com/account", ["lookalike-link"]],
     ["Your account is locked. Call our fraud team on 0800 123 4567 now.", ["unofficial-phone", "urgency"]],
     ["Confirm here: https://northwind.example@198.51.100.7/login", ["hidden-link"]],
-    ["To secure your funds, move your money to a safe account. Our agent will send the details.", ["payment", "scam-script"]],
+    [
+      "To secure your funds, move your money to a safe account. Our agent will send the details.",
+      ["payment", "scam-script"],
+    ],
     ["We can fix it for you. Please install AnyDesk so I can see your screen.", ["remote-access"]],
     ["Send 0.05 bitcoin to the wallet address below to unlock your account.", ["payment"]],
-    ["Our representative will call you shortly. Please tell them the passcode you receive to verify your identity.", ["asks-for-code", "scam-script"]],
-    ["Reply to this message with your card number and CVV to avoid suspension.", ["asks-for-secret", "urgency"]],
-    ["Email from: security@northwind-alerts.com — please verify your account details today.", ["lookalike-link", "unofficial-email", "scam-script"]],
-    ["Congratulations! You have won a £500 Northwind voucher. Claim your reward at win-prizes.top", ["gift-card", "unofficial-link", "scam-script"]],
-    ["Northwind: a code was sent to your phone. Forward the code to this number to stop the transaction: +44 7700 900123", ["asks-for-code", "unofficial-phone"]],
+    [
+      "Our representative will call you shortly. Please tell them the passcode you receive to verify your identity.",
+      ["asks-for-code", "scam-script"],
+    ],
+    [
+      "Reply to this message with your card number and CVV to avoid suspension.",
+      ["asks-for-secret", "urgency"],
+    ],
+    [
+      "Email from: security@northwind-alerts.com — please verify your account details today.",
+      ["lookalike-link", "unofficial-email", "scam-script"],
+    ],
+    [
+      "Congratulations! You have won a £500 Northwind voucher. Claim your reward at win-prizes.top",
+      ["gift-card", "unofficial-link", "scam-script"],
+    ],
+    [
+      "Northwind: a code was sent to your phone. Forward the code to this number to stop the transaction: +44 7700 900123",
+      ["asks-for-code", "unofficial-phone"],
+    ],
   ];
   it.each(cases)("%s", (text, expected) => {
     const found = flagsOf(text);
@@ -69,7 +99,9 @@ describe("scam messages are flagged", () => {
   });
 
   it("quotes the words that raised each flag", () => {
-    const [flag] = checkMessage("Go to http://northwind-secure.com now", brand).flags.filter((f) => f.id === "lookalike-link");
+    const [flag] = checkMessage("Go to http://northwind-secure.com now", brand).flags.filter(
+      (f) => f.id === "lookalike-link",
+    );
     expect(flag?.evidence[0]).toContain("northwind-secure.com");
   });
 

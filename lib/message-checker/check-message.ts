@@ -43,8 +43,9 @@ export type CheckResult = {
 };
 
 const SHORTENERS = new Set(
-  "bit.ly tinyurl.com t.co goo.gl ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at tiny.cc rb.gy t.ly bl.ink s.id v.gd lnkd.in qrco.de shorte.st adf.ly tr.im"
-    .split(" "),
+  "bit.ly tinyurl.com t.co goo.gl ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at tiny.cc rb.gy t.ly bl.ink s.id v.gd lnkd.in qrco.de shorte.st adf.ly tr.im".split(
+    " ",
+  ),
 );
 
 // Common top-level domains, so that "sentence.Next" is not read as a link but "evil.com" is.
@@ -55,7 +56,8 @@ const TLDS = new Set(
   ).split(" "),
 );
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:xn--[a-z0-9-]+|[a-z]{2,24})(?::\d{2,5})?(?:\/[^\s<>"')\]]*)?/gi;
+const URL_PATTERN =
+  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:xn--[a-z0-9-]+|[a-z]{2,24})(?::\d{2,5})?(?:\/[^\s<>"')\]]*)?/gi;
 const EMAIL_PATTERN = /\b[a-z0-9._%+-]+@((?:[a-z0-9-]+\.)+[a-z]{2,24})\b/gi;
 
 function sentences(text: string): string[] {
@@ -71,7 +73,10 @@ function unique(values: string[]): string[] {
 
 function normalizeText(text: string): string {
   // Curly quotes and odd spaces that phones insert.
-  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[\u00a0\u2000-\u200b]/g, " ");
+  return text
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[\u00a0\u2000-\u200b]/g, " ");
 }
 
 /** Host of a URL-ish string, lower-case, without "www." or port; "" if none. */
@@ -79,7 +84,10 @@ export function hostOf(raw: string): string {
   let candidate = raw.trim().replace(/[.,;:!?]+$/, "");
   if (!/^https?:\/\//i.test(candidate)) candidate = `http://${candidate}`;
   try {
-    return new URL(candidate).hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+    return new URL(candidate).hostname
+      .toLowerCase()
+      .replace(/^www\./, "")
+      .replace(/\.$/, "");
   } catch {
     return "";
   }
@@ -111,24 +119,39 @@ function levenshtein(a: string, b: string): number {
 
 /** Digit look-alikes scammers swap in: n0rthw1nd → northwind. */
 function unLeet(value: string): string {
-  return value.replace(/0/g, "o").replace(/1/g, "l").replace(/3/g, "e").replace(/5/g, "s").replace(/rn/g, "m").replace(/vv/g, "w");
+  return value
+    .replace(/0/g, "o")
+    .replace(/1/g, "l")
+    .replace(/3/g, "e")
+    .replace(/5/g, "s")
+    .replace(/rn/g, "m")
+    .replace(/vv/g, "w");
 }
 
 /** Why a non-official host imitates the brand, or undefined if it does not. */
 function lookalikeReason(host: string, brand: CheckBrand): string | undefined {
-  if (host.includes("xn--") || /[^\x00-\x7f]/.test(host)) return "uses look-alike letters from other alphabets (punycode)";
+  if (host.includes("xn--") || /[^ -~]/.test(host))
+    return "uses look-alike letters from other alphabets (punycode)";
   const labels = host.split(".");
   for (const domain of brand.officialDomains) {
     const brandLabel = domain.split(".")[0] ?? domain;
     // northwind.example.evil.com: the real name sits at the front of someone else's domain.
-    if (host.startsWith(`${domain}.`) || host.includes(`.${domain}.`)) return `starts with ${domain} but belongs to another site`;
-    if (labels.some((label) => label.includes(brandLabel))) return `uses the name “${brandLabel}” but is not ${domain}`;
-    if (labels.some((label) => label.length >= 4 && (unLeet(label) === brandLabel || levenshtein(unLeet(label), brandLabel) <= 2))) {
+    if (host.startsWith(`${domain}.`) || host.includes(`.${domain}.`))
+      return `starts with ${domain} but belongs to another site`;
+    if (labels.some((label) => label.includes(brandLabel)))
+      return `uses the name “${brandLabel}” but is not ${domain}`;
+    if (
+      labels.some(
+        (label) =>
+          label.length >= 4 && (unLeet(label) === brandLabel || levenshtein(unLeet(label), brandLabel) <= 2),
+      )
+    ) {
       return `is spelled like ${domain} but is a different site`;
     }
   }
   const companyWord = brand.companyName.toLowerCase().replace(/[^a-z0-9]/g, "");
-  if (companyWord.length >= 5 && host.replace(/[^a-z0-9]/g, "").includes(companyWord)) return `uses the name “${brand.companyName}”`;
+  if (companyWord.length >= 5 && host.replace(/[^a-z0-9]/g, "").includes(companyWord))
+    return `uses the name “${brand.companyName}”`;
   return undefined;
 }
 
@@ -153,9 +176,12 @@ function extractLinks(text: string): string[] {
 const SECRET_NOUN = String.raw`(?:(?:one[\s-]?time|verification|security|sign[\s-]?in|login|log[\s-]?in|access|confirmation|authori[sz]ation|6[\s-]?digit|six[\s-]?digit|4[\s-]?digit|otp)\s+)?(?:code|codes|otp|passcode|pin|password|passcode)`;
 const SHARE_VERB = String.raw`(?:send|share|tell|give|read|reply|respond|text|forward|provide|confirm|verify|say|repeat|enter|type|submit|quote)`;
 
-const NEGATION = /\b(?:never|don'?t|do not|doesn'?t|won'?t|will not|not|no one|nobody|anyone who|shouldn'?t|should not|must not|cannot|can'?t)\b/i;
-const IN_PERSON = /\b(?:courier|driver|delivery (?:person|partner|agent)|at (?:your|the) door|in person|when (?:they|the courier) hand)/i;
-const ON_OFFICIAL_SURFACE = /\b(?:in|into|on) (?:the |our )?(?:app|website|site|sign[\s-]?in (?:page|screen)|screen|page)\b/i;
+const NEGATION =
+  /\b(?:never|don'?t|do not|doesn'?t|won'?t|will not|not|no one|nobody|anyone who|shouldn'?t|should not|must not|cannot|can'?t)\b/i;
+const IN_PERSON =
+  /\b(?:courier|driver|delivery (?:person|partner|agent)|at (?:your|the) door|in person|when (?:they|the courier) hand)/i;
+const ON_OFFICIAL_SURFACE =
+  /\b(?:in|into|on) (?:the |our )?(?:app|website|site|sign[\s-]?in (?:page|screen)|screen|page)\b/i;
 
 function asksForCode(text: string): string[] {
   const evidence: string[] = [];
@@ -164,15 +190,25 @@ function asksForCode(text: string): string[] {
     String.raw`\b${SECRET_NOUN}\b[^.!?\n]{0,50}\b(?:to (?:me|us|our (?:agent|team|representative))|back to|over the phone|by reply|via reply|to this number|to confirm|to verify|to cancel|to stop|to secure|to unlock|to receive (?:your|the) refund)`,
     "i",
   );
-  const replyWithDigits = /\breply (?:with|back with)\b[^.!?\n]{0,30}\b(?:the|your)?\s*(?:\d[\s-]?){4,8}\b|\b(?:read|tell) (?:me|us) the (?:\d|six|6|four|4)/i;
+  const replyWithDigits =
+    /\breply (?:with|back with)\b[^.!?\n]{0,30}\b(?:the|your)?\s*(?:\d[\s-]?){4,8}\b|\b(?:read|tell) (?:me|us) the (?:\d|six|6|four|4)/i;
   for (const sentence of sentences(text)) {
-    if (!(verbThenNoun.test(sentence) || nounThenVerb.test(sentence) || replyWithDigits.test(sentence))) continue;
+    if (!(verbThenNoun.test(sentence) || nounThenVerb.test(sentence) || replyWithDigits.test(sentence)))
+      continue;
     if (NEGATION.test(sentence) || IN_PERSON.test(sentence)) continue;
     // "Enter this code in the app" is how a real code is used; only sharing it with a person is a flag.
-    if (/\b(?:enter|type|submit)\b/i.test(sentence) && ON_OFFICIAL_SURFACE.test(sentence) && !/\b(?:me|us|agent|caller|representative)\b/i.test(sentence)) {
+    if (
+      /\b(?:enter|type|submit)\b/i.test(sentence) &&
+      ON_OFFICIAL_SURFACE.test(sentence) &&
+      !/\b(?:me|us|agent|caller|representative)\b/i.test(sentence)
+    ) {
       continue;
     }
-    if (/\b(?:enter|type|submit)\b/i.test(sentence) && !/\b(?:me|us|agent|caller|representative|link|page below|form)\b/i.test(sentence)) continue;
+    if (
+      /\b(?:enter|type|submit)\b/i.test(sentence) &&
+      !/\b(?:me|us|agent|caller|representative|link|page below|form)\b/i.test(sentence)
+    )
+      continue;
     evidence.push(sentence);
   }
   return unique(evidence);
@@ -181,9 +217,7 @@ function asksForCode(text: string): string[] {
 function asksForSecret(text: string): string[] {
   const pattern =
     /\b(?:card (?:number|details)|cvv|cvc|security number on the back|3 digits on the back|sort code|bank (?:login|details|password)|online banking|pin number|full password|mother'?s maiden name|seed phrase|recovery phrase)\b/i;
-  return unique(
-    sentences(text).filter((sentence) => pattern.test(sentence) && !NEGATION.test(sentence)),
-  );
+  return unique(sentences(text).filter((sentence) => pattern.test(sentence) && !NEGATION.test(sentence)));
 }
 
 const URGENCY = [
@@ -201,14 +235,19 @@ function urgency(text: string): string[] {
     sentences(text).filter((sentence) => {
       if (!URGENCY.some((pattern) => pattern.test(sentence))) return false;
       // "This code expires in 10 minutes" is a normal code message, not pressure.
-      return !/\bcode\b[^.!?\n]*\bexpires?\b|\bexpires? in \d+ minutes\b/i.test(sentence) || /\b(?:suspend|lock|close|police|arrest)\w*/i.test(sentence);
+      return (
+        !/\bcode\b[^.!?\n]*\bexpires?\b|\bexpires? in \d+ minutes\b/i.test(sentence) ||
+        /\b(?:suspend|lock|close|police|arrest)\w*/i.test(sentence)
+      );
     }),
   );
 }
 
 function payment(text: string): { payment: string[]; giftCard: string[] } {
-  const gift = /\b(?:gift ?cards?|itunes|apple (?:gift )?card|google play (?:card|gift)|steam (?:card|wallet)|amazon (?:gift )?card|vouchers?)\b/i;
-  const crypto = /\b(?:bitcoin|btc|crypto(?:currency)?|usdt|tether|ethereum|eth wallet|wallet address|coinbase|binance)\b/i;
+  const gift =
+    /\b(?:gift ?cards?|itunes|apple (?:gift )?card|google play (?:card|gift)|steam (?:card|wallet)|amazon (?:gift )?card|vouchers?)\b/i;
+  const crypto =
+    /\b(?:bitcoin|btc|crypto(?:currency)?|usdt|tether|ethereum|eth wallet|wallet address|coinbase|binance)\b/i;
   const pay =
     /\b(?:wire transfer|bank transfer|western union|moneygram|pay (?:a|the|an)?\s*(?:small |£|\$|€)?[\w.,]*\s*(?:fee|charge|deposit|fine)|(?:redelivery|customs|release|processing|shipping|unpaid) (?:fee|charge)|safe account|transfer (?:your|the) (?:money|funds|balance)|move your money|(?:£|\$|€)\s?\d+(?:[.,]\d{2})?\s*(?:fee|charge|to (?:release|reschedule|redeliver)))\b/i;
   const paymentEvidence: string[] = [];
@@ -222,24 +261,47 @@ function payment(text: string): { payment: string[]; giftCard: string[] } {
 }
 
 function remoteAccess(text: string): string[] {
-  const apps = /\b(?:anydesk|teamviewer|quick ?support|quickassist|quick assist|rustdesk|ultraviewer|logmein|splashtop|screen ?shar\w*|remote (?:access|control|support|desktop))\b/i;
-  const install = /\b(?:install|download)\b[^.!?\n]{0,40}\b(?:app|application|software|program)\b[^.!?\n]{0,40}\b(?:so (?:i|we) can|to (?:help|fix|secure|protect|access|see))/i;
-  return unique(sentences(text).filter((sentence) => (apps.test(sentence) || install.test(sentence)) && !NEGATION.test(sentence)));
+  const apps =
+    /\b(?:anydesk|teamviewer|quick ?support|quickassist|quick assist|rustdesk|ultraviewer|logmein|splashtop|screen ?shar\w*|remote (?:access|control|support|desktop))\b/i;
+  const install =
+    /\b(?:install|download)\b[^.!?\n]{0,40}\b(?:app|application|software|program)\b[^.!?\n]{0,40}\b(?:so (?:i|we) can|to (?:help|fix|secure|protect|access|see))/i;
+  return unique(
+    sentences(text).filter(
+      (sentence) => (apps.test(sentence) || install.test(sentence)) && !NEGATION.test(sentence),
+    ),
+  );
 }
 
 const SCRIPTS: [RegExp, string][] = [
-  [/\b(?:customer |account |fraud |security )?(?:representative|agent|advisor|specialist)\b/i, "a “representative” getting in touch first"],
+  [
+    /\b(?:customer |account |fraud |security )?(?:representative|agent|advisor|specialist)\b/i,
+    "a “representative” getting in touch first",
+  ],
   [/\brefund\w*\b|\bover ?(?:charged|paid|payment)\b|\bcompensation\b/i, "a refund or overpayment story"],
-  [/\bsuspicious (?:order|purchase|payment|transaction|charge|login|sign[\s-]?in|activity)\b|\bunauthori[sz]ed (?:order|purchase|payment|transaction|charge)\b/i, "a “suspicious order” alarm"],
-  [/\b(?:you(?:'ve| have)? won|winner|prize|lottery|claim your (?:reward|gift|prize))\b/i, "a prize you did not enter for"],
-  [/\b(?:missed (?:a )?delivery|parcel (?:is )?(?:on hold|held|waiting)|unable to deliver|delivery (?:attempt )?failed|reschedule (?:your )?delivery)\b/i, "a missed-delivery story"],
-  [/\bverify (?:your )?(?:identity|account|details)\b|\bconfirm (?:your )?(?:identity|account|details)\b|\bupdate (?:your )?(?:payment|billing|account) (?:details|information|info)\b/i, "a request to “verify” or “update” your details"],
+  [
+    /\bsuspicious (?:order|purchase|payment|transaction|charge|login|sign[\s-]?in|activity)\b|\bunauthori[sz]ed (?:order|purchase|payment|transaction|charge)\b/i,
+    "a “suspicious order” alarm",
+  ],
+  [
+    /\b(?:you(?:'ve| have)? won|winner|prize|lottery|claim your (?:reward|gift|prize))\b/i,
+    "a prize you did not enter for",
+  ],
+  [
+    /\b(?:missed (?:a )?delivery|parcel (?:is )?(?:on hold|held|waiting)|unable to deliver|delivery (?:attempt )?failed|reschedule (?:your )?delivery)\b/i,
+    "a missed-delivery story",
+  ],
+  [
+    /\bverify (?:your )?(?:identity|account|details)\b|\bconfirm (?:your )?(?:identity|account|details)\b|\bupdate (?:your )?(?:payment|billing|account) (?:details|information|info)\b/i,
+    "a request to “verify” or “update” your details",
+  ],
 ];
 
 function scriptHits(text: string): string[] {
   const hits: string[] = [];
   for (const [pattern, label] of SCRIPTS) {
-    const sentence = sentences(text).find((candidate) => pattern.test(candidate) && !NEGATION.test(candidate));
+    const sentence = sentences(text).find(
+      (candidate) => pattern.test(candidate) && !NEGATION.test(candidate),
+    );
     if (sentence) hits.push(`${label}: “${sentence}”`);
   }
   return hits;
@@ -265,8 +327,15 @@ function unofficialPhones(text: string, brand: CheckBrand): string[] {
     if (digits.length < 9 || digits.length > 15) continue;
     // Order numbers and reference numbers have a label in front; phone numbers have a call word or a +/0.
     const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index).toLowerCase();
-    const looksLikePhone = /^(?:\+|0)/.test(raw) || /\b(?:call|phone|ring|dial|contact|tel|telephone|helpline|hotline|number|whatsapp|text)\b/.test(before);
-    if (/\b(?:order|ref|reference|tracking|account|invoice|case|ticket)\s*(?:no\.?|number|#)?\s*:?\s*#?$/.test(before.trim())) continue;
+    const looksLikePhone =
+      /^(?:\+|0)/.test(raw) ||
+      /\b(?:call|phone|ring|dial|contact|tel|telephone|helpline|hotline|number|whatsapp|text)\b/.test(before);
+    if (
+      /\b(?:order|ref|reference|tracking|account|invoice|case|ticket)\s*(?:no\.?|number|#)?\s*:?\s*#?$/.test(
+        before.trim(),
+      )
+    )
+      continue;
     if (!looksLikePhone) continue;
     if (phoneKey(raw) === official) continue;
     found.push(raw);
@@ -400,7 +469,8 @@ export function checkMessage(input: string, brand: CheckBrand): CheckResult {
       id: "remote-access",
       severity: "high",
       title: "It asks you to install an app or share your screen",
-      explanation: "Remote-access apps let a scammer see and control your phone or computer. We never ask you to install one.",
+      explanation:
+        "Remote-access apps let a scammer see and control your phone or computer. We never ask you to install one.",
     },
     remoteAccess(text),
   );
@@ -418,7 +488,8 @@ export function checkMessage(input: string, brand: CheckBrand): CheckResult {
       id: "urgency",
       severity: "medium",
       title: "It rushes or threatens you",
-      explanation: "Scammers create panic so you act before you think. A real problem can wait while you check.",
+      explanation:
+        "Scammers create panic so you act before you think. A real problem can wait while you check.",
     },
     urgency(text),
   );
@@ -427,7 +498,8 @@ export function checkMessage(input: string, brand: CheckBrand): CheckResult {
       id: "scam-script",
       severity: "medium",
       title: "It follows a common scam story",
-      explanation: "These stories are the scripts scammers use most. On their own they prove nothing, but with other flags they are a warning.",
+      explanation:
+        "These stories are the scripts scammers use most. On their own they prove nothing, but with other flags they are a warning.",
     },
     scriptHits(text),
   );

@@ -62,7 +62,10 @@ function NoScriptSearch() {
           type="search"
           className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-4 py-3 text-lg text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
         />
-        <button type="submit" className="rounded-md bg-blue-700 px-5 text-lg font-semibold text-white dark:bg-blue-300 dark:text-slate-950">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-5 text-lg font-semibold text-white dark:bg-blue-300 dark:text-slate-950"
+        >
           Search
         </button>
       </div>

@@ -12,22 +12,30 @@ function wantsJson(request: Request): boolean {
 
 function resultUrl(outcome: Pick<FeedbackOutcome, "code" | "state">, articleSlug: unknown): string {
   const params = new URLSearchParams({ result: outcome.code });
-  if (typeof articleSlug === "string" && /^[a-z0-9-]{1,120}$/.test(articleSlug)) params.set("article", articleSlug);
+  if (typeof articleSlug === "string" && /^[a-z0-9-]{1,120}$/.test(articleSlug))
+    params.set("article", articleSlug);
   const fields = Object.keys(outcome.state.fieldErrors ?? {});
   if (fields.length) params.set("fields", fields.join(","));
   return `/help/feedback?${params.toString()}`;
 }
 
-function respond(request: Request, outcome: FeedbackOutcome | (Omit<FeedbackOutcome, "httpStatus"> & { httpStatus: 413 }), articleSlug?: unknown) {
+function respond(
+  request: Request,
+  outcome: FeedbackOutcome | (Omit<FeedbackOutcome, "httpStatus"> & { httpStatus: 413 }),
+  articleSlug?: unknown,
+) {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (outcome.retryAfterSeconds) headers["Retry-After"] = String(outcome.retryAfterSeconds);
   if (wantsJson(request)) return Response.json(outcome.state, { status: outcome.httpStatus, headers });
   // A relative Location is valid (RFC 9110) and stays right behind any proxy.
-  return new Response(null, { status: 303, headers: { ...headers, Location: resultUrl(outcome, articleSlug) } });
+  return new Response(null, {
+    status: 303,
+    headers: { ...headers, Location: resultUrl(outcome, articleSlug) },
+  });
 }
 
 /** The body, or null when it is larger than `max` bytes (read no further than that). */
-async function readLimited(request: Request, max: number): Promise<Uint8Array | null> {
+async function readLimited(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (Number(request.headers.get("content-length") ?? 0) > max) return null;
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
@@ -56,7 +64,11 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readLimited(request, MAX_BODY_BYTES);
   if (!body) {
     return respond(request, {
-      state: { status: "invalid", message: "That was too much text to send.", fieldErrors: { comment: ["That was too much text to send."] } },
+      state: {
+        status: "invalid",
+        message: "That was too much text to send.",
+        fieldErrors: { comment: ["That was too much text to send."] },
+      },
       httpStatus: 413,
       code: "invalid",
     });

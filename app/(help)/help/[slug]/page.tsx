@@ -9,7 +9,13 @@ import { JsonLd } from "@/components/help/json-ld";
 import { LinkCards } from "@/components/help/link-list";
 import { MdxContent } from "@/components/help/mdx-content";
 import { TableOfContents } from "@/components/help/table-of-contents";
-import { articleHeadings, articlePath, findArticle, listArticles, listRelatedArticles } from "@/lib/content/articles";
+import {
+  articleHeadings,
+  articlePath,
+  findArticle,
+  listArticles,
+  listRelatedArticles,
+} from "@/lib/content/articles";
 import { brand } from "@/lib/content/brand";
 import { findCategory } from "@/lib/content/categories";
 import { articleJsonLd, breadcrumbJsonLd, faqJsonLd, type Crumb } from "@/lib/content/json-ld";
@@ -75,7 +81,8 @@ export default async function ArticlePage({ params }: Props) {
             <h1 className="text-3xl font-bold tracking-tight">{article.title}</h1>
             <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{article.summary}</p>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-              Last updated <time dateTime={article.updated.slice(0, 10)}>{formatArticleDate(article.updated)}</time>
+              Last updated{" "}
+              <time dateTime={article.updated.slice(0, 10)}>{formatArticleDate(article.updated)}</time>
             </p>
           </header>
           <div className="no-print mt-6">
@@ -109,7 +116,11 @@ export default async function ArticlePage({ params }: Props) {
             Related articles
           </h2>
           <LinkCards
-            items={related.map((item) => ({ href: articlePath(item.slug), title: item.title, description: item.summary }))}
+            items={related.map((item) => ({
+              href: articlePath(item.slug),
+              title: item.title,
+              description: item.summary,
+            }))}
             className="mt-3"
           />
         </section>

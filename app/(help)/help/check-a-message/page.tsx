@@ -25,8 +25,8 @@ export default function CheckAMessagePage() {
         Got a message that says it’s from {brand.companyName}? Paste it below to see its red flags.
       </p>
       <p className="mt-3 rounded-md border border-blue-700 bg-blue-50 p-3 text-blue-950 dark:border-blue-400 dark:bg-blue-950/50 dark:text-blue-50">
-        <strong>Private:</strong> the check runs in your browser only. The message is not sent to us or anyone else, and it
-        is not saved.
+        <strong>Private:</strong> the check runs in your browser only. The message is not sent to us or anyone
+        else, and it is not saved.
       </p>
       <noscript>
         <p className="mt-4 rounded-md border border-amber-700 p-3">
@@ -52,17 +52,23 @@ export default function CheckAMessagePage() {
           What this check can and can’t tell you
         </h2>
         <p>
-          It looks for the things scams ask for: codes, passwords, payments, and links or phone numbers that aren’t ours. A
-          clean result doesn’t prove a message is real. When in doubt, open the {brand.appName} or go to{" "}
-          {brand.officialDomains[0]} yourself.
+          It looks for the things scams ask for: codes, passwords, payments, and links or phone numbers that
+          aren’t ours. A clean result doesn’t prove a message is real. When in doubt, open the {brand.appName}{" "}
+          or go to {brand.officialDomains[0]} yourself.
         </p>
         <p>
           Read{" "}
-          <Link href="/help/is-this-code-message-real" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          <Link
+            href="/help/is-this-code-message-real"
+            className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+          >
             how to tell if a code message is really from us
           </Link>{" "}
           and{" "}
-          <Link href="/help/common-scam-scripts" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          <Link
+            href="/help/common-scam-scripts"
+            className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+          >
             common scams and how to spot them
           </Link>
           .

@@ -20,7 +20,10 @@ export default async function FeedbackResultPage({ searchParams }: Props) {
   const fields = new Set(first(params.fields).split(","));
   const back = article ? (
     <p className="mt-6">
-      <Link href={articlePath(article.slug)} className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300">
+      <Link
+        href={articlePath(article.slug)}
+        className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
+      >
         Back to “{article.title}”
       </Link>
     </p>

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { TroubleshooterStep } from "@/components/help/troubleshooter-step";
-import { findTroubleshooterNode, TROUBLESHOOTER_START, troubleshooterStartPath } from "@/lib/content/troubleshooter";
+import {
+  findTroubleshooterNode,
+  TROUBLESHOOTER_START,
+  troubleshooterStartPath,
+} from "@/lib/content/troubleshooter";
 
 export const metadata: Metadata = {
   title: "Code troubleshooter: my code isn’t working",
-  description: "Answer a few quick questions about your sign-in code and get the fix that matches your problem.",
+  description:
+    "Answer a few quick questions about your sign-in code and get the fix that matches your problem.",
   alternates: { canonical: troubleshooterStartPath },
   openGraph: { url: troubleshooterStartPath, title: "Code troubleshooter" },
 };

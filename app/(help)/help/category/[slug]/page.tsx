@@ -13,7 +13,9 @@ export const dynamicParams = false;
 type Props = { params: Promise<{ slug: string }> };
 
 export function generateStaticParams() {
-  return categories.filter((category) => listArticlesInCategory(category.slug).length > 0).map((category) => ({ slug: category.slug }));
+  return categories
+    .filter((category) => listArticlesInCategory(category.slug).length > 0)
+    .map((category) => ({ slug: category.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -45,7 +47,11 @@ export default async function CategoryPage({ params }: Props) {
       <h2 className="sr-only">Articles</h2>
       <LinkCards
         className="mt-6"
-        items={articles.map((article) => ({ href: articlePath(article.slug), title: article.title, description: article.summary }))}
+        items={articles.map((article) => ({
+          href: articlePath(article.slug),
+          title: article.title,
+          description: article.summary,
+        }))}
       />
     </>
   );
