@@ -3,7 +3,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, type Credentials } from "./support/staff";
 import { totpCode, waitForNextStep } from "./support/totp";
 
-test.describe.configure({ mode: "serial" });
+// TOTP codes are single-use per 30-second step, so journeys that sign in repeatedly wait for new steps.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const admin: Credentials = { email: "first.admin@desk.example", password: "first admin pass phrase", totpSecret: "" };
 const agent: Credentials = { email: "invited.agent@desk.example", password: "invited agent pass phrase", totpSecret: "" };
@@ -125,9 +126,9 @@ test("five wrong codes lock the account; the right code is refused while locked;
 
   await signIn(page, admin, "/console/staff");
   const row = page.getByTestId(`staff-${agent.email}`);
-  await expect(row.getByText("Locked")).toBeVisible();
+  await expect(row.getByText("Locked", { exact: true })).toBeVisible();
   await row.getByText("Manage Invited Agent").click();
-  await row.getByRole("button", { name: "Unlock" }).locator("xpath=ancestor::form").getByLabel("Reason").fill("Verified on a video call");
+  await row.getByLabel("Reason").nth(2).fill("Verified on a video call");
   await row.getByRole("button", { name: "Unlock" }).click();
   await expect(row.getByText(/is unlocked/)).toBeVisible();
   await waitForNextStep();

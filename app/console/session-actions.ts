@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCurrentStaff, requireStaff } from "@/lib/auth/current-staff";
 import { errorState, okState, type ActionState } from "@/lib/forms/action-state";
+import { formFields } from "@/lib/forms/form-fields";
 import { clientIp } from "@/lib/http/client-ip";
 import { revokeOwnSession, signOutEverywhere } from "@/lib/staff/staff-admin";
 import { revalidatePath } from "next/cache";
@@ -23,7 +24,7 @@ export async function signOutEverywhereAction(): Promise<void> {
 
 export async function revokeSessionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const staff = await requireStaff();
-  const parsed = z.object({ sessionId: z.uuid() }).safeParse({ sessionId: formData.get("sessionId") });
+  const parsed = z.object({ sessionId: z.uuid() }).safeParse(formFields(formData));
   if (!parsed.success) return errorState("Unknown session.");
   const revoked = await revokeOwnSession(staff, parsed.data.sessionId, clientIp(await headers()));
   if (!revoked) return errorState("That session has already ended.");

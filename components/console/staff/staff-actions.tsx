@@ -3,8 +3,7 @@
 import type { ActionState } from "@/lib/forms/action-state";
 import {
   changeRoleAction,
-  deactivateStaffAction,
-  reactivateStaffAction,
+  setStaffActiveAction,
   resetStaffTotpAction,
   unlockStaffAction,
   type InviteLink as InviteLinkData,
@@ -47,35 +46,30 @@ export function StaffActions({ member }: { member: Member }) {
             </>
           )}
         </ActionForm>
-        {member.status === "deactivated" ? (
-          <ActionForm action={reactivateStaffAction} submitLabel="Reactivate" variant="secondary">
-            {(state) => (
-              <>
-                <input type="hidden" name="staffId" value={member.id} />
-                <ReasonField id={`${prefix}-reactivate-reason`} state={state} />
-              </>
-            )}
-          </ActionForm>
-        ) : (
-          <ActionForm action={deactivateStaffAction} submitLabel="Deactivate" variant="danger">
-            {(state) => (
-              <>
-                <input type="hidden" name="staffId" value={member.id} />
-                <ReasonField id={`${prefix}-deactivate-reason`} state={state} />
-              </>
-            )}
-          </ActionForm>
-        )}
-        {member.status === "locked" ? (
-          <ActionForm action={unlockStaffAction} submitLabel="Unlock" variant="secondary">
-            {(state) => (
-              <>
-                <input type="hidden" name="staffId" value={member.id} />
-                <ReasonField id={`${prefix}-unlock-reason`} state={state} />
-              </>
-            )}
-          </ActionForm>
-        ) : null}
+        <ActionForm
+          action={setStaffActiveAction}
+          submitLabel={member.status === "deactivated" ? "Reactivate" : "Deactivate"}
+          variant={member.status === "deactivated" ? "secondary" : "danger"}
+        >
+          {(state) => (
+            <>
+              <input type="hidden" name="staffId" value={member.id} />
+              <input type="hidden" name="active" value={member.status === "deactivated" ? "true" : "false"} />
+              <ReasonField id={`${prefix}-active-reason`} state={state} />
+            </>
+          )}
+        </ActionForm>
+        <ActionForm action={unlockStaffAction} submitLabel="Unlock" variant="secondary">
+          {(state) => (
+            <>
+              <input type="hidden" name="staffId" value={member.id} />
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                {member.status === "locked" ? "Locked after repeated failed sign-ins." : "Clears failed sign-in attempts."}
+              </p>
+              <ReasonField id={`${prefix}-unlock-reason`} state={state} />
+            </>
+          )}
+        </ActionForm>
         <ActionForm<InviteLinkData>
           action={resetStaffTotpAction}
           submitLabel="Reset authenticator"

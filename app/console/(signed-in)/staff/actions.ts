@@ -4,8 +4,10 @@
 // (requireStaff) → parse → step-up → mutate with audit (lib/staff) → revalidate → state.
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { hasFreshStepUp, requireStaff } from "@/lib/auth/current-staff";
 import { errorState, invalidState, okState, stepUpRequiredState, type ActionState } from "@/lib/forms/action-state";
+import { formFields } from "@/lib/forms/form-fields";
 import { clientIp } from "@/lib/http/client-ip";
 import { changeRoleSchema, inviteSchema, staffReasonSchema } from "@/lib/staff/schemas";
 import { changeStaffRole, inviteStaff, resetStaffTotp, setStaffActive, unlockStaff, type StaffAdminResult } from "@/lib/staff/staff-admin";
@@ -25,7 +27,7 @@ function linkFor(result: StaffAdminResult<{ token: string }>): StaffAdminResult<
 
 export async function inviteStaffAction(_state: ActionState<InviteLink>, formData: FormData): Promise<ActionState<InviteLink>> {
   const admin = await requireStaff("staff:manage");
-  const parsed = inviteSchema.safeParse(Object.fromEntries(formData));
+  const parsed = inviteSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidState(parsed.error);
   if (!hasFreshStepUp(admin)) return stepUpRequiredState;
   return toState(linkFor(await inviteStaff(admin, parsed.data, clientIp(await headers()))));
@@ -33,31 +35,25 @@ export async function inviteStaffAction(_state: ActionState<InviteLink>, formDat
 
 export async function changeRoleAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireStaff("staff:manage");
-  const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData));
+  const parsed = changeRoleSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidState(parsed.error);
   if (!hasFreshStepUp(admin)) return stepUpRequiredState;
   return toState(await changeStaffRole(admin, parsed.data.staffId, parsed.data.role, parsed.data.reason, clientIp(await headers())));
 }
 
-export async function deactivateStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return setActive(formData, false);
-}
-
-export async function reactivateStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return setActive(formData, true);
-}
-
-async function setActive(formData: FormData, active: boolean): Promise<ActionState> {
+/** One action for both directions, so the form (and its result message) stays mounted as the status flips. */
+export async function setStaffActiveAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireStaff("staff:manage");
-  const parsed = staffReasonSchema.safeParse(Object.fromEntries(formData));
+  const parsed = staffReasonSchema.extend({ active: z.enum(["true", "false"]) }).safeParse(formFields(formData));
   if (!parsed.success) return invalidState(parsed.error);
   if (!hasFreshStepUp(admin)) return stepUpRequiredState;
-  return toState(await setStaffActive(admin, parsed.data.staffId, active, parsed.data.reason, clientIp(await headers())));
+  const { staffId, reason, active } = parsed.data;
+  return toState(await setStaffActive(admin, staffId, active === "true", reason, clientIp(await headers())));
 }
 
 export async function unlockStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireStaff("staff:manage");
-  const parsed = staffReasonSchema.safeParse(Object.fromEntries(formData));
+  const parsed = staffReasonSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidState(parsed.error);
   if (!hasFreshStepUp(admin)) return stepUpRequiredState;
   return toState(await unlockStaff(admin, parsed.data.staffId, parsed.data.reason, clientIp(await headers())));
@@ -65,7 +61,7 @@ export async function unlockStaffAction(_state: ActionState, formData: FormData)
 
 export async function resetStaffTotpAction(_state: ActionState<InviteLink>, formData: FormData): Promise<ActionState<InviteLink>> {
   const admin = await requireStaff("staff:manage");
-  const parsed = staffReasonSchema.safeParse(Object.fromEntries(formData));
+  const parsed = staffReasonSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidState(parsed.error);
   if (!hasFreshStepUp(admin)) return stepUpRequiredState;
   return toState(linkFor(await resetStaffTotp(admin, parsed.data.staffId, parsed.data.reason, clientIp(await headers()))));

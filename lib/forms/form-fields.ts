@@ -1,0 +1,13 @@
+// Server actions are public endpoints: a crafted request can pass anything as "formData". Turning
+// it into a plain object here means a hostile call gets a validation error from zod, never a 500.
+export function formFields(formData: unknown): Record<string, unknown> {
+  if (!(formData instanceof FormData)) return {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    // Repeated keys (checkbox groups) become arrays; files are not accepted anywhere.
+    if (typeof value !== "string") continue;
+    const existing = fields[key];
+    fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return fields;
+}
