@@ -53,6 +53,7 @@ export default function HomePage() {
               >
                 <h3 className="font-semibold">
                   <Link
+                    prefetch={false}
                     href={`/help/category/${category.slug}`}
                     className="text-blue-800 underline underline-offset-2 dark:text-blue-200"
                   >

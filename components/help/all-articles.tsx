@@ -9,7 +9,11 @@ export function AllArticles({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       {listCategoriesWithArticles().map((category) => (
         <section key={category.slug} aria-labelledby={`all-${category.slug}`}>
           <Heading id={`all-${category.slug}`} className="text-lg font-semibold">
-            <Link href={`/help/category/${category.slug}`} className="underline-offset-2 hover:underline">
+            <Link
+              prefetch={false}
+              href={`/help/category/${category.slug}`}
+              className="underline-offset-2 hover:underline"
+            >
               {category.title}
             </Link>
           </Heading>
@@ -17,6 +21,7 @@ export function AllArticles({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             {category.articles.map((article) => (
               <li key={article.slug}>
                 <Link
+                  prefetch={false}
                   href={articlePath(article.slug)}
                   className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
                 >

@@ -17,6 +17,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
               ) : (
                 <>
                   <Link
+                    prefetch={false}
                     href={crumb.path}
                     className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
                   >

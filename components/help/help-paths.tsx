@@ -13,7 +13,11 @@ export function HelpPaths() {
         <p className="mt-1 text-sm">
           Tell us about the call, text or email. It helps us warn other customers.
         </p>
-        <Link href="/report" className="mt-2 inline-block font-semibold underline underline-offset-2">
+        <Link
+          prefetch={false}
+          href="/report"
+          className="mt-2 inline-block font-semibold underline underline-offset-2"
+        >
           Report a scam
         </Link>
       </div>

@@ -25,6 +25,7 @@ export function LinkCards({
       {items.map((item) => (
         <li key={item.href}>
           <Link
+            prefetch={false}
             href={item.href}
             className="block h-full rounded-lg border border-slate-300 bg-white p-4 hover:border-blue-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-950 dark:hover:border-blue-300 dark:hover:bg-slate-900"
           >

@@ -124,6 +124,7 @@ export function MessageChecker({ brand }: { brand: CheckBrand }) {
                 </ul>
                 <p>
                   <Link
+                    prefetch={false}
                     href="/report"
                     className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
                   >

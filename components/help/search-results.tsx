@@ -101,6 +101,7 @@ export function SearchResults({
           {hits.map((hit) => (
             <li key={hit.slug}>
               <Link
+                prefetch={false}
                 href={`/help/${hit.slug}`}
                 data-result
                 className="block rounded-lg border border-slate-300 p-4 hover:border-blue-700 hover:bg-slate-50 dark:border-slate-700 dark:hover:border-blue-300 dark:hover:bg-slate-900"
@@ -129,6 +130,7 @@ export function SearchResults({
             {topTasks.map((task) => (
               <li key={task.href}>
                 <Link
+                  prefetch={false}
                   href={task.href}
                   className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300"
                 >

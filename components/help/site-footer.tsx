@@ -25,6 +25,7 @@ export function SiteFooter() {
             {categories.map((category) => (
               <li key={category.slug}>
                 <Link
+                  prefetch={false}
                   href={`/help/category/${category.slug}`}
                   className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
                 >
@@ -39,6 +40,7 @@ export function SiteFooter() {
           <ul className="mt-2 space-y-1">
             <li>
               <Link
+                prefetch={false}
                 href="/help/troubleshooter"
                 className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
               >
@@ -47,6 +49,7 @@ export function SiteFooter() {
             </li>
             <li>
               <Link
+                prefetch={false}
                 href="/help/check-a-message"
                 className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
               >
@@ -55,6 +58,7 @@ export function SiteFooter() {
             </li>
             <li>
               <Link
+                prefetch={false}
                 href="/report"
                 className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
               >
@@ -63,6 +67,7 @@ export function SiteFooter() {
             </li>
             <li>
               <Link
+                prefetch={false}
                 href="/search"
                 className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
               >

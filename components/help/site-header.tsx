@@ -28,7 +28,11 @@ export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
   return (
     <header className="border-b border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-slate-900 no-underline dark:text-slate-100">
+        <Link
+          prefetch={false}
+          href="/"
+          className="text-lg font-bold text-slate-900 no-underline dark:text-slate-100"
+        >
           {brand.helpCenterName}
         </Link>
         <nav aria-label="Main" className="flex-1">
@@ -36,6 +40,7 @@ export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
             {navLinks.map((link) => (
               <li key={link.href}>
                 <Link
+                  prefetch={false}
                   href={link.href}
                   className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
                 >

@@ -39,6 +39,7 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
             {node.answers.map((answer) => (
               <li key={answer.next}>
                 <Link
+                  prefetch={false}
                   href={troubleshooterPath(answer.next)}
                   className="block rounded-lg border border-slate-400 px-4 py-3 text-lg font-medium text-blue-800 hover:border-blue-700 hover:bg-slate-50 dark:border-slate-600 dark:text-blue-200 dark:hover:border-blue-300 dark:hover:bg-slate-900"
                 >
@@ -62,6 +63,7 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
           <p className="mt-6 text-lg">
             Read more:{" "}
             <Link
+              prefetch={false}
               href={`${articlePath(node.article.slug)}${node.article.anchor ? `#${node.article.anchor}` : ""}`}
               className={`${linkClass} font-semibold`}
             >
@@ -80,16 +82,16 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
       )}
       <nav aria-label="Troubleshooter" className="mt-8 flex flex-wrap gap-x-6 gap-y-2">
         {previous ? (
-          <Link href={troubleshooterPath(previous.id)} className={linkClass}>
+          <Link prefetch={false} href={troubleshooterPath(previous.id)} className={linkClass}>
             ← Previous question
           </Link>
         ) : null}
         {node.id !== TROUBLESHOOTER_START ? (
-          <Link href={troubleshooterStartPath} className={linkClass}>
+          <Link prefetch={false} href={troubleshooterStartPath} className={linkClass}>
             Start over
           </Link>
         ) : null}
-        <Link href={articlePath("my-code-is-not-working")} className={linkClass}>
+        <Link prefetch={false} href={articlePath("my-code-is-not-working")} className={linkClass}>
           See every fix on one page
         </Link>
       </nav>

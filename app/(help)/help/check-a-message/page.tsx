@@ -31,7 +31,7 @@ export default function CheckAMessagePage() {
       <noscript>
         <p className="mt-4 rounded-md border border-amber-700 p-3">
           This check needs JavaScript. Without it, read{" "}
-          <Link href="/help/is-this-code-message-real" className="underline">
+          <Link prefetch={false} href="/help/is-this-code-message-real" className="underline">
             how to tell if a code message is real
           </Link>
           .
@@ -59,6 +59,7 @@ export default function CheckAMessagePage() {
         <p>
           Read{" "}
           <Link
+            prefetch={false}
             href="/help/is-this-code-message-real"
             className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
           >
@@ -66,6 +67,7 @@ export default function CheckAMessagePage() {
           </Link>{" "}
           and{" "}
           <Link
+            prefetch={false}
             href="/help/common-scam-scripts"
             className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
           >

@@ -21,6 +21,7 @@ export default async function FeedbackResultPage({ searchParams }: Props) {
   const back = article ? (
     <p className="mt-6">
       <Link
+        prefetch={false}
         href={articlePath(article.slug)}
         className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
       >
@@ -29,7 +30,11 @@ export default async function FeedbackResultPage({ searchParams }: Props) {
     </p>
   ) : (
     <p className="mt-6">
-      <Link href="/" className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300">
+      <Link
+        prefetch={false}
+        href="/"
+        className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
+      >
         Back to the help center
       </Link>
     </p>
