@@ -3,10 +3,12 @@
 // GET form to /search. Enter on a suggestion opens the article; Enter otherwise opens /search?q=.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { cn } from "@/components/ui/cn";
 import type { HighlightSegment, SearchHit } from "@/lib/content/search";
 import { Highlighted } from "./highlighted";
 import { loadSearchEngine, type SearchEngine } from "./search-engine";
+
+// Plain joining on purpose: tailwind-merge (behind components/ui/cn) would add ~9 KB to every page.
+const cn = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
 
 type Option = { id: string; href: string; hit?: SearchHit };
 
