@@ -103,7 +103,12 @@ async function runLighthouse(url: string): Promise<Lhr> {
 /** gzip -9 size of the scripts the page's HTML loads (the first-load JS), read from the build. */
 async function firstLoadJsGzip(base: string, page: string): Promise<{ files: number; bytes: number }> {
   const html = await (await fetch(`${base}${page}`, { headers: { connection: "close" } })).text();
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] ?? ""));
+  // Modern browsers skip noModule scripts (Next's legacy polyfills), so they are not counted.
+  const sources = new Set(
+    [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+      .filter((match) => !/nomodule/i.test(`${match[1] ?? ""} ${match[3] ?? ""}`))
+      .map((match) => match[2] ?? ""),
+  );
   let bytes = 0;
   for (const src of sources) {
     const pathname = new URL(src, base).pathname;
@@ -168,7 +173,7 @@ async function main() {
       const transferred = median(
         reports.map((report) =>
           (report.audits["network-requests"]?.details?.items ?? [])
-            .filter((item) => item.resourceType === "Script")
+            .filter((item) => item.resourceType === "Script" && !item.url.endsWith("/search-index.json"))
             .reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
         ),
       );
