@@ -18,7 +18,8 @@ function server(port: number, dataDir: string, url: string, env: Record<string, 
     timeout: 180_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-    env: { APP_URL: url, NEXTAUTH_URL: url, E2E: "1", ...env },
+    // Every sign-in of the suite comes from 127.0.0.1: lift the per-address throttle (unit-tested at its default).
+    env: { APP_URL: url, NEXTAUTH_URL: url, SIGN_IN_IP_LIMIT: "10000", ...env },
     // Without a graceful signal Playwright SIGKILLs the launcher and leaves PostgreSQL running.
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
   };

@@ -19,9 +19,13 @@ const DATABASE_NAME = "desk";
 
 type Mode = "dev" | "start" | "run";
 
+function isMode(value: string | undefined): value is Mode {
+  return value === "dev" || value === "start" || value === "run";
+}
+
 function parseArgs(argv: string[]) {
   const [mode, ...rest] = argv;
-  if (mode !== "dev" && mode !== "start" && mode !== "run") {
+  if (!isMode(mode)) {
     throw new Error("usage: launch.ts dev|start|run [--data-dir DIR] [--fresh] [-- command ...]");
   }
   const separator = rest.indexOf("--");
@@ -30,7 +34,7 @@ function parseArgs(argv: string[]) {
   const dataDirIndex = own.indexOf("--data-dir");
   const dataDir = dataDirIndex === -1 ? ".data/pg" : own[dataDirIndex + 1];
   if (!dataDir) throw new Error("--data-dir needs a folder");
-  return { mode: mode as Mode, dataDir, fresh: own.includes("--fresh"), passThrough };
+  return { mode, dataDir, fresh: own.includes("--fresh"), passThrough };
 }
 
 function log(message: string) {
@@ -86,7 +90,8 @@ async function main() {
     url = await ensureDatabase(embedded.url, DATABASE_NAME);
   }
 
-  let child: ChildProcess | undefined;
+  // Set once the child runs; signal handlers registered before that read it.
+  const running: { child?: ChildProcess } = {};
   const stopDatabase = async () => {
     if (embedded?.owned) {
       await embedded.stop();
@@ -96,7 +101,7 @@ async function main() {
   // Until the child runs, a signal stops PostgreSQL and exits; afterwards it is forwarded.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
-      if (child && child.exitCode === null) child.kill(signal);
+      if (running.child && running.child.exitCode === null) running.child.kill(signal);
       else void stopDatabase().then(() => process.exit(130));
     });
   }
@@ -121,13 +126,14 @@ async function main() {
   }
 
   const [command, args] = childCommand(mode, passThrough);
-  child = spawn(command, args, {
+  const child = spawn(command, args, {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  running.child = child;
   const code = await new Promise<number>((resolve) => {
-    child?.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 + 2 : 1)));
-    child?.on("error", (error) => {
+    child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 + 2 : 1)));
+    child.on("error", (error) => {
       log(`Could not start ${command}: ${error.message}`);
       resolve(1);
     });

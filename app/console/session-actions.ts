@@ -19,7 +19,7 @@ export async function endCurrentSession(): Promise<void> {
 export async function signOutEverywhereAction(): Promise<void> {
   const staff = await requireStaff();
   await signOutEverywhere(staff, clientIp(await headers()));
-  redirect("/console/sign-in?reason=revoked");
+  redirect("/console/sign-in?reason=signed-out-everywhere");
 }
 
 export async function revokeSessionAction(_state: ActionState, formData: FormData): Promise<ActionState> {

@@ -7,22 +7,30 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 
+function fieldText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 export function SignInForm({ next, notice }: { next: string; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    void signInWith(new FormData(event.currentTarget));
+  }
+
+  async function signInWith(form: FormData) {
     setPending(true);
     setError(null);
     const result = await signIn("staff", {
       redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      code: String(form.get("code") ?? ""),
+      email: fieldText(form, "email"),
+      password: fieldText(form, "password"),
+      code: fieldText(form, "code"),
     });
     setPending(false);
     if (result?.ok && !result.error) {

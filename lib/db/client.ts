@@ -12,7 +12,9 @@ function createClient(): PrismaClient {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
   }
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  // Audit appends serialise on an advisory lock, so under load a transaction may wait for its turn
+  // (and for a pooled connection) longer than Prisma's 2-second default.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 /** Created on first use, so importing this module never needs a database (e.g. during `next build`). */

@@ -188,6 +188,14 @@ function pickFlowKind(rng: Random, calm: boolean, hasStrong: boolean): FlowKind 
   ]);
 }
 
+/** A flow kind with exactly `steps` attempts (1 to 4), for the last flow of a customer's budget. */
+function fittingFlowKind(steps: number, hasStrong: boolean): FlowKind {
+  if (steps <= 1) return hasStrong ? "strong" : "abandoned";
+  if (steps === 2) return "code";
+  if (steps === 3) return "typo";
+  return "typo-twice";
+}
+
 /** Moves a time of day into waking hours (local), most of the time. */
 function daytime(rng: Random, at: number, utcOffsetHours: number): number {
   const localHour = (((at / HOUR + utcOffsetHours) % 24) + 24) % 24;
@@ -265,9 +273,8 @@ export type HistoryResult = {
 };
 
 /**
- * Writes the customer, their factors, `attemptsTarget` login attempts (flows are cut short at the
- * budget, as an abandoned sign-in would be), the codes those flows sent, other codes, changes and
- * sessions. Everything happens inside [historyStart, historyEnd].
+ * Writes the customer, their factors, exactly `attemptsTarget` login attempts, the codes those
+ * flows sent, other codes, changes and sessions. Everything happens inside [historyStart, historyEnd].
  */
 export function writeCustomerHistory(
   rows: DemoRows,
@@ -281,7 +288,8 @@ export function writeCustomerHistory(
   const start = Math.max(clock.historyStart, profile.row.createdAt + HOUR);
   const end = clock.historyEnd;
 
-  // Plan flows until the attempt budget is spent; the newest flow is cut short if it overshoots.
+  // Plan flows until the attempt budget is spent exactly: the flow that would overshoot is replaced
+  // by a shorter kind that fits (cutting it short instead would leave a half-finished sign-in).
   const flows: { kind: FlowKind; at: number; steps: Step[] }[] = [];
   let planned = 0;
   while (planned < attemptsTarget) {
@@ -290,8 +298,13 @@ export function writeCustomerHistory(
       end - HOUR,
     );
     const strong = strongFactorOf(profile, at);
-    const kind = pickFlowKind(rng, profile.calm, strong !== undefined);
-    const steps = stepsFor(kind, rng, code, strong?.type ?? null);
+    let kind = pickFlowKind(rng, profile.calm, strong !== undefined);
+    let steps = stepsFor(kind, rng, code, strong?.type ?? null);
+    const remaining = attemptsTarget - planned;
+    if (steps.length > remaining) {
+      kind = fittingFlowKind(remaining, strong !== undefined);
+      steps = stepsFor(kind, rng, code, strong?.type ?? null).slice(0, remaining);
+    }
     flows.push({ kind, at, steps });
     planned += steps.length;
   }
@@ -301,14 +314,16 @@ export function writeCustomerHistory(
   const factorLastUsed = new Map<FactorType, number>();
   const passwordChangedAfterRecovery: { at: number; context: RequestContext }[] = [];
   const contexts = new Map<string, RequestContext>();
-  let budget = attemptsTarget;
 
-  for (const flow of flows) {
-    if (budget <= 0) break;
-    const device = pickDevice(rng, profile.devices, flow.at);
+  for (const [flowIndex, flow] of flows.entries()) {
+    // A calm customer's first sign-ins use each of their devices in turn, so no device of theirs
+    // first appears late in the history (which would read as a "new device" signal).
+    const device =
+      profile.calm && flowIndex < profile.devices.length
+        ? (profile.devices[flowIndex] as Device)
+        : pickDevice(rng, profile.devices, flow.at);
     const context = contextFor(rng, profile, device, flow.at, contexts);
-    const steps = flow.steps.slice(0, budget);
-    budget -= steps.length;
+    const steps = flow.steps;
     const flowId = rows.nextFlowId();
 
     const times: number[] = [];
@@ -559,7 +574,8 @@ function writeSessions(
   for (const device of profile.devices) {
     const success = lastSuccess.get(device.id);
     if (!success) continue;
-    const lastSeenAt = Math.min(success.at + rng.between(0, 20 * DAY), clock.historyEnd);
+    let lastSeenAt = success.at + rng.between(0, 20 * DAY);
+    if (lastSeenAt > clock.historyEnd) lastSeenAt = rng.between(success.at, clock.historyEnd);
     let revokedAt: number | null = null;
     let revokedReason: string | null = null;
     if (device.until !== null) {

@@ -64,13 +64,18 @@ export type CustomerProfile = {
 /** Fakers for the locales whose names the demo takes from faker (the anglo lists are ours). */
 export type NameFakers = Record<Exclude<NameSource, "anglo">, Faker>;
 
-const PHONE_MULTIPLIER = 3_779_731; // odd and not a multiple of 5: a bijection modulo 10^n
+// A prime: multiplying by it permutes [0, m) for any m it does not divide.
+const PHONE_MULTIPLIER = 1_000_003;
 
-/** A mobile number that no other generated customer has (for up to 10^digits customers). */
-export function mobileNumberFor(country: Country, index: number, rng: Random): string {
-  const modulus = 10 ** country.mobileDigits;
-  const tail = String((index * PHONE_MULTIPLIER + 1_234_567) % modulus).padStart(country.mobileDigits, "0");
-  return `+${country.dialCode}${rng.pick(country.mobilePrefixes)}${tail}`;
+/**
+ * A mobile number no other generated customer of that country has (up to prefixes × 10^digits
+ * of them): the customer index is permuted over every (prefix, tail) pair of the country.
+ */
+export function mobileNumberFor(country: Country, index: number): string {
+  const tails = 10 ** country.mobileDigits;
+  const slot = (index * PHONE_MULTIPLIER + 7_654_321) % (country.mobilePrefixes.length * tails);
+  const prefix = country.mobilePrefixes[Math.floor(slot / tails)] as string;
+  return `+${country.dialCode}${prefix}${String(slot % tails).padStart(country.mobileDigits, "0")}`;
 }
 
 function hexGroup(rng: Random): string {
@@ -173,7 +178,7 @@ export function makeCustomerProfile({
   const fullName = `${first} ${last}`;
   const emailNormalized = emailFor(rng, first, last, index);
   const email = rng.chance(0.06) ? capitalised(emailNormalized) : emailNormalized;
-  const phone = rng.chance(0.92) ? mobileNumberFor(country, index, rng) : null;
+  const phone = rng.chance(0.92) ? mobileNumberFor(country, index) : null;
 
   // Most accounts are older than the history window; some signed up during it.
   const createdAt = rng.chance(0.88)

@@ -143,7 +143,8 @@ async function prepareDatabase(client: pg.ClientBase, reset: boolean, log?: (mes
     );
   }
   const tables = await client.query<{ name: string }>(
-    "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename",
+    // The audit log is append-only (a trigger refuses TRUNCATE) and stays: it is history, not demo data.
+    "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'audit_events') ORDER BY tablename",
   );
   log?.(`--reset: emptying ${tables.rows.length} tables ...`);
   await client.query(`TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE`);

@@ -329,7 +329,21 @@ function writeTakeover(rows: DemoRows, rng: Random, cast: Cast, now: number) {
     context: attacker,
   });
 
+  // Changing the password signs out every other session: his own phone loses its morning session.
   rows.addChange(ref, "PASSWORD_CHANGED", t0 + TAKEOVER.passwordChangedAfter, attacker);
+  rows.addSession({
+    customer: ref,
+    deviceId: home.deviceId,
+    deviceLabel: (profile.devices[0] as Device).profile.label,
+    userAgent: home.userAgent,
+    ip: home.ip,
+    country: home.country,
+    city: home.city,
+    createdAt: morning + 48 * SECOND,
+    lastSeenAt: morning + 40 * MINUTE,
+    revokedAt: t0 + TAKEOVER.passwordChangedAfter,
+    revokedReason: "Signed out after a password change",
+  });
   const phoneChanged = t0 + TAKEOVER.phoneChangedAfter;
   rows.addOtp({
     customer: ref,

@@ -10,6 +10,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const staff = await requireStaff();
   const links = [
     { href: "/console", label: "Overview" },
+    { href: "/console/customers", label: "Customers" },
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     { href: "/console/account", label: "My account" },
   ];

@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Staff sign-in", robots: { index: fal
 const REASONS: Record<string, string> = {
   expired: "Your session ended after 30 minutes without activity, or after 12 hours. Sign in again.",
   revoked: "Your session was ended (signed out everywhere, or your access changed). Sign in again.",
+  "signed-out-everywhere": "You are signed out on every device. Sign in again to continue here.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
