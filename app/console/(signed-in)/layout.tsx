@@ -40,3 +40,5 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     </div>
   );
 }
+// No loading.tsx in the console on purpose: a Suspense boundary at the layout would start the
+// response before a page can answer 403 or 404, and those must reach the browser as status codes.
