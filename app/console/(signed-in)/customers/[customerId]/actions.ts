@@ -10,7 +10,6 @@ import { clientIp } from "@/lib/http/client-ip";
 import { reasonField } from "@/lib/staff/schemas";
 import { requestFactorReset } from "@/lib/resets/factor-resets";
 import { resetRequestSchema } from "@/lib/resets/schemas";
-import { revalidatePath } from "next/cache";
 
 const revealSchema = z.object({
   customerId: z.uuid({ error: "Unknown customer." }),
@@ -39,6 +38,7 @@ export async function requestResetAction(_state: ActionState, formData: FormData
   if (!hasFreshStepUp(staff)) return stepUpRequiredState;
   const result = await requestFactorReset(staff, parsed.data, clientIp(await headers()));
   if (!result.ok) return errorState(result.message);
-  revalidatePath(`/console/customers/${parsed.data.customerId}`);
+  // No revalidation: console pages render on every request anyway, and refreshing this one would
+  // replace the form (and its confirmation) with "no second factor left".
   return okState(result.message);
 }
