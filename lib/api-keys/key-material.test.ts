@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import * as crypto from "node:crypto";
+import type * as Crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 
 // Spy on the comparison the module uses, to show every path goes through the constant-time one.
 vi.mock("node:crypto", async (importOriginal) => {
-  const original = await importOriginal<typeof import("node:crypto")>();
+  const original = await importOriginal<typeof Crypto>();
   return { ...original, timingSafeEqual: vi.fn(original.timingSafeEqual) };
 });
 

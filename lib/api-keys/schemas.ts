@@ -16,7 +16,7 @@ export const createApiKeySchema = z.object({
   name: apiKeyNameField,
   // A single checked box arrives as a string, several as an array (lib/forms/form-fields.ts).
   scopes: z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
     z
       .array(z.enum(scopeValues, { error: "Choose from the listed scopes." }))
       .min(1, "Choose at least one scope.")

@@ -36,7 +36,7 @@ describe("audit log integrity", () => {
       [intact.lastHash, "f".repeat(64)],
     );
     const report = await verifyAuditChain();
-    expect(report).toMatchObject({ ok: false, problem: "content-does-not-match-hash", brokenAt: BigInt(forged.rows[0].seq as string) });
+    expect(report).toMatchObject({ ok: false, problem: "content-does-not-match-hash", brokenAt: BigInt((forged.rows[0] as { seq: string }).seq) });
 
     // A row after the forgery that links to a wrong previous hash is reported as such.
     await recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.after" });

@@ -78,7 +78,8 @@ const email = z
   .trim()
   .toLowerCase()
   .max(320, "Email addresses can be at most 320 characters.")
-  .regex(/^[^\s@\u0000]+@[^\s@\u0000]+$/, "Not an email address.");
+  .regex(/^[^\s@]+@[^\s@]+$/, "Not an email address.")
+  .refine(noNul, NUL_MESSAGE);
 
 /** Lower snake case on the wire, the database's label in storage. */
 function wireEnum<const Values extends readonly [string, ...string[]], Stored extends string>(values: Values, what: string) {

@@ -23,20 +23,22 @@ describe("ingestEvents", () => {
       otpDeliveryEvent({ customer: { externalId: customer.externalId } }),
       loginAttemptEvent(),
     ];
-    const bad = [loginAttemptEvent({ ip: "not-an-ip" }), { type: "password_change" }, "just a string", otpDeliveryEvent({ code: "123456" })];
+    const badIp = loginAttemptEvent({ ip: "not-an-ip" });
+    const withCode = otpDeliveryEvent({ code: "123456" });
+    const bad = [badIp, { type: "password_change" }, "just a string", withCode];
     const batch = [good[0], bad[0], good[1], bad[1], bad[2], good[2], bad[3]];
 
     const outcome = await ingestEvents(batch);
     expect(outcome.accepted).toBe(3);
     expect(outcome.duplicates).toBe(0);
     expect(outcome.rejected.map((rejection) => rejection.index)).toEqual([1, 3, 4, 6]);
-    expect(outcome.rejected[0]).toMatchObject({ eventId: bad[0]?.eventId, errors: [{ field: "ip" }] });
+    expect(outcome.rejected[0]).toMatchObject({ eventId: badIp.eventId, errors: [{ field: "ip" }] });
     expect(outcome.rejected[1]?.errors[0]?.field).toBe("type");
     expect(outcome.rejected[2]).toEqual({ index: 4, errors: [expect.objectContaining({ field: "event" })] });
-    expect(outcome.rejected[3]).toEqual({ index: 6, eventId: bad[3]?.eventId, errors: [{ field: "code", message: CODE_FIELD_MESSAGE }] });
+    expect(outcome.rejected[3]).toEqual({ index: 6, eventId: withCode.eventId, errors: [{ field: "code", message: CODE_FIELD_MESSAGE }] });
 
     expect(await storedCount(idsOf(good))).toBe(3);
-    expect(await storedCount(idsOf([bad[0] as Record<string, unknown>, bad[3] as Record<string, unknown>]))).toBe(0);
+    expect(await storedCount(idsOf([badIp, withCode]))).toBe(0);
     const attempt = await getDb().loginAttempt.findUniqueOrThrow({ where: { eventId: String(good[0]?.eventId) } });
     expect(attempt).toMatchObject({ customerId: customer.id, outcome: "SUCCESS", factor: "PASSWORD", ip: "203.0.113.50", country: "GB", latitude: 51.5072 });
     const delivery = await getDb().otpDelivery.findUniqueOrThrow({ where: { eventId: String(good[1]?.eventId) } });

@@ -11,6 +11,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const links = [
     { href: "/console", label: "Overview" },
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
+    ...(can(staff, "api-key:manage") ? [{ href: "/console/api-keys", label: "API keys" }] : []),
     { href: "/console/account", label: "My account" },
   ];
   return (
