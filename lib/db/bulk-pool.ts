@@ -13,7 +13,7 @@ function createPool(): pg.Pool {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
   }
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_BULK_POOL_SIZE ?? 4) });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_BULK_POOL_SIZE ?? 4), application_name: "desk-bulk" });
   // An idle connection that the server drops (restart, failover) must not crash the process.
   pool.on("error", () => {});
   return pool;

@@ -113,4 +113,14 @@ describe("ingestEvents", () => {
     );
     expect(anywhere[0]?.n).toBe(0);
   });
+
+  it("stores every timestamp form the schema accepts, as the instant it names", async () => {
+    const forms = ["2024-02-29T23:59:59.999Z", "2026-01-01T10:00:00.123456789Z", "2026-01-01T10:00:00+14:00", "2026-01-01T01:30:00-09:30", "2000-01-01T00:00:00Z"];
+    const events = forms.map((occurredAt) => loginAttemptEvent({ occurredAt }));
+    expect(await ingestEvents(events)).toEqual({ accepted: forms.length, duplicates: 0, rejected: [] });
+    for (const [i, event] of events.entries()) {
+      const row = await getDb().loginAttempt.findUniqueOrThrow({ where: { eventId: String(event.eventId) } });
+      expect(Math.abs(row.occurredAt.getTime() - Date.parse(forms[i] ?? ""))).toBeLessThan(1);
+    }
+  });
 });

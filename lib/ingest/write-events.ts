@@ -25,6 +25,7 @@ import {
   OTP_DELIVERIES_INSERT_SQL,
   OTP_DELIVERY_COLUMNS,
   columnArrays,
+  customerKey,
   type CustomerIndex,
 } from "./event-rows";
 import { validateEvent, type CustomerReference, type FieldError, type LoginAttemptEvent, type OtpDeliveryEvent } from "./schemas";
@@ -87,9 +88,10 @@ async function resolveCustomers(db: Queryable, references: readonly (CustomerRef
   const externalIds = new Set<string>();
   const emails = new Set<string>();
   for (const reference of references) {
-    if (!reference) continue;
-    if (reference.externalId !== undefined) externalIds.add(reference.externalId);
-    else if (reference.email !== undefined) emails.add(reference.email);
+    const key = customerKey(reference);
+    if (!key) continue;
+    if (key.externalId !== null) externalIds.add(key.externalId);
+    else if (key.email !== null) emails.add(key.email);
   }
   const index: CustomerIndex = { byExternalId: new Map(), byEmail: new Map() };
   if (externalIds.size === 0 && emails.size === 0) return index;
@@ -104,6 +106,10 @@ async function resolveCustomers(db: Queryable, references: readonly (CustomerRef
   }
   return index;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inserts (statements and column arrays come from event-rows.ts)
+// ---------------------------------------------------------------------------------------------
 
 async function insertLoginAttempts(db: Queryable, events: readonly LoginAttemptEvent[], customers: CustomerIndex): Promise<number> {
   if (events.length === 0) return 0;
