@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO_STAFF } from "../scripts/demo-data/stories";
+import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { callServerAction, signInOverHttp, type CookieJar } from "./support/http-session";
 
@@ -73,7 +73,7 @@ test.describe.configure({ timeout: 240_000 });
 test("the authorization matrix documents every console page, API route and server action", () => {
   const rows = readMatrix();
   const pages = walk("app/console").filter((file) => file.endsWith("page.tsx")).map((file) => routeOf(file, /\/page\.tsx$/));
-  const apis = walk("app/api").filter((file) => /route\.ts$/.test(file)).map((file) => routeOf(file, /\/route\.ts$/));
+  const apis = walk("app").filter((file) => /\/route\.ts$/.test(file)).map((file) => routeOf(file, /\/route\.ts$/));
   const documented = (kind: Row["kind"]) => rows.filter((row) => row.kind === kind).map((row) => row.target);
 
   for (const page of pages.filter((route) => route !== "/console/sign-in")) {
@@ -90,7 +90,17 @@ test("the authorization matrix documents every console page, API route and serve
 
 test("every entry behaves as documented for anonymous, agent, supervisor, admin and deactivated staff", async ({ baseURL }) => {
   const base = baseURL ?? "";
-  const rows = readMatrix();
+  const placeholders = await withE2eDatabase(async (db) => {
+    const customer = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [STORY_CUSTOMERS.otpBombing.externalId]);
+    const customerId = customer.rows[0]?.id ?? "";
+    const attempt = await db.query<{ id: string }>("SELECT id::text FROM login_attempts WHERE customer_id = $1 LIMIT 1", [customerId]);
+    const kase = await db.query<{ id: string }>("SELECT id FROM cases ORDER BY number LIMIT 1");
+    return { ":customer": customerId, ":attempt": attempt.rows[0]?.id ?? "", ":case": kase.rows[0]?.id ?? "" };
+  });
+  const rows = readMatrix().map((row) => ({
+    ...row,
+    target: row.kind === "action" ? row.target : row.target.replace(/:customer|:attempt|:case/g, (name) => placeholders[name as keyof typeof placeholders]),
+  }));
   const ids = actionIds();
 
   // Two sessions per role: the second survives the actions that end the first.

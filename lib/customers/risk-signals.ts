@@ -227,7 +227,7 @@ export function findSharedIps(sharedIps: RiskInput["sharedIps"]): RiskSignal[] {
       code: "SHARED_IP" as const,
       severity: "high" as const,
       title: "Address used against many accounts",
-      explanation: `The address ${entry.ip}, used on this account, tried ${entry.accounts.toLocaleString("en-GB")} different accounts within a day. That is credential stuffing: passwords leaked elsewhere being tried here.`,
+      explanation: `The address ${entry.ip}, used on this account, tried ${entry.accounts.toLocaleString("en-GB")} different accounts in the last 30 days. That is credential stuffing: passwords leaked elsewhere being tried here.`,
       at: entry.at,
       attemptIds: [],
       deliveryIds: [],

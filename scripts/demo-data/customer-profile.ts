@@ -2,7 +2,7 @@
 // The login history (customer-history.ts) is then played out from this profile.
 import type { Faker } from "@faker-js/faker";
 import type { CustomerRow, DemoRows, FactorType, RequestContext } from "./demo-rows";
-import { toEmailWord, toNameKey } from "./name-key";
+import { toNameKey } from "../../lib/customers/name-key";
 import type { Random } from "./random";
 import {
   ANGLO_GIVEN_NAMES,
@@ -25,6 +25,20 @@ export const SECOND = 1_000;
 
 /** The span the demo's history covers: `historyEnd` is the last moment ordinary activity may use. */
 export type Clock = { now: number; historyStart: number; historyEnd: number };
+
+/** How far back ordinary history goes. */
+export const HISTORY_DAYS = 183;
+
+/**
+ * The clock ordinary history is generated against: anchored to the start of `now`'s UTC day, so
+ * every run on the same day writes identical rows (whatever the hour), and runs on other days the
+ * same rows shifted by whole days. Only the stories are placed relative to the exact `now`; in
+ * exchange, ordinary activity stops at the last UTC midnight, `quiet` before it.
+ */
+export function historyClock(now: number, quiet: number): Clock {
+  const dayStart = Math.floor(now / DAY) * DAY;
+  return { now: dayStart, historyStart: dayStart - HISTORY_DAYS * DAY, historyEnd: dayStart - quiet };
+}
 
 export type Device = {
   id: string;
@@ -64,13 +78,18 @@ export type CustomerProfile = {
 /** Fakers for the locales whose names the demo takes from faker (the anglo lists are ours). */
 export type NameFakers = Record<Exclude<NameSource, "anglo">, Faker>;
 
-const PHONE_MULTIPLIER = 3_779_731; // odd and not a multiple of 5: a bijection modulo 10^n
+// A prime: multiplying by it permutes [0, m) for any m it does not divide.
+const PHONE_MULTIPLIER = 1_000_003;
 
-/** A mobile number that no other generated customer has (for up to 10^digits customers). */
-export function mobileNumberFor(country: Country, index: number, rng: Random): string {
-  const modulus = 10 ** country.mobileDigits;
-  const tail = String((index * PHONE_MULTIPLIER + 1_234_567) % modulus).padStart(country.mobileDigits, "0");
-  return `+${country.dialCode}${rng.pick(country.mobilePrefixes)}${tail}`;
+/**
+ * A mobile number no other generated customer of that country has (up to prefixes × 10^digits
+ * of them): the customer index is permuted over every (prefix, tail) pair of the country.
+ */
+export function mobileNumberFor(country: Country, index: number): string {
+  const tails = 10 ** country.mobileDigits;
+  const slot = (index * PHONE_MULTIPLIER + 7_654_321) % (country.mobilePrefixes.length * tails);
+  const prefix = country.mobilePrefixes[Math.floor(slot / tails)] as string;
+  return `+${country.dialCode}${prefix}${String(slot % tails).padStart(country.mobileDigits, "0")}`;
 }
 
 function hexGroup(rng: Random): string {
@@ -102,6 +121,11 @@ function pickName(rng: Random, fakers: NameFakers, source: NameSource): { first:
   if (source === "anglo") return { first: rng.pick(ANGLO_GIVEN_NAMES), last: rng.pick(ANGLO_SURNAMES) };
   const faker = fakers[source];
   return { first: faker.person.firstName(), last: faker.person.lastName() };
+}
+
+/** The letters of a name as they appear in an email address ("O'Brien-Müller" → "obrienmuller"). */
+function toEmailWord(name: string): string {
+  return toNameKey(name).replace(/[^a-z]/g, "");
 }
 
 /** A plausible address whose trailing number is unique to this customer index. */
@@ -173,7 +197,7 @@ export function makeCustomerProfile({
   const fullName = `${first} ${last}`;
   const emailNormalized = emailFor(rng, first, last, index);
   const email = rng.chance(0.06) ? capitalised(emailNormalized) : emailNormalized;
-  const phone = rng.chance(0.92) ? mobileNumberFor(country, index, rng) : null;
+  const phone = rng.chance(0.92) ? mobileNumberFor(country, index) : null;
 
   // Most accounts are older than the history window; some signed up during it.
   const createdAt = rng.chance(0.88)

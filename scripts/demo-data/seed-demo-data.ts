@@ -1,13 +1,13 @@
 // The demo data generator: the identity system's side of a shop with `customers` customers and
 // months of sign-in history, plus the stories of stories.ts and the demo staff.
 //
-// Deterministic: the same options give the same rows (except the database's own uuids, and times,
-// which follow `now`). Customers are generated and written in chunks of CUSTOMERS_PER_CHUNK with a
+// Deterministic: the same options give the same rows (except the database's own uuids); ordinary
+// history is anchored to the UTC day of `now`, the stories to `now` itself (see historyClock). Customers are generated and written in chunks of CUSTOMERS_PER_CHUNK with a
 // generator seeded from (seed, chunk index), so a chunk never depends on another one, memory stays
 // flat whatever the size, and a chunk is generated while the previous ones are being written.
 import { Faker, base, de, en, es, fr, nl } from "@faker-js/faker";
 import pg from "pg";
-import { DAY, makeCustomerProfile, type Clock, type NameFakers } from "./customer-profile";
+import { historyClock, makeCustomerProfile, type Clock, type NameFakers } from "./customer-profile";
 import { writeCustomerHistory } from "./customer-history";
 import { DemoIds, DemoRows, type TableCounts } from "./demo-rows";
 import { Random, mixSeed } from "./random";
@@ -17,8 +17,6 @@ import { STORY_BLOCK, writeStories } from "./write-stories";
 export const DEFAULT_SEED = 20_261_127;
 export const DEFAULT_ATTEMPTS_PER_CUSTOMER = 40;
 export const CUSTOMERS_PER_CHUNK = 1_000;
-/** How far back ordinary history goes. */
-export const HISTORY_DAYS = 183;
 
 export type SeedOptions = {
   customers: number;
@@ -97,7 +95,7 @@ export async function seedDemoData(connectionString: string, options: SeedOption
     add({ staff_users: Object.keys(staffIds).length });
 
     const ids = new DemoIds(seed);
-    const clock: Clock = { now, historyStart: now - HISTORY_DAYS * DAY, historyEnd: now - 10 * 60_000 };
+    const clock = historyClock(now, 10 * 60_000);
     await writeGeneratedCustomers({
       clients,
       ids,
@@ -142,12 +140,22 @@ async function prepareDatabase(client: pg.ClientBase, reset: boolean, log?: (mes
       "The database already has customers. Refusing to add demo data on top; pass --reset to empty the domain tables first.",
     );
   }
-  const tables = await client.query<{ name: string }>(
-    // The audit log is append-only (a trigger refuses TRUNCATE) and stays: it is history, not demo data.
-    "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'audit_events') ORDER BY tablename",
+  // Tables that refuse TRUNCATE by trigger (the append-only audit log) are kept as they are: a reset
+  // of demo data is no reason to get round the audit log's protection.
+  const tables = await client.query<{ name: string; protected: boolean }>(
+    `SELECT quote_ident(c.relname) AS name,
+            EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND t.tgenabled <> 'D'
+                      AND (t.tgtype & 32) <> 0) AS protected
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+      ORDER BY c.relname`,
   );
-  log?.(`--reset: emptying ${tables.rows.length} tables ...`);
-  await client.query(`TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE`);
+  const emptied = tables.rows.filter((table) => !table.protected).map((table) => table.name);
+  const kept = tables.rows.filter((table) => table.protected).map((table) => table.name);
+  log?.(
+    `--reset: emptying ${emptied.length} tables${kept.length ? ` (keeping ${kept.join(", ")}, which refuses TRUNCATE)` : ""} ...`,
+  );
+  await client.query(`TRUNCATE ${emptied.join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 function makeNameFakers(): NameFakers {

@@ -7,6 +7,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { decryptTotpSecret } from "../../lib/auth/totp-crypto";
+import { loadRiskInput } from "../../lib/customers/risk-data";
+import { getDb } from "../../lib/db/client";
+import { computeRiskSignals } from "../../lib/customers/risk-signals";
 import { DemoDataRefusedError, seedDemoData, type SeedReport } from "./index";
 import {
   CREDENTIAL_STUFFING,
@@ -53,13 +56,15 @@ beforeAll(async () => {
   const firstUrl = process.env.DATABASE_URL as string;
   await adminQuery(`CREATE DATABASE "${secondDatabase}" TEMPLATE "${inject("templateDatabase")}"`);
   firstReport = await seedDemoData(firstUrl, OPTIONS);
-  secondReport = await seedDemoData(secondUrl, OPTIONS);
+  // Two hours later on the same day: ordinary history is anchored to the day, so only the stories move.
+  secondReport = await seedDemoData(secondUrl, { ...OPTIONS, now: new Date(NOW.getTime() + 2 * HOUR) });
   db = new pg.Client({ connectionString: firstUrl });
   await db.connect();
 }, 180_000);
 
 afterAll(async () => {
   await db?.end();
+  await getDb().$disconnect();
   await adminQuery(`DROP DATABASE IF EXISTS "${secondDatabase}" WITH (FORCE)`);
 });
 
@@ -77,11 +82,12 @@ async function customerId(key: StoryCustomerKey): Promise<string> {
 }
 
 describe("determinism", () => {
-  it("gives the same rows for the same options in two databases", async () => {
+  it("gives the same rows for the same options in two databases, seeded hours apart", async () => {
     expect(secondReport.tables).toEqual(firstReport.tables);
     expect(firstReport.tables.customers).toBe(OPTIONS.customers + Object.keys(STORY_CUSTOMERS).length);
 
-    // Everything but the database's own ids: customers by external id, events by event id.
+    // Everything but the database's own ids (customers by external id, events by event id); times
+    // too, except for the stories' incidents (their ids carry the story block prefix evt_ZZZZ).
     const fingerprints = async (url: string) => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -90,16 +96,22 @@ describe("determinism", () => {
           customers: string;
           emails: string;
           attempts: string;
+          attempt_times: string;
           deliveries: string;
+          delivery_times: string;
           event_ids: string[];
         }>(`
           SELECT
             (SELECT md5(string_agg(concat_ws('|', external_id, full_name, name_key, email, email_normalized, phone_e164, country, status, created_at), ',' ORDER BY external_id)) FROM customers) AS customers,
             (SELECT md5(string_agg(email_normalized, ',' ORDER BY email_normalized)) FROM customers) AS emails,
-            (SELECT md5(string_agg(concat_ws('|', a.event_id, c.external_id, a.identifier, a.flow_id, a.occurred_at, a.outcome, a.factor, a.ip, a.country, a.city, a.device_id), ',' ORDER BY a.event_id))
+            (SELECT md5(string_agg(concat_ws('|', a.event_id, c.external_id, a.identifier, a.flow_id, a.outcome, a.factor, a.ip, a.country, a.city, a.device_id), ',' ORDER BY a.event_id))
                FROM login_attempts a LEFT JOIN customers c ON c.id = a.customer_id) AS attempts,
-            (SELECT md5(string_agg(concat_ws('|', o.event_id, c.external_id, o.flow_id, o.sent_at, o.purpose, o.channel, o.destination_masked, o.status, o.used_at, o.request_ip), ',' ORDER BY o.event_id))
+            (SELECT md5(string_agg(concat_ws('|', event_id, occurred_at), ',' ORDER BY event_id))
+               FROM login_attempts WHERE event_id NOT LIKE 'evt\\_ZZZZ%') AS attempt_times,
+            (SELECT md5(string_agg(concat_ws('|', o.event_id, c.external_id, o.flow_id, o.purpose, o.channel, o.destination_masked, o.status, o.used_at IS NULL, o.request_ip), ',' ORDER BY o.event_id))
                FROM otp_deliveries o LEFT JOIN customers c ON c.id = o.customer_id) AS deliveries,
+            (SELECT md5(string_agg(concat_ws('|', event_id, sent_at, used_at), ',' ORDER BY event_id))
+               FROM otp_deliveries WHERE event_id NOT LIKE 'evt\\_ZZZZ%') AS delivery_times,
             (SELECT array_agg(event_id ORDER BY event_id) FROM (SELECT event_id FROM login_attempts ORDER BY event_id LIMIT 50) e) AS event_ids`);
         return rows[0];
       } finally {
@@ -144,8 +156,12 @@ describe("generated customers", () => {
         const parsed = parsePhoneNumberFromString(row.phone_e164);
         expect(parsed?.number).toBe(row.phone_e164);
         expect(parsed?.isPossible()).toBe(true);
+        // Story numbers come from Ofcom's drama range, which libphonenumber calls possible, not valid.
+        if (!row.phone_e164.startsWith("+447700900")) expect(parsed?.isValid()).toBe(true);
       }
     }
+    const phones = rows.flatMap((row) => (row.phone_e164 ? [row.phone_e164] : []));
+    expect(new Set(phones).size).toBe(phones.length);
     const countries = await db.query<{ country: string; n: number }>(
       "SELECT country, count(*)::int AS n FROM customers GROUP BY country ORDER BY n DESC",
     );
@@ -474,28 +490,75 @@ describe("stories", () => {
   });
 });
 
+describe("stories as the console's risk signals see them", () => {
+  const signalsOf = async (key: StoryCustomerKey) => {
+    const input = await loadRiskInput(await customerId(key), NOW);
+    if (!input) throw new Error(`no risk input for ${key}`);
+    return new Set(computeRiskSignals(input).map((signal) => signal.code));
+  };
+
+  it("flags the OTP bombing as a burst", async () => {
+    expect(await signalsOf("otpBombing")).toContain("OTP_BURST");
+  });
+
+  it("flags the takeover: new device, new country, impossible travel, recent scam report", async () => {
+    const codes = await signalsOf("takeover");
+    for (const code of ["NEW_DEVICE", "NEW_COUNTRY", "IMPOSSIBLE_TRAVEL", "RECENT_SCAM_REPORT"] as const) {
+      expect(codes).toContain(code);
+    }
+  });
+
+  it("flags an account the stuffing bot got a code for as touched by a shared address", async () => {
+    const { rows } = await db.query<{ customer_id: string }>(
+      "SELECT customer_id FROM login_attempts WHERE ip LIKE '203.0.113.%' AND outcome = 'CODE_SENT' LIMIT 1",
+    );
+    const id = rows[0]?.customer_id as string;
+    const input = await loadRiskInput(id, NOW);
+    expect(new Set(computeRiskSignals(input as NonNullable<typeof input>).map((s) => s.code))).toContain(
+      "SHARED_IP",
+    );
+  });
+
+  it("raises nothing for the low-risk customer", async () => {
+    expect([...(await signalsOf("lowRisk"))]).toEqual([]);
+  });
+});
+
 describe("refusal and reset", () => {
   it("refuses a database that already has customers, unless asked to reset it", async () => {
     await expect(seedDemoData(secondUrl, { ...OPTIONS, customers: 10 })).rejects.toBeInstanceOf(
       DemoDataRefusedError,
     );
-    const report = await seedDemoData(secondUrl, {
-      ...OPTIONS,
-      customers: 10,
-      attemptsPerCustomer: 3,
-      reset: true,
-    });
-    expect(report.tables.customers).toBe(10 + Object.keys(STORY_CUSTOMERS).length);
     const client = new pg.Client({ connectionString: secondUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ customers: number; staff: number; migrations: number }>(
-        "SELECT (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM staff_users) AS staff, (SELECT count(*)::int FROM _prisma_migrations) AS migrations",
+      // The audit log refuses TRUNCATE (append-only): a reset must leave it alone, not fail on it.
+      await client.query(
+        "INSERT INTO audit_events (actor_type, action, prev_hash, hash) VALUES ('SYSTEM', 'test.before-reset', '', $1)",
+        [`before-reset-${randomBytes(4).toString("hex")}`],
+      );
+      const report = await seedDemoData(secondUrl, {
+        ...OPTIONS,
+        customers: 10,
+        attemptsPerCustomer: 3,
+        reset: true,
+      });
+      expect(report.tables.customers).toBe(10 + Object.keys(STORY_CUSTOMERS).length);
+      const { rows } = await client.query<{
+        customers: number;
+        staff: number;
+        migrations: number;
+        audit: number;
+      }>(
+        `SELECT (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM staff_users) AS staff,
+                (SELECT count(*)::int FROM _prisma_migrations) AS migrations,
+                (SELECT count(*)::int FROM audit_events WHERE action = 'test.before-reset') AS audit`,
       );
       expect(rows[0]?.customers).toBe(report.tables.customers);
       expect(rows[0]?.staff).toBe(Object.keys(DEMO_STAFF).length);
-      // --reset empties domain tables only: the migrations' bookkeeping stays.
+      // --reset empties the domain tables only: the migrations' bookkeeping and the audit log stay.
       expect(rows[0]?.migrations).toBeGreaterThan(0);
+      expect(rows[0]?.audit).toBe(1);
     } finally {
       await client.end();
     }

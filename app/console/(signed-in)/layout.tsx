@@ -10,6 +10,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const staff = await requireStaff();
   const links = [
     { href: "/console", label: "Overview" },
+    { href: "/console/customers", label: "Customers" },
+    { href: "/console/cases", label: "Cases" },
+    ...(can(staff, "reset:approve") ? [{ href: "/console/approvals", label: "Approvals" }] : []),
+    ...(can(staff, "audit:view") ? [{ href: "/console/audit", label: "Audit log" }] : []),
+    ...(can(staff, "outbox:view") ? [{ href: "/console/outbox", label: "Outbox" }] : []),
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     ...(can(staff, "api-key:manage") ? [{ href: "/console/api-keys", label: "API keys" }] : []),
     { href: "/console/account", label: "My account" },
@@ -40,3 +45,5 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     </div>
   );
 }
+// No loading.tsx in the console on purpose: a Suspense boundary at the layout would start the
+// response before a page can answer 403 or 404, and those must reach the browser as status codes.

@@ -22,6 +22,14 @@ export default async function ConsoleHome() {
       <ul className="grid gap-4 sm:grid-cols-2">
         <li className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 className="font-semibold">
+            <Link href="/console/customers" className="text-blue-700 underline dark:text-blue-300">
+              Find a customer
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Sign-in attempts, codes sent, sessions and what looks wrong.</p>
+        </li>
+        <li className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 className="font-semibold">
             <Link href="/console/account" className="text-blue-700 underline dark:text-blue-300">
               My account
             </Link>

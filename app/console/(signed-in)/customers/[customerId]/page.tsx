@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
+import { getCustomerOverview } from "@/lib/customers/customer-overview";
+import { getRiskSignals } from "@/lib/customers/risk-data";
+import { clientIp } from "@/lib/http/client-ip";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Time } from "@/components/console/time";
+import { AttemptsTable } from "@/components/console/customers/attempts-table";
+import { CustomerHeader } from "@/components/console/customers/customer-header";
+import { DeliveriesTable } from "@/components/console/customers/deliveries-table";
+import { FACTOR_LABELS, humanise } from "@/components/console/customers/labels";
+import { RevealField } from "@/components/console/customers/reveal-field";
+import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
+
+export const metadata: Metadata = { title: "Customer" };
+
+const Section = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
+  <section aria-labelledby={id} className="space-y-2">
+    <h2 id={id} className="text-lg font-semibold">
+      {title}
+    </h2>
+    {children}
+  </section>
+);
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const staff = await requireStaff("customer:view");
+  const { customerId } = await params;
+  if (!z.uuid().safeParse(customerId).success) notFound();
+  const customer = await getCustomerOverview(staff, customerId, clientIp(await headers()));
+  if (!customer) notFound();
+  const [signals, attempts, deliveries] = await Promise.all([
+    getRiskSignals(customer.id),
+    listLoginAttempts(customer.id, {}, 10),
+    listOtpDeliveries(customer.id, {}, 10),
+  ]);
+  const flaggedAttempts = new Set(signals.flatMap((signal) => signal.attemptIds));
+  const flaggedDeliveries = new Set(signals.flatMap((signal) => signal.deliveryIds));
+  const tz = staff.timeZone;
+
+  return (
+    <div className="space-y-8">
+      <CustomerHeader customer={customer} current="overview" />
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/console/cases/new?customer=${customer.id}`} prefetch={false} className={buttonClasses("secondary")}>Open a case</Link>
+        <Link href={`/console/customers/${customer.id}/reset`} prefetch={false} className={buttonClasses("danger")}>Reset 2FA</Link>
+      </div>
+      <RiskSignalsPanel signals={signals} timeZone={tz} />
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Section id="profile-title" title="Profile">
+          <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <RevealField customerId={customer.id} field="email" masked={customer.emailMasked} label="Email" />
+            {customer.phoneMasked ? <RevealField customerId={customer.id} field="phone" masked={customer.phoneMasked} label="Phone" /> : null}
+            <div>
+              <dt className="text-sm text-slate-600 dark:text-slate-400">Country</dt>
+              <dd>{customer.country ?? "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600 dark:text-slate-400">Customer since</dt>
+              <dd><Time date={customer.createdAt} timeZone={tz} /></dd>
+            </div>
+            {customer.passwordResetRequired ? (
+              <div>
+                <dt className="text-sm text-slate-600 dark:text-slate-400">Password</dt>
+                <dd><Badge tone="amber">Must be changed at next sign-in</Badge></dd>
+              </div>
+            ) : null}
+            {customer.flagReason ? (
+              <div className="sm:col-span-2">
+                <dt className="text-sm text-slate-600 dark:text-slate-400">Flag reason</dt>
+                <dd>{customer.flagReason}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </Section>
+
+        <Section id="factors-title" title="Second factors">
+          {customer.factors.length === 0 ? (
+            <p className="text-slate-600 dark:text-slate-400">No second factor: the customer must enrol one at next sign-in.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="factors">
+              {customer.factors.map((factor) => (
+                <li key={factor.id} className="py-2 text-sm">
+                  <span className="font-medium">{FACTOR_LABELS[factor.type] ?? factor.type}</span> · {factor.label}
+                  {factor.destinationMasked ? <span className="font-mono"> · {factor.destinationMasked}</span> : null}
+                  <div className="text-slate-600 dark:text-slate-400">
+                    Enrolled <Time date={factor.enrolledAt} timeZone={tz} /> · last used {factor.lastUsedAt ? <Time date={factor.lastUsedAt} timeZone={tz} relative /> : "never"}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="sessions-title" title={`Live sessions (${customer.sessions.length})`}>
+          {customer.sessions.length === 0 ? (
+            <p className="text-slate-600 dark:text-slate-400">No live sessions.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="sessions">
+              {customer.sessions.map((session) => (
+                <li key={session.id} className="py-2 text-sm">
+                  <span className="font-medium">{session.deviceLabel ?? "Unknown device"}</span>
+                  <span className="font-mono"> · {session.ip ?? "?"}</span> · {[session.city, session.country].filter(Boolean).join(", ") || "unknown place"}
+                  <div className="text-slate-600 dark:text-slate-400">
+                    Started <Time date={session.createdAt} timeZone={tz} /> · last seen <Time date={session.lastSeenAt} timeZone={tz} relative />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="cases-title" title="Open cases and scam reports">
+          {customer.openCases.length === 0 && customer.scamReports.length === 0 ? (
+            <p className="text-slate-600 dark:text-slate-400">No open cases or scam reports.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
+              {customer.openCases.map((item) => (
+                <li key={item.id} className="py-2">
+                  <Link href={`/console/cases/${item.id}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">Case C-{item.number}</Link> · {humanise(item.type)} · {humanise(item.status)} · {item.subject}
+                </li>
+              ))}
+              {customer.scamReports.map((report) => (
+                <li key={report.id} className="py-2">
+                  <span className="font-medium">Scam report {report.reference}</span> · {humanise(report.channel)}
+                  {report.claimedOrganisation ? ` claiming to be ${report.claimedOrganisation}` : ""} · <Time date={report.contactedAt} timeZone={tz} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      <Section id="recent-attempts" title="Latest sign-in attempts">
+        <AttemptsTable customerId={customer.id} rows={attempts.rows} timeZone={tz} highlight={flaggedAttempts} />
+        <Link href={`/console/customers/${customer.id}/attempts`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+          All sign-in attempts, with filters
+        </Link>
+      </Section>
+      <Section id="recent-codes" title="Latest codes sent">
+        <DeliveriesTable rows={deliveries.rows} timeZone={tz} highlight={flaggedDeliveries} />
+        <Link href={`/console/customers/${customer.id}/codes`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+          All codes sent, with filters
+        </Link>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Filters for the login-attempt timeline and the OTP delivery log, parsed from the URL so every
+// filtered view is a shareable deep link. Invalid values are reported, never a 500.
+import { z } from "zod";
+
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+const optionalText = (max: number, message: string) =>
+  z.string().trim().max(max, message).optional().transform((value) => value || undefined);
+
+export const LOGIN_OUTCOMES = ["SUCCESS", "WRONG_PASSWORD", "CODE_SENT", "CODE_WRONG", "CODE_EXPIRED", "LOCKED", "BLOCKED"] as const;
+export const OTP_PURPOSES = ["SIGN_IN", "DELIVERY", "PAYMENT", "FACTOR_CHANGE", "RECOVERY"] as const;
+export const OTP_CHANNELS = ["SMS", "EMAIL", "VOICE"] as const;
+export const OTP_STATUSES = ["QUEUED", "SENT", "DELIVERED", "FAILED"] as const;
+
+const emptyToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const attemptFiltersSchema = z.object({
+  outcome: emptyToUndefined(z.enum(LOGIN_OUTCOMES, { error: "Choose an outcome from the list." })),
+  from: dateOnly,
+  to: dateOnly,
+  ip: optionalText(64, "That is not an IP address."),
+  country: emptyToUndefined(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code, like GB.")),
+  device: optionalText(128, "Device ids are at most 128 characters."),
+  cursor: optionalText(100, "Invalid page link."),
+});
+
+export const deliveryFiltersSchema = z.object({
+  purpose: emptyToUndefined(z.enum(OTP_PURPOSES, { error: "Choose a purpose from the list." })),
+  channel: emptyToUndefined(z.enum(OTP_CHANNELS, { error: "Choose a channel from the list." })),
+  status: emptyToUndefined(z.enum(OTP_STATUSES, { error: "Choose a status from the list." })),
+  from: dateOnly,
+  to: dateOnly,
+  cursor: optionalText(100, "Invalid page link."),
+});
+
+export type AttemptFilters = Partial<z.infer<typeof attemptFiltersSchema>>;
+export type DeliveryFilters = Partial<z.infer<typeof deliveryFiltersSchema>>;
+
+/** searchParams → plain strings (the first value of repeated keys). */
+export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : Array.isArray(value) && value[0] ? [[key, value[0]]] : [])));
+}
+
+/** Inclusive day range in UTC: "to" covers the whole day. */
+export function dayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {
+  return {
+    ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
+    ...(to ? { lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+  };
+}

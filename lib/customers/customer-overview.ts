@@ -1,0 +1,109 @@
+// Everything the customer page shows above the timelines: profile (masked), second factors, live
+// sessions, open cases and recent scam reports.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/audit/audit-log";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { maskDestination, maskEmail, maskPhone } from "./masking";
+
+export type CustomerOverview = {
+  id: string;
+  externalId: string;
+  fullName: string;
+  emailMasked: string;
+  phoneMasked: string | null;
+  country: string | null;
+  status: string;
+  flaggedAt: Date | null;
+  flagReason: string | null;
+  passwordResetRequired: boolean;
+  createdAt: Date;
+  factors: { id: string; type: string; label: string; destinationMasked: string | null; enrolledAt: Date; lastUsedAt: Date | null }[];
+  sessions: { id: string; deviceLabel: string | null; userAgent: string | null; ip: string | null; country: string | null; city: string | null; createdAt: Date; lastSeenAt: Date }[];
+  openCases: { id: string; number: number; type: string; status: string; subject: string; createdAt: Date }[];
+  scamReports: { id: string; reference: string; channel: string; contactedAt: Date; claimedOrganisation: string | null; status: string }[];
+};
+
+const LIVE_SESSION_DAYS = 30;
+
+/** Null when no customer has this id. Viewing is audited: who looked at whom. */
+export async function getCustomerOverview(staff: CurrentStaff, customerId: string, ip: string): Promise<CustomerOverview | null> {
+  const db = getDb();
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    select: {
+      id: true, externalId: true, fullName: true, email: true, phoneE164: true, country: true, status: true,
+      flaggedAt: true, flagReason: true, passwordResetRequired: true, createdAt: true,
+      factors: { where: { removedAt: null }, orderBy: { enrolledAt: "asc" }, select: { id: true, type: true, label: true, destination: true, enrolledAt: true, lastUsedAt: true } },
+      sessions: {
+        where: { revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - LIVE_SESSION_DAYS * 86_400_000) } },
+        orderBy: { lastSeenAt: "desc" },
+        take: 50,
+        select: { id: true, deviceLabel: true, userAgent: true, ip: true, country: true, city: true, createdAt: true, lastSeenAt: true },
+      },
+      cases: {
+        where: { status: { not: "CLOSED" } },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+        select: { id: true, number: true, type: true, status: true, subject: true, createdAt: true },
+      },
+      scamReports: {
+        orderBy: { contactedAt: "desc" },
+        take: 10,
+        select: { id: true, reference: true, channel: true, contactedAt: true, claimedOrganisation: true, status: true },
+      },
+    },
+  });
+  if (!customer) return null;
+  await db.$transaction((tx) =>
+    appendAuditEvent(tx, { actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "customer.viewed", target: { type: "customer", id: customer.id }, ip }),
+  );
+  const { email, phoneE164, factors, cases, ...rest } = customer;
+  return {
+    ...rest,
+    emailMasked: maskEmail(email),
+    phoneMasked: phoneE164 ? maskPhone(phoneE164) : null,
+    factors: factors.map(({ destination, ...factor }) => ({ ...factor, destinationMasked: destination ? maskDestination(destination) : null })),
+    openCases: cases,
+  };
+}
+
+export type RevealableField = "email" | "phone";
+
+/** The unmasked value, after step-up and with a reason: the caller has checked both. */
+export async function revealCustomerField(staff: CurrentStaff, customerId: string, field: RevealableField, reason: string, ip: string): Promise<string | null> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { email: true, phoneE164: true } });
+    if (!customer) return null;
+    await appendAuditEvent(tx, {
+      actor: { type: "STAFF", id: staff.id, label: staff.email },
+      action: "customer.pii.revealed",
+      target: { type: "customer", id: customerId },
+      reason,
+      ip,
+      data: { field },
+    });
+    return field === "email" ? customer.email : (customer.phoneE164 ?? "");
+  });
+}
+
+export type CustomerHeaderFields = { id: string; externalId: string; fullName: string; status: string; flaggedAt: Date | null };
+
+/** The few fields the customer's sub-pages show on top; null for an unknown or malformed id. */
+export async function findCustomerHeader(customerId: string): Promise<CustomerHeaderFields | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(customerId)) return null;
+  return getDb().customer.findUnique({
+    where: { id: customerId },
+    select: { id: true, externalId: true, fullName: true, status: true, flaggedAt: true },
+  });
+}
+
+export async function listActiveFactors(customerId: string): Promise<{ id: string; type: string; label: string; destinationMasked: string | null }[]> {
+  const factors = await getDb().secondFactor.findMany({
+    where: { customerId, removedAt: null },
+    orderBy: { enrolledAt: "asc" },
+    select: { id: true, type: true, label: true, destination: true },
+  });
+  return factors.map(({ destination, ...factor }) => ({ ...factor, destinationMasked: destination ? maskDestination(destination) : null }));
+}

@@ -1,0 +1,64 @@
+// Loads the facts the risk signals are computed from: the last 30 days of one customer's activity,
+// plus what "normal" looked like for them in the year before.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { computeRiskSignals, type RiskInput, type RiskSignal } from "./risk-signals";
+
+export const RISK_WINDOW_DAYS = 30;
+const HISTORY_DAYS = 365;
+const MAX_ATTEMPTS = 2_000;
+
+export async function loadRiskInput(customerId: string, now = new Date()): Promise<RiskInput | null> {
+  const db = getDb();
+  const windowStart = new Date(now.getTime() - RISK_WINDOW_DAYS * 86_400_000);
+  const historyStart = new Date(windowStart.getTime() - HISTORY_DAYS * 86_400_000);
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { flaggedAt: true } });
+  if (!customer) return null;
+
+  const [attempts, history, deliveries, changes, scamReports] = await Promise.all([
+    db.loginAttempt.findMany({
+      where: { customerId, occurredAt: { gte: windowStart } },
+      orderBy: { occurredAt: "desc" },
+      take: MAX_ATTEMPTS,
+      select: { id: true, occurredAt: true, outcome: true, ip: true, country: true, city: true, latitude: true, longitude: true, deviceId: true },
+    }),
+    db.$queryRaw<{ device_id: string | null; country: string | null }[]>`
+      SELECT DISTINCT device_id, country FROM login_attempts
+      WHERE customer_id = ${customerId}::uuid AND outcome = 'SUCCESS'
+        AND occurred_at >= ${historyStart} AND occurred_at < ${windowStart}`,
+    db.otpDelivery.findMany({
+      where: { customerId, sentAt: { gte: windowStart } },
+      orderBy: { sentAt: "desc" },
+      take: MAX_ATTEMPTS,
+      select: { id: true, sentAt: true, purpose: true, channel: true, destinationMasked: true, usedAt: true },
+    }),
+    db.accountChange.findMany({ where: { customerId, occurredAt: { gte: windowStart } }, select: { kind: true, occurredAt: true } }),
+    db.scamReport.findMany({ where: { customerId, contactedAt: { gte: windowStart } }, select: { reference: true, contactedAt: true } }),
+  ]);
+
+  // How many accounts each of this customer's recent addresses tried (credential stuffing).
+  const ips = [...new Set(attempts.map((attempt) => attempt.ip))].slice(0, 50);
+  const sharedIps = ips.length
+    ? await db.$queryRaw<{ ip: string; accounts: number; at: Date }[]>`
+        SELECT ip, count(DISTINCT coalesce(customer_id::text, identifier))::int AS accounts, max(occurred_at) AS at
+        FROM login_attempts
+        WHERE ip = ANY(${ips}::text[]) AND occurred_at >= ${windowStart}
+        GROUP BY ip`
+    : [];
+
+  return {
+    attempts: attempts.map((attempt) => ({ ...attempt, id: attempt.id.toString() })),
+    knownDevices: new Set(history.flatMap((row) => (row.device_id ? [row.device_id] : []))),
+    knownCountries: new Set(history.flatMap((row) => (row.country ? [row.country] : []))),
+    deliveries: deliveries.map((delivery) => ({ ...delivery, id: delivery.id.toString() })),
+    changes,
+    sharedIps,
+    scamReports,
+    flaggedAt: customer.flaggedAt,
+  };
+}
+
+export async function getRiskSignals(customerId: string, now = new Date()): Promise<RiskSignal[]> {
+  const input = await loadRiskInput(customerId, now);
+  return input ? computeRiskSignals(input) : [];
+}
