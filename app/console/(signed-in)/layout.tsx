@@ -16,6 +16,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can(staff, "audit:view") ? [{ href: "/console/audit", label: "Audit log" }] : []),
     ...(can(staff, "outbox:view") ? [{ href: "/console/outbox", label: "Outbox" }] : []),
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
+    ...(can(staff, "api-key:manage") ? [{ href: "/console/api-keys", label: "API keys" }] : []),
     { href: "/console/account", label: "My account" },
   ];
   return (

@@ -1,0 +1,17 @@
+// What each API scope allows, in the words the console and the API docs use. Pure, so the console's
+// client components can import it.
+import type { ApiScope } from "@/lib/generated/prisma/enums";
+
+export type ApiScopeInfo = { value: ApiScope; label: string; description: string };
+
+export const API_SCOPES: readonly ApiScopeInfo[] = [
+  {
+    value: "EVENTS_WRITE",
+    label: "events:write",
+    description: "Send login-attempt and OTP-delivery events (POST /api/v1/events).",
+  },
+];
+
+export function scopeLabel(scope: ApiScope): string {
+  return API_SCOPES.find((info) => info.value === scope)?.label ?? scope.toLowerCase();
+}

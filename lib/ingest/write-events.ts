@@ -1,0 +1,124 @@
+// The bulk write path of the ingest API. A batch of up to 1,000 events costs three statements
+// whatever its size: one query resolves every customer reference, then one INSERT per table
+// carries each column as one array parameter (INSERT ... SELECT FROM unnest(...)).
+//
+// Idempotency: event_id is unique per table and the INSERTs say ON CONFLICT (event_id) DO NOTHING.
+// A resent batch stores nothing twice; two identical batches sent at once store each event once
+// (the second INSERT waits on the first one's uncommitted index entries, then skips them). The
+// first write of an event id wins: a later event with the same id is a duplicate even if its
+// fields differ, because events are facts that do not change.
+//
+// Unknown customers: the event is stored anyway, with customer_id NULL. The identity system's
+// customer id, when the reference had one, is kept in customer_external_id, and a trigger on
+// customers attaches the event when that customer is created (migration
+// 20261127073544_ingest_unattributed_events). A login attempt also keeps what was typed as the
+// login (identifier; the reference's email when no identifier was sent), so credential stuffing
+// against accounts that do not exist stays visible by identifier and by IP.
+//
+// The two INSERTs are separate statements (not one transaction): if the second fails, the client
+// gets a 5xx, resends the batch, and the events the first one stored come back as duplicates.
+import "server-only";
+import { getBulkPool } from "@/lib/db/bulk-pool";
+import {
+  LOGIN_ATTEMPTS_INSERT_SQL,
+  LOGIN_ATTEMPT_COLUMNS,
+  OTP_DELIVERIES_INSERT_SQL,
+  OTP_DELIVERY_COLUMNS,
+  columnArrays,
+  customerKey,
+  type CustomerIndex,
+} from "./event-rows";
+import { validateEvent, type CustomerReference, type FieldError, type LoginAttemptEvent, type OtpDeliveryEvent } from "./schemas";
+
+export type RejectedEvent = { index: number; eventId?: string; errors: FieldError[] };
+
+export type IngestOutcome = {
+  /** Events stored by this request. */
+  accepted: number;
+  /** Valid events already stored (by an earlier or a concurrent request, or earlier in this batch). */
+  duplicates: number;
+  /** Invalid events, by their index in the batch; nothing of them was stored. */
+  rejected: RejectedEvent[];
+};
+
+type Queryable = { query: (sql: string, values: unknown[]) => Promise<{ rowCount: number | null; rows: unknown[] }> };
+
+export async function ingestEvents(rawEvents: readonly unknown[], db: Queryable = getBulkPool()): Promise<IngestOutcome> {
+  const attempts: LoginAttemptEvent[] = [];
+  const deliveries: OtpDeliveryEvent[] = [];
+  const rejected: RejectedEvent[] = [];
+  const seen = { login_attempt: new Set<string>(), otp_delivery: new Set<string>() };
+  let repeatedInBatch = 0;
+
+  rawEvents.forEach((raw, index) => {
+    const result = validateEvent(raw);
+    if (!result.ok) {
+      rejected.push(result.eventId === undefined ? { index, errors: result.errors } : { index, eventId: result.eventId, errors: result.errors });
+      return;
+    }
+    const event = result.event;
+    const ids = seen[event.type];
+    if (ids.has(event.eventId)) {
+      repeatedInBatch++;
+      return;
+    }
+    ids.add(event.eventId);
+    if (event.type === "login_attempt") attempts.push(event);
+    else deliveries.push(event);
+  });
+
+  const valid = attempts.length + deliveries.length;
+  if (valid === 0) return { accepted: 0, duplicates: repeatedInBatch, rejected };
+
+  const customers = await resolveCustomers(db, [...attempts.map((event) => event.customer), ...deliveries.map((event) => event.customer)]);
+  const [storedAttempts, storedDeliveries] = await Promise.all([
+    insertLoginAttempts(db, attempts, customers),
+    insertOtpDeliveries(db, deliveries, customers),
+  ]);
+  const accepted = storedAttempts + storedDeliveries;
+  return { accepted, duplicates: repeatedInBatch + valid - accepted, rejected };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+// ---------------------------------------------------------------------------------------------
+
+/** Every reference of the batch in one query, over the unique indexes on external_id and email_normalized. */
+async function resolveCustomers(db: Queryable, references: readonly (CustomerReference | null | undefined)[]): Promise<CustomerIndex> {
+  const externalIds = new Set<string>();
+  const emails = new Set<string>();
+  for (const reference of references) {
+    const key = customerKey(reference);
+    if (!key) continue;
+    if (key.externalId !== null) externalIds.add(key.externalId);
+    else if (key.email !== null) emails.add(key.email);
+  }
+  const index: CustomerIndex = { byExternalId: new Map(), byEmail: new Map() };
+  if (externalIds.size === 0 && emails.size === 0) return index;
+  const { rows } = await db.query(
+    `SELECT id, external_id, email_normalized FROM customers
+      WHERE external_id = ANY($1::text[]) OR email_normalized = ANY($2::text[])`,
+    [[...externalIds], [...emails]],
+  );
+  for (const row of rows as { id: string; external_id: string; email_normalized: string }[]) {
+    index.byExternalId.set(row.external_id, row.id);
+    index.byEmail.set(row.email_normalized, row.id);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inserts (statements and column arrays come from event-rows.ts)
+// ---------------------------------------------------------------------------------------------
+
+async function insertLoginAttempts(db: Queryable, events: readonly LoginAttemptEvent[], customers: CustomerIndex): Promise<number> {
+  if (events.length === 0) return 0;
+  const result = await db.query(LOGIN_ATTEMPTS_INSERT_SQL, columnArrays(events, LOGIN_ATTEMPT_COLUMNS, customers));
+  return result.rowCount ?? 0;
+}
+
+async function insertOtpDeliveries(db: Queryable, events: readonly OtpDeliveryEvent[], customers: CustomerIndex): Promise<number> {
+  if (events.length === 0) return 0;
+  const result = await db.query(OTP_DELIVERIES_INSERT_SQL, columnArrays(events, OTP_DELIVERY_COLUMNS, customers));
+  return result.rowCount ?? 0;
+}
