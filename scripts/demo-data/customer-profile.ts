@@ -2,7 +2,7 @@
 // The login history (customer-history.ts) is then played out from this profile.
 import type { Faker } from "@faker-js/faker";
 import type { CustomerRow, DemoRows, FactorType, RequestContext } from "./demo-rows";
-import { toEmailWord, toNameKey } from "./name-key";
+import { toNameKey } from "../../lib/customers/name-key";
 import type { Random } from "./random";
 import {
   ANGLO_GIVEN_NAMES,
@@ -25,6 +25,20 @@ export const SECOND = 1_000;
 
 /** The span the demo's history covers: `historyEnd` is the last moment ordinary activity may use. */
 export type Clock = { now: number; historyStart: number; historyEnd: number };
+
+/** How far back ordinary history goes. */
+export const HISTORY_DAYS = 183;
+
+/**
+ * The clock ordinary history is generated against: anchored to the start of `now`'s UTC day, so
+ * every run on the same day writes identical rows (whatever the hour), and runs on other days the
+ * same rows shifted by whole days. Only the stories are placed relative to the exact `now`; in
+ * exchange, ordinary activity stops at the last UTC midnight, `quiet` before it.
+ */
+export function historyClock(now: number, quiet: number): Clock {
+  const dayStart = Math.floor(now / DAY) * DAY;
+  return { now: dayStart, historyStart: dayStart - HISTORY_DAYS * DAY, historyEnd: dayStart - quiet };
+}
 
 export type Device = {
   id: string;
@@ -107,6 +121,11 @@ function pickName(rng: Random, fakers: NameFakers, source: NameSource): { first:
   if (source === "anglo") return { first: rng.pick(ANGLO_GIVEN_NAMES), last: rng.pick(ANGLO_SURNAMES) };
   const faker = fakers[source];
   return { first: faker.person.firstName(), last: faker.person.lastName() };
+}
+
+/** The letters of a name as they appear in an email address ("O'Brien-Müller" → "obrienmuller"). */
+function toEmailWord(name: string): string {
+  return toNameKey(name).replace(/[^a-z]/g, "");
 }
 
 /** A plausible address whose trailing number is unique to this customer index. */

@@ -1,13 +1,13 @@
 // The demo data generator: the identity system's side of a shop with `customers` customers and
 // months of sign-in history, plus the stories of stories.ts and the demo staff.
 //
-// Deterministic: the same options give the same rows (except the database's own uuids, and times,
-// which follow `now`). Customers are generated and written in chunks of CUSTOMERS_PER_CHUNK with a
+// Deterministic: the same options give the same rows (except the database's own uuids); ordinary
+// history is anchored to the UTC day of `now`, the stories to `now` itself (see historyClock). Customers are generated and written in chunks of CUSTOMERS_PER_CHUNK with a
 // generator seeded from (seed, chunk index), so a chunk never depends on another one, memory stays
 // flat whatever the size, and a chunk is generated while the previous ones are being written.
 import { Faker, base, de, en, es, fr, nl } from "@faker-js/faker";
 import pg from "pg";
-import { DAY, makeCustomerProfile, type Clock, type NameFakers } from "./customer-profile";
+import { historyClock, makeCustomerProfile, type Clock, type NameFakers } from "./customer-profile";
 import { writeCustomerHistory } from "./customer-history";
 import { DemoIds, DemoRows, type TableCounts } from "./demo-rows";
 import { Random, mixSeed } from "./random";
@@ -17,8 +17,6 @@ import { STORY_BLOCK, writeStories } from "./write-stories";
 export const DEFAULT_SEED = 20_261_127;
 export const DEFAULT_ATTEMPTS_PER_CUSTOMER = 40;
 export const CUSTOMERS_PER_CHUNK = 1_000;
-/** How far back ordinary history goes. */
-export const HISTORY_DAYS = 183;
 
 export type SeedOptions = {
   customers: number;
@@ -97,7 +95,7 @@ export async function seedDemoData(connectionString: string, options: SeedOption
     add({ staff_users: Object.keys(staffIds).length });
 
     const ids = new DemoIds(seed);
-    const clock: Clock = { now, historyStart: now - HISTORY_DAYS * DAY, historyEnd: now - 10 * 60_000 };
+    const clock = historyClock(now, 10 * 60_000);
     await writeGeneratedCustomers({
       clients,
       ids,

@@ -7,6 +7,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { decryptTotpSecret } from "../../lib/auth/totp-crypto";
+import { loadRiskInput } from "../../lib/customers/risk-data";
+import { getDb } from "../../lib/db/client";
+import { computeRiskSignals } from "../../lib/customers/risk-signals";
 import { DemoDataRefusedError, seedDemoData, type SeedReport } from "./index";
 import {
   CREDENTIAL_STUFFING,
@@ -53,13 +56,15 @@ beforeAll(async () => {
   const firstUrl = process.env.DATABASE_URL as string;
   await adminQuery(`CREATE DATABASE "${secondDatabase}" TEMPLATE "${inject("templateDatabase")}"`);
   firstReport = await seedDemoData(firstUrl, OPTIONS);
-  secondReport = await seedDemoData(secondUrl, OPTIONS);
+  // Two hours later on the same day: ordinary history is anchored to the day, so only the stories move.
+  secondReport = await seedDemoData(secondUrl, { ...OPTIONS, now: new Date(NOW.getTime() + 2 * HOUR) });
   db = new pg.Client({ connectionString: firstUrl });
   await db.connect();
 }, 180_000);
 
 afterAll(async () => {
   await db?.end();
+  await getDb().$disconnect();
   await adminQuery(`DROP DATABASE IF EXISTS "${secondDatabase}" WITH (FORCE)`);
 });
 
@@ -77,11 +82,12 @@ async function customerId(key: StoryCustomerKey): Promise<string> {
 }
 
 describe("determinism", () => {
-  it("gives the same rows for the same options in two databases", async () => {
+  it("gives the same rows for the same options in two databases, seeded hours apart", async () => {
     expect(secondReport.tables).toEqual(firstReport.tables);
     expect(firstReport.tables.customers).toBe(OPTIONS.customers + Object.keys(STORY_CUSTOMERS).length);
 
-    // Everything but the database's own ids: customers by external id, events by event id.
+    // Everything but the database's own ids (customers by external id, events by event id); times
+    // too, except for the stories' incidents (their ids carry the story block prefix evt_ZZZZ).
     const fingerprints = async (url: string) => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -90,16 +96,22 @@ describe("determinism", () => {
           customers: string;
           emails: string;
           attempts: string;
+          attempt_times: string;
           deliveries: string;
+          delivery_times: string;
           event_ids: string[];
         }>(`
           SELECT
             (SELECT md5(string_agg(concat_ws('|', external_id, full_name, name_key, email, email_normalized, phone_e164, country, status, created_at), ',' ORDER BY external_id)) FROM customers) AS customers,
             (SELECT md5(string_agg(email_normalized, ',' ORDER BY email_normalized)) FROM customers) AS emails,
-            (SELECT md5(string_agg(concat_ws('|', a.event_id, c.external_id, a.identifier, a.flow_id, a.occurred_at, a.outcome, a.factor, a.ip, a.country, a.city, a.device_id), ',' ORDER BY a.event_id))
+            (SELECT md5(string_agg(concat_ws('|', a.event_id, c.external_id, a.identifier, a.flow_id, a.outcome, a.factor, a.ip, a.country, a.city, a.device_id), ',' ORDER BY a.event_id))
                FROM login_attempts a LEFT JOIN customers c ON c.id = a.customer_id) AS attempts,
-            (SELECT md5(string_agg(concat_ws('|', o.event_id, c.external_id, o.flow_id, o.sent_at, o.purpose, o.channel, o.destination_masked, o.status, o.used_at, o.request_ip), ',' ORDER BY o.event_id))
+            (SELECT md5(string_agg(concat_ws('|', event_id, occurred_at), ',' ORDER BY event_id))
+               FROM login_attempts WHERE event_id NOT LIKE 'evt\\_ZZZZ%') AS attempt_times,
+            (SELECT md5(string_agg(concat_ws('|', o.event_id, c.external_id, o.flow_id, o.purpose, o.channel, o.destination_masked, o.status, o.used_at IS NULL, o.request_ip), ',' ORDER BY o.event_id))
                FROM otp_deliveries o LEFT JOIN customers c ON c.id = o.customer_id) AS deliveries,
+            (SELECT md5(string_agg(concat_ws('|', event_id, sent_at, used_at), ',' ORDER BY event_id))
+               FROM otp_deliveries WHERE event_id NOT LIKE 'evt\\_ZZZZ%') AS delivery_times,
             (SELECT array_agg(event_id ORDER BY event_id) FROM (SELECT event_id FROM login_attempts ORDER BY event_id LIMIT 50) e) AS event_ids`);
         return rows[0];
       } finally {
@@ -475,6 +487,40 @@ describe("stories", () => {
       [id],
     );
     expect(factors.rows.map((f) => f.type).sort()).toEqual(["AUTHENTICATOR_APP", "SMS"]);
+  });
+});
+
+describe("stories as the console's risk signals see them", () => {
+  const signalsOf = async (key: StoryCustomerKey) => {
+    const input = await loadRiskInput(await customerId(key), NOW);
+    if (!input) throw new Error(`no risk input for ${key}`);
+    return new Set(computeRiskSignals(input).map((signal) => signal.code));
+  };
+
+  it("flags the OTP bombing as a burst", async () => {
+    expect(await signalsOf("otpBombing")).toContain("OTP_BURST");
+  });
+
+  it("flags the takeover: new device, new country, impossible travel, recent scam report", async () => {
+    const codes = await signalsOf("takeover");
+    for (const code of ["NEW_DEVICE", "NEW_COUNTRY", "IMPOSSIBLE_TRAVEL", "RECENT_SCAM_REPORT"] as const) {
+      expect(codes).toContain(code);
+    }
+  });
+
+  it("flags an account the stuffing bot got a code for as touched by a shared address", async () => {
+    const { rows } = await db.query<{ customer_id: string }>(
+      "SELECT customer_id FROM login_attempts WHERE ip LIKE '203.0.113.%' AND outcome = 'CODE_SENT' LIMIT 1",
+    );
+    const id = rows[0]?.customer_id as string;
+    const input = await loadRiskInput(id, NOW);
+    expect(new Set(computeRiskSignals(input as NonNullable<typeof input>).map((s) => s.code))).toContain(
+      "SHARED_IP",
+    );
+  });
+
+  it("raises nothing for the low-risk customer", async () => {
+    expect([...(await signalsOf("lowRisk"))]).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   HOUR,
   MINUTE,
   SECOND,
+  historyClock,
   type Clock,
   type CustomerProfile,
   type Device,
@@ -16,7 +17,7 @@ import { CODE_LIFETIME, writeCustomerHistory, type HistoryResult } from "./custo
 import type { DemoIds, RequestContext, TableCounts } from "./demo-rows";
 import { DemoRows } from "./demo-rows";
 import { maskEmail, maskPhone } from "./masking";
-import { toNameKey } from "./name-key";
+import { toNameKey } from "../../lib/customers/name-key";
 import { Random, mixSeed } from "./random";
 import {
   ANGLO_GIVEN_NAMES,
@@ -149,7 +150,9 @@ export type StoryInput = {
 export async function writeStories({ client, ids, seed, now, staffIds }: StoryInput): Promise<TableCounts> {
   const rng = new Random(mixSeed(seed, STORY_BLOCK));
   const rows = new DemoRows(ids, STORY_BLOCK);
-  const clock: Clock = { now, historyStart: now - 183 * DAY, historyEnd: now - STORY_QUIET_BEFORE };
+  // Their calm months are generated like everyone's (anchored to the day); their incidents follow
+  // the exact `now`, at least STORY_QUIET_BEFORE after that history ends.
+  const clock: Clock = historyClock(now, STORY_QUIET_BEFORE);
 
   const cast = {} as Cast;
   for (const [key, def] of Object.entries(STORY_CUSTOMERS) as [StoryCustomerKey, StoryCustomer][]) {

@@ -1,0 +1,34 @@
+// The notifications outbox: rows written in the same transaction as the change they announce, and
+// sent afterwards by the worker (lib/notifications/worker.ts). A failed send never undoes the change.
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notMeToken } from "./not-me-token";
+import { resetEmail, resetSms, type ResetNotice } from "./templates";
+
+type Tx = Prisma.TransactionClient;
+
+export async function queueResetNotifications(
+  tx: Tx,
+  customer: { id: string; fullName: string; email: string; phoneE164: string | null },
+  reset: { id: string; executedAt: Date; removedFactors: string[]; sessionsEnded: boolean; passwordResetRequired: boolean },
+): Promise<number> {
+  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+  const notice: ResetNotice = {
+    fullName: customer.fullName,
+    companyName: process.env.BRAND_COMPANY_NAME ?? "Northwind Market",
+    when: reset.executedAt,
+    removedFactors: reset.removedFactors,
+    sessionsEnded: reset.sessionsEnded,
+    passwordResetRequired: reset.passwordResetRequired,
+    notMeUrl: `${appUrl}/not-me/${notMeToken(reset.id)}`,
+  };
+  const email = resetEmail(notice);
+  const rows: Prisma.NotificationCreateManyInput[] = [
+    { customerId: customer.id, channel: "EMAIL", destination: customer.email, template: "factor-reset", subject: email.subject, body: email.body },
+  ];
+  if (customer.phoneE164) {
+    rows.push({ customerId: customer.id, channel: "SMS", destination: customer.phoneE164, template: "factor-reset", body: resetSms(notice) });
+  }
+  await tx.notification.createMany({ data: rows });
+  return rows.length;
+}

@@ -1,0 +1,121 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { createCustomer } from "@/test/factories/customers";
+import { createStaff, signedInAs } from "@/test/factories/staff";
+import { decideFactorReset, requestFactorReset } from "./factor-resets";
+import { resetRequestSchema, type ResetRequestInput } from "./schemas";
+
+function request(customerId: string, factorIds: string[], extra: Partial<ResetRequestInput> = {}): ResetRequestInput {
+  return {
+    customerId,
+    factorIds,
+    verificationMethod: "CALLBACK_NUMBER_ON_FILE",
+    reason: "Customer lost their phone, ticket 77",
+    revokeSessions: true,
+    forcePasswordReset: true,
+    ...extra,
+  };
+}
+
+async function auditActions(customerId: string) {
+  const rows = await getDb().auditEvent.findMany({ where: { targetId: customerId }, orderBy: { seq: "asc" }, select: { action: true } });
+  return rows.map((row) => row.action);
+}
+
+describe("2FA reset", () => {
+  it("executes at once on a low-risk account: factors removed, sessions ended, customer notified on every channel, audited", async () => {
+    const agent = await signedInAs(await createStaff());
+    const customer = await createCustomer();
+    const result = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]), "ip");
+    expect(result).toMatchObject({ ok: true, status: "EXECUTED" });
+    const db = getDb();
+    const factors = await db.secondFactor.findMany({ where: { customerId: customer.id }, select: { id: true, removedAt: true } });
+    expect(factors.filter((factor) => factor.removedAt)).toHaveLength(1);
+    expect(await db.customerSession.count({ where: { customerId: customer.id, revokedAt: null } })).toBe(0);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).passwordResetRequired).toBe(true);
+    const notifications = await db.notification.findMany({ where: { customerId: customer.id }, select: { channel: true, destination: true, body: true } });
+    expect(notifications.map((n) => n.channel).sort()).toEqual(["EMAIL", "SMS"]);
+    expect(notifications.find((n) => n.channel === "EMAIL")?.body).toMatch(/\/not-me\//);
+    expect(await auditActions(customer.id)).toEqual(["reset.requested", "reset.executed"]);
+  });
+
+  it("holds a risky account's reset for a supervisor, who is not the requester; a second approval is refused", async () => {
+    const agentStaff = await createStaff({ role: "SUPERVISOR" });
+    const requester = await signedInAs(agentStaff);
+    const approver = await signedInAs(await createStaff({ role: "SUPERVISOR" }));
+    const customer = await createCustomer({ risky: true });
+    const requested = await requestFactorReset(requester, request(customer.id, customer.factorIds), "ip");
+    expect(requested).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
+    if (!requested.ok) return;
+    const db = getDb();
+    expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(2);
+    expect((await db.factorReset.findUniqueOrThrow({ where: { id: requested.resetId } })).riskReasons).toContain("The customer reported a scam contact in the last 30 days.");
+
+    expect(await decideFactorReset(requester, requested.resetId, "approve", undefined, "ip")).toMatchObject({ ok: false, message: expect.stringMatching(/own request/) });
+    const [first, second] = await Promise.all([
+      decideFactorReset(approver, requested.resetId, "approve", "Verified twice", "ip"),
+      decideFactorReset(approver, requested.resetId, "approve", "Verified twice", "ip"),
+    ]);
+    expect([first, second].filter((result) => result.ok)).toHaveLength(1);
+    expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(0);
+    expect(await db.notification.count({ where: { customerId: customer.id } })).toBe(2);
+    expect(await auditActions(customer.id)).toEqual(["reset.requested", "reset.approved", "reset.executed"]);
+  });
+
+  it("refuses an expired request and an agent's approval", async () => {
+    const agent = await signedInAs(await createStaff());
+    const supervisor = await signedInAs(await createStaff({ role: "SUPERVISOR" }));
+    const customer = await createCustomer({ risky: true });
+    const requested = await requestFactorReset(agent, request(customer.id, customer.factorIds), "ip");
+    if (!requested.ok) throw new Error("request failed");
+    const otherAgent = await signedInAs(await createStaff());
+    expect((await decideFactorReset(otherAgent, requested.resetId, "approve", undefined, "ip")).ok).toBe(false);
+    await getDb().factorReset.update({ where: { id: requested.resetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await decideFactorReset(supervisor, requested.resetId, "approve", undefined, "ip")).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect((await getDb().factorReset.findUniqueOrThrow({ where: { id: requested.resetId } })).status).toBe("EXPIRED");
+  });
+
+  it("refuses fabricated customers, other customers' factors and cases", async () => {
+    const agent = await signedInAs(await createStaff());
+    const customer = await createCustomer();
+    const other = await createCustomer();
+    expect((await requestFactorReset(agent, request("00000000-0000-4000-8000-000000000000", customer.factorIds), "ip")).ok).toBe(false);
+    expect((await requestFactorReset(agent, request(customer.id, other.factorIds), "ip")).ok).toBe(false);
+    expect(await getDb().secondFactor.count({ where: { customerId: other.id, removedAt: null } })).toBe(2);
+  });
+
+  it("applies nothing when the transaction fails midway", async () => {
+    const agent = await signedInAs(await createStaff());
+    const customer = await createCustomer();
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    // A real failure inside the transaction, after factors and sessions were already changed.
+    await admin.query(`CREATE FUNCTION fail_notifications() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$;
+      CREATE TRIGGER fail_notifications BEFORE INSERT ON notifications FOR EACH STATEMENT EXECUTE FUNCTION fail_notifications();`);
+    try {
+      await expect(requestFactorReset(agent, request(customer.id, customer.factorIds), "ip")).rejects.toThrow(/outbox down/);
+    } finally {
+      await admin.query("DROP TRIGGER fail_notifications ON notifications; DROP FUNCTION fail_notifications();");
+      await admin.end();
+    }
+    const db = getDb();
+    expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(2);
+    expect(await db.customerSession.count({ where: { customerId: customer.id, revokedAt: null } })).toBe(2);
+    expect(await db.factorReset.count({ where: { customerId: customer.id } })).toBe(0);
+    expect(await auditActions(customer.id)).toEqual([]);
+  });
+});
+
+describe("reset request input", () => {
+  it("needs a reason, a known verification method, a description for 'other', and at least one factor", () => {
+    const base = { customerId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", factorIds: "3f2504e0-4f89-41d3-9a0c-0305e82c3302", verificationMethod: "CALLBACK_NUMBER_ON_FILE", reason: "Lost phone ticket 5" };
+    expect(resetRequestSchema.safeParse(base).success).toBe(true);
+    const errors = (input: Record<string, unknown>) => resetRequestSchema.safeParse(input).error?.issues.map((issue) => issue.path[0]);
+    expect(errors({ ...base, reason: "" })).toEqual(["reason"]);
+    expect(errors({ ...base, verificationMethod: "ASKED_FOR_THE_CODE" })).toEqual(["verificationMethod"]);
+    expect(errors({ ...base, verificationMethod: "OTHER" })).toEqual(["verificationDetail"]);
+    expect(errors({ ...base, factorIds: undefined })).toEqual(["factorIds"]);
+    expect(Object.keys(resetRequestSchema.parse({ ...base, code: "123456" }))).not.toContain("code");
+  });
+});

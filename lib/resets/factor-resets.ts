@@ -1,0 +1,188 @@
+// The guarded 2FA reset. An agent records how they verified the caller and why; a risky account
+// needs a supervisor (never the requester) to approve; execution removes the chosen factors, ends
+// sessions, optionally forces a new password and queues the customer's notifications, all in one
+// transaction with its audit events. The agent never sees or chooses the customer's next factor.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/audit/audit-log";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { queueResetNotifications } from "@/lib/notifications/outbox";
+import { resetRiskReasons } from "./risk-gate";
+import type { ResetRequestInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+export type ResetResult = { ok: true; status: "EXECUTED" | "PENDING_APPROVAL" | "REJECTED"; resetId: string; message: string } | { ok: false; message: string };
+
+/** How long a request waits for a supervisor before it lapses. */
+export const APPROVAL_WINDOW_MS = 4 * 60 * 60 * 1000;
+
+const FACTOR_NAMES: Record<string, string> = {
+  SMS: "text message codes",
+  EMAIL: "email codes",
+  AUTHENTICATOR_APP: "authenticator app",
+  PASSKEY: "passkey",
+  BACKUP_CODES: "backup codes",
+  PASSWORD: "password",
+};
+
+const actorOf = (staff: CurrentStaff) => ({ type: "STAFF" as const, id: staff.id, label: staff.email });
+
+export async function requestFactorReset(staff: CurrentStaff, input: ResetRequestInput, ip: string): Promise<ResetResult> {
+  const db = getDb();
+  // Every id in the request is checked against the customer it claims to belong to.
+  const customer = await db.customer.findUnique({
+    where: { id: input.customerId },
+    select: { id: true, factors: { where: { removedAt: null }, select: { id: true } } },
+  });
+  if (!customer) return { ok: false, message: "That customer does not exist." };
+  const owned = new Set(customer.factors.map((factor) => factor.id));
+  if (!input.factorIds.every((id) => owned.has(id))) return { ok: false, message: "Choose sign-in methods this customer has." };
+  if (input.caseId && !(await db.case.findFirst({ where: { id: input.caseId, customerId: customer.id }, select: { id: true } }))) {
+    return { ok: false, message: "That case is not this customer's." };
+  }
+
+  const riskReasons = await resetRiskReasons(customer.id);
+  return db.$transaction(async (tx) => {
+    // One pending request per customer; the row lock serialises two agents submitting at once.
+    await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
+    const pending = await tx.factorReset.findFirst({ where: { customerId: customer.id, status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } }, select: { id: true } });
+    if (pending) return { ok: false as const, message: "A reset for this customer is already waiting for approval." };
+    const reset = await tx.factorReset.create({
+      data: {
+        customerId: customer.id,
+        caseId: input.caseId,
+        requestedById: staff.id,
+        status: "PENDING_APPROVAL",
+        reason: input.reason,
+        verificationMethod: input.verificationMethod,
+        verificationDetail: input.verificationDetail,
+        factorIds: input.factorIds,
+        revokeSessions: input.revokeSessions,
+        forcePasswordReset: input.forcePasswordReset,
+        riskReasons,
+        expiresAt: new Date(Date.now() + APPROVAL_WINDOW_MS),
+      },
+      select: { id: true },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(staff),
+      action: "reset.requested",
+      target: { type: "customer", id: customer.id },
+      reason: input.reason,
+      ip,
+      data: { resetId: reset.id, verificationMethod: input.verificationMethod, factors: input.factorIds.length, riskReasons, caseId: input.caseId },
+    });
+    if (riskReasons.length > 0) {
+      if (input.caseId) await tx.caseNote.create({ data: { caseId: input.caseId, authorId: staff.id, kind: "SYSTEM", body: "2FA reset requested; waiting for a supervisor's approval." } });
+      return { ok: true as const, status: "PENDING_APPROVAL" as const, resetId: reset.id, message: "This account shows risk, so a supervisor must approve the reset. It is waiting in their approvals queue." };
+    }
+    await executeReset(tx, reset.id, staff, ip);
+    return { ok: true as const, status: "EXECUTED" as const, resetId: reset.id, message: "Done. The sign-in methods were removed and the customer has been notified." };
+  });
+}
+
+/** Approve or reject a pending request. Double submissions find the request already decided. */
+export async function decideFactorReset(approver: CurrentStaff, resetId: string, decision: "approve" | "reject", note: string | undefined, ip: string): Promise<ResetResult> {
+  return getDb().$transaction(async (tx) => {
+    const [reset] = await tx.$queryRaw<{ id: string; status: string; requested_by_id: string; expires_at: Date; customer_id: string; case_id: string | null }[]>`
+      SELECT id, status::text, requested_by_id, expires_at, customer_id, case_id FROM factor_resets WHERE id = ${resetId}::uuid FOR UPDATE`;
+    if (!reset) return { ok: false as const, message: "That reset request does not exist." };
+    if (!can(approver, "reset:approve", { kind: "factor-reset", requestedById: reset.requested_by_id })) {
+      return { ok: false as const, message: "You cannot approve your own request. Another supervisor must decide." };
+    }
+    if (reset.status !== "PENDING_APPROVAL") return { ok: false as const, message: "This request has already been decided." };
+    if (reset.expires_at <= new Date()) {
+      await tx.factorReset.update({ where: { id: resetId }, data: { status: "EXPIRED" } });
+      await appendAuditEvent(tx, { actor: { type: "SYSTEM", label: "approval window" }, action: "reset.expired", target: { type: "customer", id: reset.customer_id }, data: { resetId } });
+      return { ok: false as const, message: "This request expired before anyone approved it. The agent must request it again." };
+    }
+    await tx.factorReset.update({
+      where: { id: resetId },
+      data: { decidedById: approver.id, decidedAt: new Date(), decisionNote: note, ...(decision === "reject" ? { status: "REJECTED" } : {}) },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(approver),
+      action: decision === "approve" ? "reset.approved" : "reset.rejected",
+      target: { type: "customer", id: reset.customer_id },
+      reason: note,
+      ip,
+      data: { resetId },
+    });
+    if (decision === "reject") {
+      if (reset.case_id) await tx.caseNote.create({ data: { caseId: reset.case_id, authorId: approver.id, kind: "SYSTEM", body: `2FA reset rejected${note ? `: ${note}` : "."}` } });
+      return { ok: true as const, status: "REJECTED" as const, resetId, message: "Rejected. Nothing was changed on the account." };
+    }
+    await executeReset(tx, resetId, approver, ip);
+    return { ok: true as const, status: "EXECUTED" as const, resetId, message: "Approved and done. The customer has been notified." };
+  });
+}
+
+async function executeReset(tx: Tx, resetId: string, actor: CurrentStaff, ip: string): Promise<void> {
+  const reset = await tx.factorReset.findUniqueOrThrow({
+    where: { id: resetId },
+    select: {
+      id: true, factorIds: true, revokeSessions: true, forcePasswordReset: true, caseId: true,
+      customer: { select: { id: true, fullName: true, email: true, phoneE164: true } },
+    },
+  });
+  const now = new Date();
+  const factors = await tx.secondFactor.findMany({ where: { id: { in: reset.factorIds }, customerId: reset.customer.id, removedAt: null }, select: { id: true, type: true, label: true } });
+  await tx.secondFactor.updateMany({ where: { id: { in: factors.map((factor) => factor.id) } }, data: { removedAt: now } });
+  const sessions = reset.revokeSessions
+    ? await tx.customerSession.updateMany({ where: { customerId: reset.customer.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "Two-step verification reset by support" } })
+    : { count: 0 };
+  if (reset.forcePasswordReset) await tx.customer.update({ where: { id: reset.customer.id }, data: { passwordResetRequired: true } });
+  const notifications = await queueResetNotifications(tx, reset.customer, {
+    id: reset.id,
+    executedAt: now,
+    removedFactors: factors.map((factor) => `${FACTOR_NAMES[factor.type] ?? factor.type} (${factor.label})`),
+    sessionsEnded: reset.revokeSessions,
+    passwordResetRequired: reset.forcePasswordReset,
+  });
+  await tx.factorReset.update({ where: { id: reset.id }, data: { status: "EXECUTED", executedAt: now } });
+  if (reset.caseId) {
+    await tx.caseNote.create({ data: { caseId: reset.caseId, authorId: actor.id, kind: "SYSTEM", body: `2FA reset done: ${factors.length} sign-in method(s) removed${reset.revokeSessions ? `, ${sessions.count} session(s) ended` : ""}${reset.forcePasswordReset ? ", new password required" : ""}. Customer notified.` } });
+  }
+  await appendAuditEvent(tx, {
+    actor: actorOf(actor),
+    action: "reset.executed",
+    target: { type: "customer", id: reset.customer.id },
+    ip,
+    data: { resetId: reset.id, factorsRemoved: factors.map((factor) => factor.type), sessionsEnded: sessions.count, passwordResetRequired: reset.forcePasswordReset, notificationsQueued: notifications },
+  });
+}
+
+export type PendingReset = {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  reason: string;
+  verificationMethod: string;
+  verificationDetail: string | null;
+  riskReasons: string[];
+  revokeSessions: boolean;
+  forcePasswordReset: boolean;
+  requestedBy: { id: string; name: string; email: string };
+  customer: { id: string; fullName: string; externalId: string };
+  factors: { id: string; type: string; label: string }[];
+};
+
+export async function listPendingResets(): Promise<PendingReset[]> {
+  const db = getDb();
+  const rows = await db.factorReset.findMany({
+    where: { status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+    select: {
+      id: true, createdAt: true, expiresAt: true, reason: true, verificationMethod: true, verificationDetail: true, riskReasons: true,
+      revokeSessions: true, forcePasswordReset: true, factorIds: true,
+      requestedBy: { select: { id: true, name: true, email: true } },
+      customer: { select: { id: true, fullName: true, externalId: true } },
+    },
+  });
+  const factors = await db.secondFactor.findMany({ where: { id: { in: rows.flatMap((row) => row.factorIds) } }, select: { id: true, type: true, label: true } });
+  const byId = new Map(factors.map((factor) => [factor.id, factor]));
+  return rows.map(({ factorIds, ...row }) => ({ ...row, factors: factorIds.flatMap((id) => byId.get(id) ?? []) }));
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { reasonField } from "@/lib/staff/schemas";
+
+export const VERIFICATION_METHODS = ["CALLBACK_NUMBER_ON_FILE", "EMAIL_LINK_ON_FILE", "DOCUMENT_CHECK", "OTHER"] as const;
+
+export const VERIFICATION_LABELS: Record<(typeof VERIFICATION_METHODS)[number], string> = {
+  CALLBACK_NUMBER_ON_FILE: "I called the customer back on the number on file",
+  EMAIL_LINK_ON_FILE: "The customer confirmed a link sent to the email on file",
+  DOCUMENT_CHECK: "The customer passed a document check",
+  OTHER: "Other (describe)",
+};
+
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
+// Deliberately no field for a one-time code: support never asks a customer for one.
+export const resetRequestSchema = z
+  .object({
+    customerId: z.uuid({ error: "Unknown customer." }),
+    caseId: z.uuid({ error: "Unknown case." }).optional().or(z.literal("").transform(() => undefined)),
+    factorIds: z.preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.uuid({ error: "Unknown sign-in method." })).min(1, "Choose at least one sign-in method to remove.").max(20),
+    ),
+    verificationMethod: z.enum(VERIFICATION_METHODS, { error: "Say how you verified the customer's identity." }),
+    verificationDetail: z.string().trim().max(500, "Keep the verification detail under 500 characters.").optional().transform((value) => value || undefined),
+    reason: reasonField,
+    revokeSessions: checkbox,
+    forcePasswordReset: checkbox,
+  })
+  .refine((value) => value.verificationMethod !== "OTHER" || Boolean(value.verificationDetail), {
+    path: ["verificationDetail"],
+    message: "Describe how you verified the customer's identity.",
+  });
+
+export type ResetRequestInput = z.infer<typeof resetRequestSchema>;
+
+export const resetDecisionSchema = z.object({
+  resetId: z.uuid({ error: "Unknown reset request." }),
+  decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
+  note: z.string().trim().max(500, "Keep the note under 500 characters.").optional().transform((value) => value || undefined),
+});
