@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { openCase } from "@/lib/cases/open-case";
+import { openCaseInTx } from "@/lib/cases/cases";
 import type { ScamReportStatus } from "@/lib/generated/prisma/enums";
 import { listStaff } from "@/lib/staff/staff-admin";
 import { resolveCustomer } from "./intake";
@@ -88,7 +88,8 @@ export async function openCaseFromReport(
     if (report.case) return { ok: false, message: `This report is already linked to case C-${report.case.number}.` };
     if (!report.customerId) return { ok: false, message: "Link the customer first: a case is about one customer's account." };
     const subject = input.subject ?? `Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`;
-    const opened = await openCase(staff, { customerId: report.customerId, type: "COMPROMISED_ACCOUNT", subject, scamReportId: report.id }, { tx, ip });
+    // openCaseInTx links this report to the new case (scamReportId) inside the same transaction.
+    const opened = await openCaseInTx(tx, staff, { customerId: report.customerId, type: "COMPROMISED_ACCOUNT", subject, scamReportId: report.id }, ip);
     await tx.scamReport.update({ where: { id: report.id }, data: { caseId: opened.id, status: "ESCALATED" } });
     await appendAuditEvent(tx, {
       actor: actorOf(staff),
