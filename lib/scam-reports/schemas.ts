@@ -133,10 +133,15 @@ const reportFieldShape = {
   ),
   asks: z.preprocess(
     (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
-    z
-      .array(z.enum(SCAM_ASKS, { error: "Choose from the list." }))
-      .max(SCAM_ASKS.length * 2, "Choose from the list.")
-      .transform((asks) => [...new Set(asks)] as ScamAsk[]),
+    // Checked as a whole, so an error belongs to the "asks" field rather than to "asks.3".
+    z.array(z.unknown(), { error: "Choose from the list." }).transform((asks, ctx) => {
+      const known = (value: unknown): value is ScamAsk => typeof value === "string" && (SCAM_ASKS as readonly string[]).includes(value);
+      if (asks.length > SCAM_ASKS.length * 2 || !asks.every(known)) {
+        ctx.addIssue({ code: "custom", message: "Choose from the list." });
+        return z.NEVER;
+      }
+      return [...new Set(asks)];
+    }),
   ),
   shared: z.preprocess(firstString, z.enum(["yes", "no"], { error: "Tell us whether you gave them anything or did what they asked." })),
   moneyLost: z.preprocess(firstString, z.string({ error: "Enter an amount like 250 or 89.99." }).max(40, "Enter an amount like 250 or 89.99.").optional()),
