@@ -23,6 +23,7 @@ export const LIMITS = {
 
 // C0/C1 controls (NUL would even be refused by PostgreSQL) and bidirectional overrides, which can
 // make a number or a name read differently on screen than it is stored ("Trojan Source").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 export function cleanText(value: string, multiline = false): string {
@@ -31,7 +32,7 @@ export function cleanText(value: string, multiline = false): string {
 }
 
 /** Form values are strings; a crafted request may send arrays or nothing. */
-const firstString = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const firstString = (value: unknown): unknown => (Array.isArray(value) ? (value as unknown[])[0] : value);
 
 function optionalText(max: number, tooLong: string) {
   return z.preprocess(
@@ -132,7 +133,7 @@ const reportFieldShape = {
       .refine((value) => value.length <= 64 && isTimeZone(value), "Choose a time zone from the list."),
   ),
   asks: z.preprocess(
-    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown[] => (value === undefined || value === "" ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
     // Checked as a whole, so an error belongs to the "asks" field rather than to "asks.3".
     z.array(z.unknown(), { error: "Choose from the list." }).transform((asks, ctx) => {
       const known = (value: unknown): value is ScamAsk => typeof value === "string" && (SCAM_ASKS as readonly string[]).includes(value);

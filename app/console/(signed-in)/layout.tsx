@@ -11,6 +11,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const links = [
     { href: "/console", label: "Overview" },
     { href: "/console/customers", label: "Customers" },
+    ...(can(staff, "scam-report:triage") ? [{ href: "/console/scam-reports", label: "Scam reports" }] : []),
+    ...(can(staff, "analytics:view") ? [{ href: "/console/analytics", label: "Analytics" }] : []),
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     { href: "/console/account", label: "My account" },
   ];

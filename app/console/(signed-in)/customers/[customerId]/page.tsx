@@ -16,6 +16,8 @@ import { DeliveriesTable } from "@/components/console/customers/deliveries-table
 import { FACTOR_LABELS, humanise } from "@/components/console/customers/labels";
 import { RevealField } from "@/components/console/customers/reveal-field";
 import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
+import { findWatchlistMentionsForCustomer, watchlistRules } from "@/lib/scam-reports/watchlist";
+import { WatchlistWarning } from "@/components/console/scam-reports/watchlist-warning";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -34,10 +36,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   if (!z.uuid().safeParse(customerId).success) notFound();
   const customer = await getCustomerOverview(staff, customerId, clientIp(await headers()));
   if (!customer) notFound();
-  const [signals, attempts, deliveries] = await Promise.all([
+  const watchlist = watchlistRules();
+  const [signals, attempts, deliveries, watchlistMentions] = await Promise.all([
     getRiskSignals(customer.id),
     listLoginAttempts(customer.id, {}, 10),
     listOtpDeliveries(customer.id, {}, 10),
+    findWatchlistMentionsForCustomer(customer.id, watchlist),
   ]);
   const flaggedAttempts = new Set(signals.flatMap((signal) => signal.attemptIds));
   const flaggedDeliveries = new Set(signals.flatMap((signal) => signal.deliveryIds));
@@ -46,6 +50,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   return (
     <div className="space-y-8">
       <CustomerHeader customer={customer} current="overview" />
+      <WatchlistWarning mentions={watchlistMentions} timeZone={tz} days={watchlist.days} />
       <RiskSignalsPanel signals={signals} timeZone={tz} />
 
       <div className="grid gap-8 lg:grid-cols-2">
@@ -124,12 +129,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               ))}
               {customer.scamReports.map((report) => (
                 <li key={report.id} className="py-2">
-                  <span className="font-medium">Scam report {report.reference}</span> · {humanise(report.channel)}
+                  <Link href={`/console/scam-reports/${report.reference}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">
+                    Scam report {report.reference}
+                  </Link>{" "}
+                  · {humanise(report.channel)}
                   {report.claimedOrganisation ? ` claiming to be ${report.claimedOrganisation}` : ""} · <Time date={report.contactedAt} timeZone={tz} />
                 </li>
               ))}
             </ul>
           )}
+          <Link href={`/console/scam-reports/new?${new URLSearchParams({ customer: customer.externalId })}`} prefetch={false} className="text-sm text-blue-700 underline dark:text-blue-300">
+            Record a scam report for this customer
+          </Link>
         </Section>
       </div>
 
