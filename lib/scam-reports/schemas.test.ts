@@ -48,6 +48,13 @@ describe("publicReportSchema", () => {
     expect(errors.story?.[0]).toMatch(/Your story is 1,048,576 characters long\. Please shorten it to 10,000 characters or fewer/);
   });
 
+  it("reports every problem at once, cross-field rules included", () => {
+    const errors = errorsOf(reportFormFields({ story: "", contactedAt: wallClock(new Date(Date.now() + 86_400_000)), moneyLost: "-1", reporterEmail: "x" }));
+    expect(Object.keys(errors).sort()).toEqual(["contactedAt", "moneyLost", "reporterEmail", "story"]);
+    expect(errorsOf(reportFormFields({ story: "", moneyLost: "5", currency: "" })).currency).toEqual(["Choose the currency of the money you lost."]);
+    for (const input of [undefined, null, "text", 42, []]) expect(publicReportSchema.safeParse(input).success).toBe(false);
+  });
+
   it("requires the essentials", () => {
     const errors = errorsOf({});
     expect(Object.keys(errors).sort()).toEqual(["channel", "contactedAt", "shared", "story"]);

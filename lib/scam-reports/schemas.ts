@@ -145,7 +145,19 @@ const reportFieldShape = {
     }),
   ),
   shared: z.preprocess(firstString, z.enum(["yes", "no"], { error: "Tell us whether you gave them anything or did what they asked." })),
-  moneyLost: z.preprocess(firstString, z.string({ error: "Enter an amount like 250 or 89.99." }).max(40, "Enter an amount like 250 or 89.99.").optional()),
+  moneyLost: z.preprocess(
+    firstString,
+    z
+      .string({ error: "Enter an amount like 250 or 89.99." })
+      .max(40, "Enter an amount like 250 or 89.99.")
+      .optional()
+      .transform((value, ctx) => {
+        const money = parseMoneyToCents(value ?? "");
+        if (money.ok) return money.cents;
+        ctx.addIssue({ code: "custom", message: money.message });
+        return z.NEVER;
+      }),
+  ),
   currency: z.preprocess(
     (value) => firstString(value) || undefined,
     z.enum(CURRENCIES, { error: "Choose a currency from the list." }).optional(),
@@ -183,29 +195,44 @@ export type ScamReportInput = {
 
 type ReportFields = z.output<z.ZodObject<typeof reportFieldShape>>;
 
-/** Cross-field rules and the conversion to what is stored; `now` is when the report arrived. */
-function toReportInput(fields: ReportFields, ctx: z.RefinementCtx, now: number): ScamReportInput {
-  const contactedAt = wallClockToInstant(fields.contactedAt, fields.timeZone);
-  if (!contactedAt) {
-    ctx.addIssue({ code: "custom", path: ["contactedAt"], message: "That date does not exist. Check the day and month." });
-  } else if (contactedAt.getTime() > now + LIMITS.futureToleranceMs) {
-    ctx.addIssue({ code: "custom", path: ["contactedAt"], message: "That date and time is in the future. When did they contact you?" });
-  } else if (contactedAt.getTime() < now - LIMITS.maxAgeYears * 365.25 * 86_400_000) {
-    ctx.addIssue({ code: "custom", path: ["contactedAt"], message: `This form covers the last ${LIMITS.maxAgeYears} years. For older scams, please contact the police.` });
-  }
-  const money = parseMoneyToCents(fields.moneyLost ?? "");
-  if (!money.ok) ctx.addIssue({ code: "custom", path: ["moneyLost"], message: money.message });
-  const cents = money.ok ? money.cents : null;
-  if (cents && !fields.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the money you lost." });
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
-  const contact = normaliseContact(fields.contact, fields.channel);
+/**
+ * Rules across fields. They run even when other fields have errors (`when` below), so a person sees
+ * every problem at once; each rule first checks that the fields it needs parsed.
+ */
+function checkAcrossFields(fields: Partial<ReportFields> | null | undefined, ctx: z.RefinementCtx): void {
+  // With `when`, this also runs for input that is not an object at all.
+  if (typeof fields !== "object" || fields === null) return;
+  const now = Date.now();
+  const { contactedAt, timeZone, moneyLost, currency } = fields;
+  if (typeof contactedAt === "string" && WALL_CLOCK.test(contactedAt) && typeof timeZone === "string" && isTimeZone(timeZone)) {
+    const instant = wallClockToInstant(contactedAt, timeZone);
+    if (!instant) {
+      ctx.addIssue({ code: "custom", path: ["contactedAt"], message: "That date does not exist. Check the day and month." });
+    } else if (instant.getTime() > now + LIMITS.futureToleranceMs) {
+      ctx.addIssue({ code: "custom", path: ["contactedAt"], message: "That date and time is in the future. When did they contact you?" });
+    } else if (instant.getTime() < now - LIMITS.maxAgeYears * 365.25 * 86_400_000) {
+      ctx.addIssue({ code: "custom", path: ["contactedAt"], message: `This form covers the last ${LIMITS.maxAgeYears} years. For older scams, please contact the police.` });
+    }
+  }
+  if (typeof moneyLost === "number" && moneyLost > 0 && !currency) {
+    ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the money you lost." });
+  }
+}
+
+const ALWAYS = { when: () => true };
+
+/** The conversion to what is stored, once every rule has passed. */
+function toReportInput(fields: ReportFields): ScamReportInput {
+  const cents = fields.moneyLost;
   return {
     channel: fields.channel,
-    ...contact,
+    ...normaliseContact(fields.contact, fields.channel),
     claimedOrganisation: fields.claimedOrganisation,
     claimedRole: fields.claimedRole,
     claimedName: fields.claimedName,
-    contactedAt: contactedAt ?? new Date(0),
+    contactedAt: wallClockToInstant(fields.contactedAt, fields.timeZone) ?? new Date(Number.NaN),
     asks: fields.asks,
     sharedSomething: fields.shared === "yes",
     moneyLostCents: cents,
@@ -220,7 +247,7 @@ function toReportInput(fields: ReportFields, ctx: z.RefinementCtx, now: number):
 }
 
 /** What a member of the public sends (the spam checks happen before, in intake). */
-export const publicReportSchema = z.object(reportFieldShape).transform((fields, ctx) => toReportInput(fields, ctx, Date.now()));
+export const publicReportSchema = z.object(reportFieldShape).superRefine(checkAcrossFields, ALWAYS).transform(toReportInput);
 
 const caseNumberField = z.preprocess(
   firstString,
@@ -239,7 +266,8 @@ export const staffReportSchema = z
     customer: optionalText(LIMITS.shortText, "That is too long to be an email, phone number or customer id."),
     caseNumber: caseNumberField,
   })
-  .transform((fields, ctx) => ({ ...toReportInput(fields, ctx, Date.now()), customerQuery: fields.customer, caseNumber: fields.caseNumber }));
+  .superRefine(checkAcrossFields, ALWAYS)
+  .transform((fields) => ({ ...toReportInput(fields), customerQuery: fields.customer, caseNumber: fields.caseNumber }));
 
 export type StaffReportInput = z.output<typeof staffReportSchema>;
 
