@@ -13,7 +13,7 @@ export const DEFAULT_PHONE_COUNTRY: CountryCode = "GB";
 export type NormalisedContact = { contactRaw: string | null; contactNumberE164: string | null };
 
 /** Digits with the separators people type: worth trying as a phone number. */
-const PHONE_LIKE = /^[+(]?[\d\s().\-/]{3,}$/;
+const PHONE_LIKE = /^[+(]?[\d\s().\-/]{2,}$/;
 
 export function looksLikePhoneNumber(raw: string): boolean {
   return PHONE_LIKE.test(raw.trim());
@@ -40,7 +40,7 @@ export function describeContact(contact: NormalisedContact, channel: ScamChannel
   if (!contact.contactRaw) return null;
   if (contact.contactNumberE164) {
     const parsed = parsePhoneNumberFromString(contact.contactNumberE164);
-    if (parsed && !parsed.isValid()) return "This number is in a range that is not in use: it was probably spoofed (faked caller ID).";
+    if (parsed && !parsed.isValid()) return "This number is in a range not given to any phone line: it may have been spoofed (faked caller ID).";
     return null;
   }
   if (channel !== "EMAIL" && looksLikePhoneNumber(contact.contactRaw)) {

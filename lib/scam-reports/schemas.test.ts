@@ -146,3 +146,14 @@ describe("parseMoneyToCents and cleanText", () => {
     expect(cleanText("  a \n b  ", true)).toBe("a \n b");
   });
 });
+
+describe("describeContact", () => {
+  it("explains numbers that could not be read and numbers in unused ranges", async () => {
+    const { describeContact } = await import("./contact-number");
+    expect(describeContact({ contactRaw: "12", contactNumberE164: null }, "CALL")).toMatch(/Not a valid phone number/);
+    expect(describeContact({ contactRaw: "07700 900777", contactNumberE164: "+447700900777" }, "CALL")).toMatch(/spoofed/);
+    expect(describeContact({ contactRaw: "020 7946 0123", contactNumberE164: "+442079460123" }, "CALL")).toBeNull();
+    expect(describeContact({ contactRaw: "NW-Market", contactNumberE164: null }, "TEXT")).toBeNull();
+    expect(describeContact({ contactRaw: "123@example.com", contactNumberE164: null }, "EMAIL")).toBeNull();
+  });
+});
