@@ -73,7 +73,7 @@ test.describe.configure({ timeout: 240_000 });
 test("the authorization matrix documents every console page, API route and server action", () => {
   const rows = readMatrix();
   const pages = walk("app/console").filter((file) => file.endsWith("page.tsx")).map((file) => routeOf(file, /\/page\.tsx$/));
-  const apis = walk("app/api").filter((file) => /route\.ts$/.test(file)).map((file) => routeOf(file, /\/route\.ts$/));
+  const apis = walk("app").filter((file) => /\/route\.ts$/.test(file)).map((file) => routeOf(file, /\/route\.ts$/));
   const documented = (kind: Row["kind"]) => rows.filter((row) => row.kind === kind).map((row) => row.target);
 
   for (const page of pages.filter((route) => route !== "/console/sign-in")) {
@@ -94,11 +94,12 @@ test("every entry behaves as documented for anonymous, agent, supervisor, admin 
     const customer = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [STORY_CUSTOMERS.otpBombing.externalId]);
     const customerId = customer.rows[0]?.id ?? "";
     const attempt = await db.query<{ id: string }>("SELECT id::text FROM login_attempts WHERE customer_id = $1 LIMIT 1", [customerId]);
-    return { ":customer": customerId, ":attempt": attempt.rows[0]?.id ?? "" };
+    const kase = await db.query<{ id: string }>("SELECT id FROM cases ORDER BY number LIMIT 1");
+    return { ":customer": customerId, ":attempt": attempt.rows[0]?.id ?? "", ":case": kase.rows[0]?.id ?? "" };
   });
   const rows = readMatrix().map((row) => ({
     ...row,
-    target: row.kind === "action" ? row.target : row.target.replace(/:customer|:attempt/g, (name) => placeholders[name as keyof typeof placeholders]),
+    target: row.kind === "action" ? row.target : row.target.replace(/:customer|:attempt|:case/g, (name) => placeholders[name as keyof typeof placeholders]),
   }));
   const ids = actionIds();
 

@@ -25,7 +25,7 @@ test("an agent finds the OTP-bombing customer by phone, sees the burst explained
   await expect(page.getByTestId("masked-phone")).toHaveText(/•/);
 
   // The newest attempt in the timeline; its sign-in flow shows the code it triggered.
-  await page.getByRole("link", { name: "Sign-in attempts" }).click();
+  await page.getByRole("link", { name: "Sign-in attempts", exact: true }).click();
   await page.getByLabel("Outcome").selectOption("CODE_SENT");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/outcome=CODE_SENT/);
@@ -38,7 +38,7 @@ test("an agent finds the OTP-bombing customer by phone, sees the burst explained
   await withE2eDatabase((db) =>
     db.query("UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)", [agent.email]),
   );
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("navigation", { name: "Customer" }).getByRole("link", { name: "Overview" }).click();
   await page.getByText("Reveal phone").click();
   await page.getByLabel("Why do you need it?").fill("Ticket 4821: customer called about code texts");
   await page.getByRole("button", { name: "Reveal phone" }).click();

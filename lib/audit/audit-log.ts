@@ -3,7 +3,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditActorType } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, hashAuditEvent } from "./audit-hash";
 
 type Tx = Prisma.TransactionClient;
@@ -12,6 +11,7 @@ export type AuditActor =
   | { type: "STAFF"; id: string; label: string }
   | { type: "API_KEY"; id: string; label: string }
   | { type: "SYSTEM"; label: string }
+  | { type: "CUSTOMER"; label: string }
   | { type: "ANONYMOUS"; label?: string };
 
 export type AuditEventInput = {
@@ -35,7 +35,7 @@ export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content = {
     occurredAt: new Date(),
-    actorType: event.actor.type as AuditActorType,
+    actorType: event.actor.type,
     actorId: "id" in event.actor ? event.actor.id : null,
     actorLabel: event.actor.label ?? null,
     action: event.action,

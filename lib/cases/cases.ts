@@ -64,7 +64,7 @@ async function changeCase(
 }
 
 export function addCaseNote(staff: CurrentStaff, caseId: string, body: string, ip?: string) {
-  return changeCase(staff, caseId, ip, async () => ({ action: "case.note_added", note: { kind: "NOTE", body } }));
+  return changeCase(staff, caseId, ip, () => Promise.resolve({ action: "case.note_added", note: { kind: "NOTE" as const, body } }));
 }
 
 export function setCaseStatus(staff: CurrentStaff, caseId: string, status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "CLOSED", outcome: string | undefined, ip?: string) {

@@ -98,3 +98,12 @@ export async function findCustomerHeader(customerId: string): Promise<CustomerHe
     select: { id: true, externalId: true, fullName: true, status: true, flaggedAt: true },
   });
 }
+
+export async function listActiveFactors(customerId: string): Promise<{ id: string; type: string; label: string; destinationMasked: string | null }[]> {
+  const factors = await getDb().secondFactor.findMany({
+    where: { customerId, removedAt: null },
+    orderBy: { enrolledAt: "asc" },
+    select: { id: true, type: true, label: true, destination: true },
+  });
+  return factors.map(({ destination, ...factor }) => ({ ...factor, destinationMasked: destination ? maskDestination(destination) : null }));
+}

@@ -11,6 +11,7 @@ function request(customerId: string, factorIds: string[], extra: Partial<ResetRe
     customerId,
     factorIds,
     verificationMethod: "CALLBACK_NUMBER_ON_FILE",
+    verificationDetail: undefined,
     reason: "Customer lost their phone, ticket 77",
     revokeSessions: true,
     forcePasswordReset: true,

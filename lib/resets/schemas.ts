@@ -18,7 +18,7 @@ export const resetRequestSchema = z
     customerId: z.uuid({ error: "Unknown customer." }),
     caseId: z.uuid({ error: "Unknown case." }).optional().or(z.literal("").transform(() => undefined)),
     factorIds: z.preprocess(
-      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      (value): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
       z.array(z.uuid({ error: "Unknown sign-in method." })).min(1, "Choose at least one sign-in method to remove.").max(20),
     ),
     verificationMethod: z.enum(VERIFICATION_METHODS, { error: "Say how you verified the customer's identity." }),

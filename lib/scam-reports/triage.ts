@@ -4,20 +4,15 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { listAssignableStaff } from "@/lib/cases/case-queries";
 import { openCaseInTx } from "@/lib/cases/cases";
 import type { ScamReportStatus } from "@/lib/generated/prisma/enums";
-import { listStaff } from "@/lib/staff/staff-admin";
 import { resolveCustomer } from "./intake";
 import { CHANNEL_LABELS } from "./labels";
 
 export type TriageResult = { ok: true; message: string } | { ok: false; field?: string; message: string };
 
 const actorOf = (staff: CurrentStaff) => ({ type: "STAFF" as const, id: staff.id, label: staff.email });
-
-/** Staff who can be given a report: everyone not deactivated. */
-export async function listAssignableStaff(): Promise<{ id: string; name: string }[]> {
-  return (await listStaff()).filter((member) => member.status !== "deactivated").map(({ id, name }) => ({ id, name }));
-}
 
 export async function updateTriage(
   staff: CurrentStaff,

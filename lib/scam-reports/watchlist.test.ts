@@ -36,7 +36,7 @@ describe("watchlist", () => {
     const unrelated = await createCustomer();
 
     expect(await findWatchlistMentionsForCustomer(fromReport.id)).toMatchObject([{ number, reports: 4, mentionedIn: [{ kind: "report", reference: report.reference }] }]);
-    expect(await findWatchlistMentionsForCustomer(fromCase.id)).toMatchObject([{ number, mentionedIn: [{ kind: "case", number: kase.number }] }]);
+    expect(await findWatchlistMentionsForCustomer(fromCase.id)).toMatchObject([{ number, mentionedIn: [{ kind: "case", caseId: kase.id, number: kase.number }] }]);
     expect(await findWatchlistMentionsForCustomer(unrelated.id)).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ export async function findWatchlisted(numbers: readonly string[], rules = watchl
 
 export type WatchlistMention = WatchlistEntry & {
   /** Where the customer's records name the number. */
-  mentionedIn: ({ kind: "report"; reference: string } | { kind: "case"; number: number })[];
+  mentionedIn: ({ kind: "report"; reference: string } | { kind: "case"; caseId: string; number: number })[];
 };
 
 /**
@@ -86,7 +86,7 @@ export async function findWatchlistMentionsForCustomer(customerId: string, rules
   };
   for (const report of reports) if (report.contactNumberE164) mention(report.contactNumberE164, { kind: "report", reference: report.reference });
   for (const item of cases) {
-    for (const number of extractPhoneNumbers(item.texts.join("\n"))) mention(number, { kind: "case", number: item.number });
+    for (const number of extractPhoneNumbers(item.texts.join("\n"))) mention(number, { kind: "case", caseId: item.caseId, number: item.number });
   }
   const watchlisted = await findWatchlisted([...mentions.keys()], rules, now);
   return [...watchlisted.values()].map((entry) => ({ ...entry, mentionedIn: mentions.get(entry.number) ?? [] }));

@@ -140,12 +140,22 @@ async function prepareDatabase(client: pg.ClientBase, reset: boolean, log?: (mes
       "The database already has customers. Refusing to add demo data on top; pass --reset to empty the domain tables first.",
     );
   }
-  const tables = await client.query<{ name: string }>(
-    // The audit log is append-only (a trigger refuses TRUNCATE) and stays: it is history, not demo data.
-    "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'audit_events') ORDER BY tablename",
+  // Tables that refuse TRUNCATE by trigger (the append-only audit log) are kept as they are: a reset
+  // of demo data is no reason to get round the audit log's protection.
+  const tables = await client.query<{ name: string; protected: boolean }>(
+    `SELECT quote_ident(c.relname) AS name,
+            EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND t.tgenabled <> 'D'
+                      AND (t.tgtype & 32) <> 0) AS protected
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+      ORDER BY c.relname`,
   );
-  log?.(`--reset: emptying ${tables.rows.length} tables ...`);
-  await client.query(`TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE`);
+  const emptied = tables.rows.filter((table) => !table.protected).map((table) => table.name);
+  const kept = tables.rows.filter((table) => table.protected).map((table) => table.name);
+  log?.(
+    `--reset: emptying ${emptied.length} tables${kept.length ? ` (keeping ${kept.join(", ")}, which refuses TRUNCATE)` : ""} ...`,
+  );
+  await client.query(`TRUNCATE ${emptied.join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 function makeNameFakers(): NameFakers {

@@ -529,23 +529,36 @@ describe("refusal and reset", () => {
     await expect(seedDemoData(secondUrl, { ...OPTIONS, customers: 10 })).rejects.toBeInstanceOf(
       DemoDataRefusedError,
     );
-    const report = await seedDemoData(secondUrl, {
-      ...OPTIONS,
-      customers: 10,
-      attemptsPerCustomer: 3,
-      reset: true,
-    });
-    expect(report.tables.customers).toBe(10 + Object.keys(STORY_CUSTOMERS).length);
     const client = new pg.Client({ connectionString: secondUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ customers: number; staff: number; migrations: number }>(
-        "SELECT (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM staff_users) AS staff, (SELECT count(*)::int FROM _prisma_migrations) AS migrations",
+      // The audit log refuses TRUNCATE (append-only): a reset must leave it alone, not fail on it.
+      await client.query(
+        "INSERT INTO audit_events (actor_type, action, prev_hash, hash) VALUES ('SYSTEM', 'test.before-reset', '', $1)",
+        [`before-reset-${randomBytes(4).toString("hex")}`],
+      );
+      const report = await seedDemoData(secondUrl, {
+        ...OPTIONS,
+        customers: 10,
+        attemptsPerCustomer: 3,
+        reset: true,
+      });
+      expect(report.tables.customers).toBe(10 + Object.keys(STORY_CUSTOMERS).length);
+      const { rows } = await client.query<{
+        customers: number;
+        staff: number;
+        migrations: number;
+        audit: number;
+      }>(
+        `SELECT (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM staff_users) AS staff,
+                (SELECT count(*)::int FROM _prisma_migrations) AS migrations,
+                (SELECT count(*)::int FROM audit_events WHERE action = 'test.before-reset') AS audit`,
       );
       expect(rows[0]?.customers).toBe(report.tables.customers);
       expect(rows[0]?.staff).toBe(Object.keys(DEMO_STAFF).length);
-      // --reset empties domain tables only: the migrations' bookkeeping stays.
+      // --reset empties the domain tables only: the migrations' bookkeeping and the audit log stay.
       expect(rows[0]?.migrations).toBeGreaterThan(0);
+      expect(rows[0]?.audit).toBe(1);
     } finally {
       await client.end();
     }

@@ -11,8 +11,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const links = [
     { href: "/console", label: "Overview" },
     { href: "/console/customers", label: "Customers" },
+    { href: "/console/cases", label: "Cases" },
     ...(can(staff, "scam-report:triage") ? [{ href: "/console/scam-reports", label: "Scam reports" }] : []),
+    ...(can(staff, "reset:approve") ? [{ href: "/console/approvals", label: "Approvals" }] : []),
     ...(can(staff, "analytics:view") ? [{ href: "/console/analytics", label: "Analytics" }] : []),
+    ...(can(staff, "audit:view") ? [{ href: "/console/audit", label: "Audit log" }] : []),
+    ...(can(staff, "outbox:view") ? [{ href: "/console/outbox", label: "Outbox" }] : []),
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     { href: "/console/account", label: "My account" },
   ];
@@ -42,3 +46,5 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     </div>
   );
 }
+// No loading.tsx in the console on purpose: a Suspense boundary at the layout would start the
+// response before a page can answer 403 or 404, and those must reach the browser as status codes.

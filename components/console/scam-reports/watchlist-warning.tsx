@@ -31,7 +31,9 @@ export function WatchlistWarning({ mentions, timeZone, days }: { mentions: Watch
                     report {where.reference}
                   </Link>
                 ) : (
-                  `case C-${where.number}`
+                  <Link href={`/console/cases/${where.caseId}`} prefetch={false} className="underline">
+                    case C-{where.number}
+                  </Link>
                 )}
               </span>
             ))}

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { firstValues } from "@/lib/customers/activity-filters";
 import { listScamReports } from "@/lib/scam-reports/queue";
 import { queueFiltersSchema, type QueueFilters } from "@/lib/scam-reports/schemas";
-import { listAssignableStaff } from "@/lib/scam-reports/triage";
+import { listAssignableStaff } from "@/lib/cases/case-queries";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { QueueFilterForm } from "@/components/console/scam-reports/queue-filters";

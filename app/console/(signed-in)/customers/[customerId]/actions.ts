@@ -8,6 +8,9 @@ import { errorState, invalidState, okState, stepUpRequiredState, type ActionStat
 import { formFields } from "@/lib/forms/form-fields";
 import { clientIp } from "@/lib/http/client-ip";
 import { reasonField } from "@/lib/staff/schemas";
+import { requestFactorReset } from "@/lib/resets/factor-resets";
+import { resetRequestSchema } from "@/lib/resets/schemas";
+import { revalidatePath } from "next/cache";
 
 const revealSchema = z.object({
   customerId: z.uuid({ error: "Unknown customer." }),
@@ -26,4 +29,16 @@ export async function revealCustomerFieldAction(_state: ActionState<Revealed>, f
   const value = await revealCustomerField(staff, parsed.data.customerId, parsed.data.field, parsed.data.reason, clientIp(await headers()));
   if (value === null) return errorState("That customer does not exist.");
   return okState("Shown for this page only; recorded in the audit log.", { value });
+}
+
+/** Step 1 of the guarded 2FA reset: the agent's verification and reason; risky accounts wait for approval. */
+export async function requestResetAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await requireStaff("reset:request");
+  const parsed = resetRequestSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidState(parsed.error);
+  if (!hasFreshStepUp(staff)) return stepUpRequiredState;
+  const result = await requestFactorReset(staff, parsed.data, clientIp(await headers()));
+  if (!result.ok) return errorState(result.message);
+  revalidatePath(`/console/customers/${parsed.data.customerId}`);
+  return okState(result.message);
 }

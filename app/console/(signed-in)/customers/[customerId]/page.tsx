@@ -9,6 +9,7 @@ import { getCustomerOverview } from "@/lib/customers/customer-overview";
 import { getRiskSignals } from "@/lib/customers/risk-data";
 import { clientIp } from "@/lib/http/client-ip";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Time } from "@/components/console/time";
 import { AttemptsTable } from "@/components/console/customers/attempts-table";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
@@ -51,6 +52,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     <div className="space-y-8">
       <CustomerHeader customer={customer} current="overview" />
       <WatchlistWarning mentions={watchlistMentions} timeZone={tz} days={watchlist.days} />
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/console/cases/new?customer=${customer.id}`} prefetch={false} className={buttonClasses("secondary")}>Open a case</Link>
+        <Link href={`/console/customers/${customer.id}/reset`} prefetch={false} className={buttonClasses("danger")}>Reset 2FA</Link>
+      </div>
       <RiskSignalsPanel signals={signals} timeZone={tz} />
 
       <div className="grid gap-8 lg:grid-cols-2">
@@ -124,7 +129,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
               {customer.openCases.map((item) => (
                 <li key={item.id} className="py-2">
-                  <span className="font-medium">Case C-{item.number}</span> · {humanise(item.type)} · {humanise(item.status)} · {item.subject}
+                  <Link href={`/console/cases/${item.id}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">Case C-{item.number}</Link> · {humanise(item.type)} · {humanise(item.status)} · {item.subject}
                 </li>
               ))}
               {customer.scamReports.map((report) => (

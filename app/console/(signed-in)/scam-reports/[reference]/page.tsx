@@ -9,7 +9,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { describeContact, formatInternational } from "@/lib/scam-reports/contact-number";
 import { CHANNEL_LABELS, SOURCE_LABELS, formatMoney } from "@/lib/scam-reports/labels";
 import { getScamReportDetail, loadCorrelation } from "@/lib/scam-reports/report-detail";
-import { listAssignableStaff } from "@/lib/scam-reports/triage";
+import { listAssignableStaff } from "@/lib/cases/case-queries";
 import { watchlistRules } from "@/lib/scam-reports/watchlist";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/console/copy-button";
@@ -197,7 +197,10 @@ export default async function ScamReportPage({
             </h2>
             {report.case ? (
               <p data-testid="linked-case">
-                <span className="font-medium">Case C-{report.case.number}</span> · {humanise(report.case.status)} · {report.case.subject}
+                <Link href={`/console/cases/${report.case.id}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">
+                  Case C-{report.case.number}
+                </Link>{" "}
+                · {humanise(report.case.status)} · {report.case.subject}
               </p>
             ) : report.customer && can(staff, "case:work") ? (
               <>

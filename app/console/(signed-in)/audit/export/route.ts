@@ -1,0 +1,36 @@
+import { requireStaffForApi } from "@/lib/auth/current-staff";
+import { auditFiltersSchema, iterateAuditEvents } from "@/lib/audit/audit-queries";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { csvRow } from "@/lib/csv/csv";
+import { clientIp } from "@/lib/http/client-ip";
+
+const HEADER = ["seq", "occurred_at_utc", "actor_type", "actor", "action", "target_type", "target_id", "reason", "ip", "data"];
+
+/** CSV export of the audit log (admins), streamed page by page; the export itself is audited. */
+export async function GET(request: Request) {
+  const staff = await requireStaffForApi("audit:export");
+  if (staff instanceof Response) return staff;
+  const parsed = auditFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "Invalid filters." }, { status: 400 });
+  await recordAuditEvent({ actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "audit.exported", ip: clientIp(request.headers), data: { filters: parsed.data } });
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode(`${csvRow(HEADER)}\r\n`));
+      for await (const page of iterateAuditEvents(parsed.data)) {
+        const lines = page.map((row) =>
+          csvRow([row.seq.toString(), row.occurredAt, row.actorType, row.actorLabel, row.action, row.targetType, row.targetId, row.reason, row.ip, JSON.stringify(row.data)]),
+        );
+        controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
