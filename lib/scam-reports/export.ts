@@ -6,7 +6,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { toCsv, type CsvValue } from "./csv";
+import { toCsv } from "@/lib/csv/csv";
 import { ASK_LABELS, CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 
 export const EXPORT_COLUMNS = [
@@ -54,7 +54,7 @@ type ExportRow = {
   case: { number: number } | null;
 };
 
-export function exportRow(row: ExportRow): CsvValue[] {
+export function exportRow(row: ExportRow): (string | null)[] {
   const iso = row.contactedAt.toISOString();
   return [
     row.reference,
@@ -101,5 +101,6 @@ export async function exportScamReportsCsv(staff: CurrentStaff, days: number, ip
       data: { days, rows: rows.length, format: "csv" },
     }),
   );
-  return { csv: toCsv(EXPORT_COLUMNS, rows.map(exportRow)), rows: rows.length };
+  // lib/csv neutralises formulas; the byte-order mark makes Excel read the file as UTF-8.
+  return { csv: `\uFEFF${toCsv([...EXPORT_COLUMNS], rows.map(exportRow))}`, rows: rows.length };
 }
