@@ -39,9 +39,10 @@ test("an agent finds the OTP-bombing customer by phone, sees the burst explained
     db.query("UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)", [agent.email]),
   );
   await page.getByRole("navigation", { name: "Customer" }).getByRole("link", { name: "Overview" }).click();
-  await page.getByText("Reveal phone").click();
-  await page.getByLabel("Why do you need it?").fill("Ticket 4821: customer called about code texts");
-  await page.getByRole("button", { name: "Reveal phone" }).click();
+  const reveal = page.locator("details", { has: page.locator("summary", { hasText: "Reveal phone" }) });
+  await reveal.locator("summary").click();
+  await reveal.getByLabel("Why do you need it?").fill("Ticket 4821: customer called about code texts");
+  await reveal.getByRole("button", { name: "Reveal phone" }).click();
   await completeStepUp(page, agent);
   await expect(page.getByTestId("revealed-phone")).toHaveText(olivia.phone);
 

@@ -5,6 +5,7 @@ import { format } from "date-fns";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_STAFF, STORY_CUSTOMERS, TAKEOVER } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
+import { expectNoAxeViolations } from "./support/help";
 import { signIn } from "./support/staff";
 
 test.describe.configure({ timeout: 180_000 });
@@ -378,3 +379,22 @@ test("a flood from one client is stopped with a clear message; other clients can
   await sendReport(other);
   await someoneElse.close();
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe finds no violations on the report form, its errors and the confirmation (${colorScheme} mode)`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme, extraHTTPHeaders: { "x-forwarded-for": `198.19.${process.pid % 250}.${colorScheme === "light" ? 1 : 2}` } });
+    const page = await context.newPage();
+    await page.goto("/report");
+    await expect(page.locator("main h1")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await waitMinimumFillTime(page);
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByTestId("error-summary")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await fillReport(page, { shared: "Yes", asks: ["Your password", "Gift cards or vouchers"], moneyLost: "120" });
+    await sendReport(page);
+    await expect(page.locator('[data-step="bank"]')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+}

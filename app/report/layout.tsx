@@ -1,26 +1,25 @@
-import Link from "next/link";
+// The scam-report form and its confirmation wear the help center's header and footer. They live
+// outside app/(help) because that group is static by design, while the form is rendered per request
+// (it carries a freshly signed timing token).
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/help/site-footer";
+import { SiteHeader, SkipLink } from "@/components/help/site-header";
+import { brand } from "@/lib/content/brand";
+
+export const metadata: Metadata = {
+  title: { default: `Report a scam · ${brand.helpCenterName}`, template: `%s · ${brand.helpCenterName}` },
+};
 
 export default function ReportLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="min-h-dvh bg-white text-slate-900">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
-      </a>
-      <header className="border-b border-slate-200">
-        <div className="mx-auto flex max-w-3xl items-center gap-4 px-4 py-3">
-          <Link href="/" className="font-bold">
-            Help center
-          </Link>
-          <span className="text-slate-500" aria-hidden="true">
-            /
-          </span>
-          <span>Report a scam</span>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+    <>
+      <SkipLink />
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8 focus:outline-none">
         {children}
       </main>
-    </div>
+      <SiteFooter />
+    </>
   );
 }

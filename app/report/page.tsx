@@ -30,7 +30,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </p>
       <Alert tone="warning" title="We will never ask you for a one-time code">
         Not by phone, text, email or chat. If someone asks you for one, it is a scam. If you think someone is in your account right now, follow our{" "}
-        <Link href="/help/hacked-account-checklist" className="underline">
+        <Link href="/help/hacked-account-checklist" prefetch={false} className="underline">
           hacked account checklist
         </Link>{" "}
         first, then come back.
@@ -42,9 +42,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </Alert>
       ) : null}
       <PublicReportForm formToken={issueFormToken(PUBLIC_FORM_PURPOSE, now.getTime())} defaultTimeZone={DEFAULT_TIME_ZONE} maxDateTime={maxDateTime} />
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         Want to report it to the police or a national fraud service too? See{" "}
-        <Link href="/help/report-a-scam" className="underline">
+        <Link href="/help/report-a-scam" prefetch={false} className="underline">
           how to report a scam
         </Link>
         .

@@ -4,7 +4,7 @@
 // the user typed (React resets forms after an action; we submit through a transition instead),
 // and inline step-up: when the action answers "step-up required", the form asks for a code,
 // confirms it, then resubmits itself with the same values.
-import { startTransition, useActionState, useRef, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useCallback, useRef, type FormEvent, type ReactNode } from "react";
 import { idleState, type ActionState } from "@/lib/forms/action-state";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -33,6 +33,8 @@ export function ActionForm<Data>({
   const [state, formAction, pending] = useActionState(action, idleState as ActionState<Data>);
   const formRef = useRef<HTMLFormElement>(null);
 
+  const resubmit = useCallback(() => formRef.current?.requestSubmit(), []);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
@@ -49,7 +51,7 @@ export function ActionForm<Data>({
       </form>
       <div className="mt-3 space-y-3">
         <FormStatus state={state} />
-        {state.stepUpRequired ? <StepUpPrompt onConfirmed={() => formRef.current?.requestSubmit()} /> : null}
+        {state.stepUpRequired ? <StepUpPrompt onConfirmed={resubmit} /> : null}
         {state.status === "ok" && state.data !== undefined && renderResult ? renderResult(state.data) : null}
       </div>
     </div>

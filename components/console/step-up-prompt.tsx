@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
 import { confirmStepUp } from "@/app/console/step-up-action";
 import { idleState } from "@/lib/forms/action-state";
 import { Alert } from "@/components/ui/alert";
@@ -12,8 +12,14 @@ export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
   const [state, action, pending] = useActionState(confirmStepUp, idleState);
   const id = useId();
 
+  // Resume exactly once per confirmation: the parent re-renders while it resubmits, and a second
+  // call would submit the privileged form twice.
+  const resumedFor = useRef<typeof state | null>(null);
   useEffect(() => {
-    if (state.status === "ok") onConfirmed();
+    if (state.status === "ok" && resumedFor.current !== state) {
+      resumedFor.current = state;
+      onConfirmed();
+    }
   }, [state, onConfirmed]);
 
   function submit(event: FormEvent<HTMLFormElement>) {

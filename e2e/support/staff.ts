@@ -33,11 +33,14 @@ export async function completeStepUp(page: Page, staff: Credentials): Promise<vo
   for (let attempt = 0; attempt < 3; attempt++) {
     await prompt.getByLabel("Authenticator code").fill(await totpCode(staff.totpSecret));
     await prompt.getByRole("button", { name: "Confirm and continue" }).click();
-    const outcome = await Promise.race([
-      prompt.waitFor({ state: "detached", timeout: 15_000 }).then(() => "ok" as const),
-      prompt.getByText(/already been used/).first().waitFor({ timeout: 15_000 }).then(() => "replayed" as const),
-    ]);
-    if (outcome === "ok") return;
+    // Success removes the prompt. A message left from an earlier try must not count as this
+    // try's answer, so wait for the prompt to go first and only then look at why it stayed.
+    const confirmed = await prompt.waitFor({ state: "detached", timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (confirmed) return;
+    if (!(await prompt.getByText(/already been used/).first().isVisible())) break;
     await waitForNextStep();
   }
   throw new Error("Step-up failed");

@@ -14,7 +14,7 @@ export default async function ReportSentPage({ searchParams }: { searchParams: P
         <h1 className="text-3xl font-bold">This confirmation link is not valid</h1>
         <p>
           If you sent a report, it has been received: the reference was shown on the page after you sent it. To report a scam,{" "}
-          <Link href="/report" className="text-blue-700 underline">
+          <Link href="/report" prefetch={false} className="text-blue-700 underline dark:text-blue-300">
             use the report form
           </Link>
           .
@@ -24,7 +24,7 @@ export default async function ReportSentPage({ searchParams }: { searchParams: P
   }
   return (
     <div className="space-y-8">
-      <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-6" role="status">
+      <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-6 dark:border-green-800 dark:bg-green-950" role="status">
         <h1 className="text-3xl font-bold">Thank you: we have your report</h1>
         <p className="text-lg">
           Your reference number is{" "}
@@ -51,7 +51,7 @@ export default async function ReportSentPage({ searchParams }: { searchParams: P
         </h2>
         <p>
           National fraud services use reports to find and stop scammers, and your bank or the police may ask for a crime reference number. See{" "}
-          <Link href="/help/report-a-scam" className="text-blue-700 underline">
+          <Link href="/help/report-a-scam" prefetch={false} className="text-blue-700 underline dark:text-blue-300">
             how to report a scam
           </Link>{" "}
           for more.
@@ -60,11 +60,11 @@ export default async function ReportSentPage({ searchParams }: { searchParams: P
       </section>
 
       <p>
-        <Link href="/help/calls-from-a-fake-representative" className="text-blue-700 underline">
+        <Link href="/help/calls-from-a-fake-representative" prefetch={false} className="text-blue-700 underline dark:text-blue-300">
           How to spot a fake representative
         </Link>{" "}
         ·{" "}
-        <Link href="/report" className="text-blue-700 underline">
+        <Link href="/report" prefetch={false} className="text-blue-700 underline dark:text-blue-300">
           Report another scam
         </Link>
       </p>

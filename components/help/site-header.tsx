@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { brand } from "@/lib/content/brand";
+import { categories } from "@/lib/content/categories";
+import { SearchBox } from "./search-box";
+
+export const categoryTitles: Record<string, string> = Object.fromEntries(
+  categories.map((category) => [category.slug, category.title]),
+);
+
+const navLinks = [
+  { href: "/help/troubleshooter", label: "Code troubleshooter" },
+  { href: "/help/check-a-message", label: "Check a message" },
+  { href: "/report", label: "Report a scam" },
+];
+
+export function SkipLink() {
+  return (
+    <a
+      href="#main"
+      className="sr-only z-50 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+    >
+      Skip to main content
+    </a>
+  );
+}
+
+export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
+  return (
+    <header className="border-b border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <Link
+          prefetch={false}
+          href="/"
+          className="text-lg font-bold text-slate-900 no-underline dark:text-slate-100"
+        >
+          {brand.helpCenterName}
+        </Link>
+        <nav aria-label="Main" className="flex-1">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {navLinks.map((link) => (
+              <li key={link.href}>
+                <Link
+                  prefetch={false}
+                  href={link.href}
+                  className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                >
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {withSearch ? (
+          <div className="w-full sm:w-72">
+            <SearchBox label="Search help articles" categoryTitles={categoryTitles} />
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}

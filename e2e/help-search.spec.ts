@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+
+test("a reader searches for a caller asking for a code and lands on the right article", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("combobox", { name: "Search help articles" });
+  await search.fill("someone called asking for my code");
+  const list = page.getByRole("listbox", { name: "Suggested articles" });
+  await expect(list).toBeVisible();
+  const first = list.getByRole("option").first();
+  await expect(first).toContainText("A caller says they're from us");
+  await expect(first.locator("mark").first()).toBeVisible();
+
+  await search.press("ArrowDown");
+  await expect(search).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id")) ?? "");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/help\/calls-from-a-fake-representative$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A caller says they're from us. Is it real?");
+});
+
+test("the search page is shareable, highlights matches and tolerates typos", async ({ page }) => {
+  await page.goto("/search?q=verifcation%20cod");
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("link").first()).toBeVisible();
+  await expect(results.locator("mark").first()).toBeVisible();
+  await expect(results).toContainText("What is a one-time passcode?");
+
+  const input = page.getByRole("searchbox", { name: "What do you need help with?" });
+  await expect(input).toHaveValue("verifcation cod");
+  await input.fill("OTP");
+  await expect(page).toHaveURL(/\/search\?q=OTP$/);
+  await input.press("ArrowDown");
+  await expect(results.getByRole("link").first()).toBeFocused();
+});
+
+test("a search with no results suggests top tasks", async ({ page }) => {
+  await page.goto("/search?q=zzqxj");
+  await expect(page.getByRole("status").filter({ hasText: "No articles match" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Try one of these instead" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "My code isn't working" }).first()).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search form goes to /search, which lists every article by category", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "Search help articles" }).fill("code");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/search\?q=code$/);
+    await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Backup codes: your way in if you lose your phone" })).toBeVisible();
+  });
+});
+
+test("an unknown page is a 404 with search and top tasks", async ({ page }) => {
+  const response = await page.goto("/help/this-page-does-not-exist");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
+  await page.getByRole("combobox", { name: "Search help articles" }).fill("lost phone");
+  await expect(page.getByRole("option").first()).toContainText("Lost phone or new phone");
+  await expect(page.getByRole("heading", { name: "Top tasks" })).toBeVisible();
+});
