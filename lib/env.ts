@@ -13,6 +13,9 @@ const schema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Account Security <security@desk.example>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** A caller's number joins the scam watchlist once this many reports name it within SCAM_WATCHLIST_DAYS. */
+  SCAM_WATCHLIST_MIN_REPORTS: z.coerce.number().int().min(2).max(1_000).default(3),
+  SCAM_WATCHLIST_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -34,6 +34,17 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         {" · "}opened by {kase.openedBy?.name ?? "the system"} <Time date={kase.createdAt} timeZone={tz} />
         {kase.outcome ? <> · outcome: {kase.outcome}</> : null}
       </p>
+      {kase.scamReports.length ? (
+        <p data-testid="case-scam-reports">
+          Scam {kase.scamReports.length === 1 ? "report" : "reports"}:{" "}
+          {kase.scamReports.map((report, index) => (
+            <span key={report.id}>
+              {index ? ", " : ""}
+              <Link href={`/console/scam-reports/${report.reference}`} prefetch={false} className="font-mono text-blue-700 underline dark:text-blue-300">{report.reference}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <Link href={`/console/customers/${kase.customer.id}/reset?case=${kase.id}`} prefetch={false} className={buttonClasses("danger")}>Reset 2FA for this case</Link>
       </div>

@@ -17,6 +17,8 @@ import { DeliveriesTable } from "@/components/console/customers/deliveries-table
 import { FACTOR_LABELS, humanise } from "@/components/console/customers/labels";
 import { RevealField } from "@/components/console/customers/reveal-field";
 import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
+import { findWatchlistMentionsForCustomer, watchlistRules } from "@/lib/scam-reports/watchlist";
+import { WatchlistWarning } from "@/components/console/scam-reports/watchlist-warning";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -35,10 +37,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   if (!z.uuid().safeParse(customerId).success) notFound();
   const customer = await getCustomerOverview(staff, customerId, clientIp(await headers()));
   if (!customer) notFound();
-  const [signals, attempts, deliveries] = await Promise.all([
+  const watchlist = watchlistRules();
+  const [signals, attempts, deliveries, watchlistMentions] = await Promise.all([
     getRiskSignals(customer.id),
     listLoginAttempts(customer.id, {}, 10),
     listOtpDeliveries(customer.id, {}, 10),
+    findWatchlistMentionsForCustomer(customer.id, watchlist),
   ]);
   const flaggedAttempts = new Set(signals.flatMap((signal) => signal.attemptIds));
   const flaggedDeliveries = new Set(signals.flatMap((signal) => signal.deliveryIds));
@@ -47,6 +51,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   return (
     <div className="space-y-8">
       <CustomerHeader customer={customer} current="overview" />
+      <WatchlistWarning mentions={watchlistMentions} timeZone={tz} days={watchlist.days} />
       <div className="flex flex-wrap gap-3">
         <Link href={`/console/cases/new?customer=${customer.id}`} prefetch={false} className={buttonClasses("secondary")}>Open a case</Link>
         <Link href={`/console/customers/${customer.id}/reset`} prefetch={false} className={buttonClasses("danger")}>Reset 2FA</Link>
@@ -129,12 +134,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               ))}
               {customer.scamReports.map((report) => (
                 <li key={report.id} className="py-2">
-                  <span className="font-medium">Scam report {report.reference}</span> · {humanise(report.channel)}
+                  <Link href={`/console/scam-reports/${report.reference}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">
+                    Scam report {report.reference}
+                  </Link>{" "}
+                  · {humanise(report.channel)}
                   {report.claimedOrganisation ? ` claiming to be ${report.claimedOrganisation}` : ""} · <Time date={report.contactedAt} timeZone={tz} />
                 </li>
               ))}
             </ul>
           )}
+          <Link href={`/console/scam-reports/new?${new URLSearchParams({ customer: customer.externalId })}`} prefetch={false} className="text-sm text-blue-700 underline dark:text-blue-300">
+            Record a scam report for this customer
+          </Link>
         </Section>
       </div>
 

@@ -1,0 +1,25 @@
+// GET /api/scam-reports/export?days=90: the period's scam reports as CSV (supervisors and admins).
+// Cells are neutralised against formula injection (lib/scam-reports/csv.ts); the columns are
+// documented in docs/scam-reports.md; every export is audited.
+import { requireStaffForApi } from "@/lib/auth/current-staff";
+import { clientIp } from "@/lib/http/client-ip";
+import { exportScamReportsCsv } from "@/lib/scam-reports/export";
+import { analyticsFiltersSchema } from "@/lib/scam-reports/schemas";
+
+export async function GET(request: Request): Promise<Response> {
+  const staff = await requireStaffForApi("analytics:view");
+  if (staff instanceof Response) return staff;
+  const url = new URL(request.url);
+  const parsed = analyticsFiltersSchema.safeParse({ days: url.searchParams.get("days") ?? "" });
+  if (!parsed.success) return Response.json({ error: "Choose a period of 30, 90 or 365 days." }, { status: 400 });
+  const { csv } = await exportScamReportsCsv(staff, parsed.data.days, clientIp(request.headers));
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="scam-reports-${day}-last-${parsed.data.days}-days.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,127 @@
+// The triage queue: reports newest first, filtered and searched, a page at a time (keyset cursor on
+// created_at, id), with duplicate hints and watchlist flags for the rows on the page.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ScamAsk, ScamChannel, ScamReportSource, ScamReportStatus } from "@/lib/generated/prisma/enums";
+import { toE164 } from "./contact-number";
+import { candidateWindows, findDuplicateHints, type DuplicateHints } from "./duplicates";
+import { normaliseReference } from "./reference";
+import type { QueueFilters } from "./schemas";
+import { findWatchlisted } from "./watchlist";
+
+export const QUEUE_PAGE_SIZE = 25;
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  source: ScamReportSource;
+  status: ScamReportStatus;
+  channel: ScamChannel;
+  contactNumberE164: string | null;
+  contactRaw: string | null;
+  claimedOrganisation: string | null;
+  contactedAt: Date;
+  createdAt: Date;
+  asks: ScamAsk[];
+  sharedSomething: boolean;
+  moneyLostCents: number | null;
+  currency: string | null;
+  customer: { id: string; fullName: string } | null;
+  caseId: string | null;
+  assignee: { id: string; name: string } | null;
+  hints: DuplicateHints;
+  watchlistReports: number | null;
+};
+
+export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
+
+/** What a search box entry means: a reference, a phone number, or text in the sender/organisation. */
+export type QueueSearch = { kind: "reference"; reference: string } | { kind: "number"; e164: string } | { kind: "text"; text: string };
+
+export function classifyQueueSearch(q: string): QueueSearch {
+  const reference = /^\s*sr[\s-]?/i.test(q) ? normaliseReference(q) : null;
+  if (reference) return { kind: "reference", reference };
+  const e164 = toE164(q);
+  if (e164) return { kind: "number", e164 };
+  return { kind: "text", text: q.trim() };
+}
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined): { createdAt: Date; id: string } | null {
+  if (!raw) return null;
+  const [iso, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return { createdAt, id };
+}
+
+export function buildQueueWhere(staff: Pick<CurrentStaff, "id">, filters: QueueFilters): Prisma.ScamReportWhereInput {
+  const and: Prisma.ScamReportWhereInput[] = [];
+  const status = filters.status ?? "open";
+  if (status === "open") and.push({ status: { in: ["NEW", "TRIAGED", "ESCALATED"] } });
+  else if (status !== "all") and.push({ status });
+  if (filters.assignee === "me") and.push({ assigneeId: staff.id });
+  else if (filters.assignee === "none") and.push({ assigneeId: null });
+  else if (filters.assignee) and.push({ assigneeId: filters.assignee });
+  if (filters.channel) and.push({ channel: filters.channel });
+  if (filters.source) and.push({ source: filters.source });
+  if (filters.q) {
+    const search = classifyQueueSearch(filters.q);
+    if (search.kind === "reference") and.push({ reference: search.reference });
+    else if (search.kind === "number") and.push({ OR: [{ contactNumberE164: search.e164 }, { contactRaw: { contains: filters.q.trim(), mode: "insensitive" } }] });
+    else
+      and.push({
+        OR: [
+          { contactRaw: { contains: search.text, mode: "insensitive" } },
+          { claimedOrganisation: { contains: search.text, mode: "insensitive" } },
+        ],
+      });
+  }
+  const cursor = decodeCursor(filters.cursor);
+  if (cursor) and.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+  return { AND: and };
+}
+
+const ROW_SELECT = {
+  id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
+  claimedOrganisation: true, contactedAt: true, createdAt: true, asks: true, sharedSomething: true, moneyLostCents: true,
+  currency: true, customerId: true, caseId: true,
+  customer: { select: { id: true, fullName: true } },
+  assignee: { select: { id: true, name: true } },
+} as const;
+
+export async function listScamReports(staff: Pick<CurrentStaff, "id">, filters: QueueFilters, take = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+  const db = getDb();
+  const found = await db.scamReport.findMany({
+    where: buildQueueWhere(staff, filters),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: ROW_SELECT,
+  });
+  const page = found.slice(0, take);
+  const windows = candidateWindows(page);
+  const [candidates, watchlisted] = await Promise.all([
+    windows.length
+      ? db.scamReport.findMany({
+          where: { OR: windows },
+          take: 2_000,
+          select: { id: true, reference: true, contactNumberE164: true, customerId: true, contactedAt: true },
+        })
+      : Promise.resolve([]),
+    findWatchlisted(page.flatMap((row) => (row.contactNumberE164 ? [row.contactNumberE164] : []))),
+  ]);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ customerId: _customerId, ...row }) => ({
+      ...row,
+      hints: findDuplicateHints({ ...row, customerId: row.customer?.id ?? null }, candidates),
+      watchlistReports: row.contactNumberE164 ? (watchlisted.get(row.contactNumberE164)?.reports ?? null) : null,
+    })),
+    nextCursor: found.length > take && last ? encodeCursor(last) : null,
+  };
+}

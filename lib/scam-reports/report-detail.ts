@@ -1,0 +1,103 @@
+// One report as staff see it, with its links, duplicate hints and watchlist status. Viewing is
+// audited: a report holds the reporter's contact details.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/audit/audit-log";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { listActivityBetween, listKnownDevices } from "@/lib/customers/activity-window";
+import type { ScamAsk, ScamChannel, ScamReportSource, ScamReportStatus } from "@/lib/generated/prisma/enums";
+import { correlate, correlationWindow, type Correlation } from "./correlation";
+import { candidateWindows, findDuplicateHints, type DuplicateHints } from "./duplicates";
+import { normaliseReference } from "./reference";
+import { findWatchlisted, type WatchlistEntry } from "./watchlist";
+
+export type ScamReportDetail = {
+  id: string;
+  reference: string;
+  source: ScamReportSource;
+  status: ScamReportStatus;
+  channel: ScamChannel;
+  contactNumberE164: string | null;
+  contactRaw: string | null;
+  claimedOrganisation: string | null;
+  claimedRole: string | null;
+  claimedName: string | null;
+  contactedAt: Date;
+  asks: ScamAsk[];
+  sharedSomething: boolean;
+  moneyLostCents: number | null;
+  currency: string | null;
+  paymentMethod: string | null;
+  story: string;
+  reporterName: string | null;
+  reporterEmail: string | null;
+  reporterPhone: string | null;
+  customerEmail: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  customer: { id: string; fullName: string; externalId: string } | null;
+  case: { id: string; number: number; status: string; subject: string } | null;
+  assignee: { id: string; name: string } | null;
+  recordedBy: { id: string; name: string } | null;
+  hints: DuplicateHints;
+  watchlist: WatchlistEntry | null;
+};
+
+export async function getScamReportDetail(staff: CurrentStaff, rawReference: string, ip: string): Promise<ScamReportDetail | null> {
+  const reference = normaliseReference(rawReference);
+  if (!reference) return null;
+  const db = getDb();
+  const report = await db.scamReport.findUnique({
+    where: { reference },
+    select: {
+      id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
+      claimedOrganisation: true, claimedRole: true, claimedName: true, contactedAt: true, asks: true, sharedSomething: true,
+      moneyLostCents: true, currency: true, paymentMethod: true, story: true, reporterName: true, reporterEmail: true,
+      reporterPhone: true, customerEmail: true, createdAt: true, updatedAt: true, customerId: true,
+      customer: { select: { id: true, fullName: true, externalId: true } },
+      case: { select: { id: true, number: true, status: true, subject: true } },
+      assignee: { select: { id: true, name: true } },
+      recordedBy: { select: { id: true, name: true } },
+    },
+  });
+  if (!report) return null;
+  const windows = candidateWindows([report]);
+  const [candidates, watchlisted] = await Promise.all([
+    windows.length
+      ? db.scamReport.findMany({ where: { OR: windows }, take: 200, select: { id: true, reference: true, contactNumberE164: true, customerId: true, contactedAt: true } })
+      : Promise.resolve([]),
+    findWatchlisted(report.contactNumberE164 ? [report.contactNumberE164] : []),
+    db.$transaction((tx) =>
+      appendAuditEvent(tx, {
+        actor: { type: "STAFF", id: staff.id, label: staff.email },
+        action: "scam_report.viewed",
+        target: { type: "scam_report", id: report.id },
+        ip,
+        data: { reference: report.reference },
+      }),
+    ),
+  ]);
+  const { customerId: _customerId, ...rest } = report;
+  return {
+    ...rest,
+    hints: findDuplicateHints(report, candidates),
+    watchlist: report.contactNumberE164 ? (watchlisted.get(report.contactNumberE164) ?? null) : null,
+  };
+}
+
+/** The customer's activity around the reported contact, or null when no customer is linked. */
+export async function loadCorrelation(report: Pick<ScamReportDetail, "customer" | "contactedAt" | "sharedSomething">): Promise<(Correlation & { truncated: boolean }) | null> {
+  if (!report.customer) return null;
+  const { from, to } = correlationWindow(report.contactedAt);
+  const [activity, known] = await Promise.all([listActivityBetween(report.customer.id, from, to), listKnownDevices(report.customer.id, from)]);
+  return {
+    ...correlate({
+      contactedAt: report.contactedAt,
+      sharedSomething: report.sharedSomething,
+      attempts: activity.attempts,
+      deliveries: activity.deliveries,
+      knownDevices: known.devices,
+    }),
+    truncated: activity.truncated,
+  };
+}

@@ -1,0 +1,13 @@
+const base = "http://127.0.0.1:3300";
+const html = await (await fetch(`${base}/report`)).text();
+const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, n, v]) => [n, (v ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")]);
+const form = new FormData();
+for (const [n, v] of hidden) form.append(n, v);
+const fields = { channel: "CALL", contact: process.argv[3] ?? "020 7946 0123", claimedOrganisation: "<b>Fraud</b> team", contactedAt: process.argv[2] ?? "2026-11-25T09:00", timeZone: "Europe/London", asks: "ONE_TIME_CODE", shared: "yes", moneyLost: "", currency: "GBP", paymentMethod: "", story: "They asked me for the code <script>alert(1)</script>", website: "" };
+for (const [k, v] of Object.entries(fields)) form.append(k, v);
+await new Promise((r) => setTimeout(r, 3500));
+const res = await fetch(`${base}/report`, { method: "POST", body: form, redirect: "manual", headers: { "x-forwarded-for": "203.0.113." + Math.floor(Math.random() * 200) } });
+console.log(res.status, res.headers.get("location"));
+const text = await res.text();
+const m = text.match(/data-testid="error-summary".{0,600}/);
+console.log(m ? m[0].replace(/<[^>]+>/g, " ").slice(0, 400) : text.slice(0, 200));
