@@ -47,6 +47,16 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // Specs use e2e/support/test.ts, whose fixtures fail a test on any CSP violation.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./support/test (it watches for CSP violations)." }] },
+      ],
+    },
+  },
+  {
     // Vitest's and Playwright's asymmetric matchers (expect.stringMatching ...) are typed `any`.
     files: ["**/*.test.ts", "**/*.test.tsx", "e2e/**"],
     rules: { "@typescript-eslint/no-unsafe-assignment": "off" },

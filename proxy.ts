@@ -1,4 +1,9 @@
-// Two fast redirects, nothing more:
+// Runs before every page (not before static files or API routes). Four small jobs, nothing more:
+// - a POST to a page (a server action) from another site is refused with a 403. Next would refuse
+//   it too, after the body is read, but with a 500; this says what happened, earlier;
+// - the Content Security Policy: a fresh nonce for pages rendered per request, the static policy
+//   for the help center (lib/http/security-headers.ts explains both). Next reads the nonce from the
+//   request's Content-Security-Policy header and puts it on every script it renders;
 // - visitors without a valid session cookie go from the console to sign-in first. This is a
 //   convenience, not the security boundary: every console page, action and route handler
 //   authorises itself with requireStaff(), which also checks the session against the database;
@@ -6,25 +11,57 @@
 //   instead of reaching Next's server-action body limit (which answers with a 500).
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
+import { log } from "@/lib/log";
+import { newNonce, noncePolicy, staticPolicy, usesNoncePolicy } from "@/lib/http/security-headers";
 
 /** The biggest honest report (10,000-character story, every field full) is far below this. */
 const REPORT_MAX_BODY_BYTES = 256 * 1024;
 
-export async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname === "/report") {
-    if (request.method !== "POST") return NextResponse.next();
+const development = process.env.NODE_ENV === "development";
+
+function isConsolePage(pathname: string): boolean {
+  return (pathname === "/console" || pathname.startsWith("/console/")) && !pathname.startsWith("/console/sign-in");
+}
+
+async function redirectInstead(request: NextRequest): Promise<NextResponse | null> {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/report" && request.method === "POST") {
     const length = Number(request.headers.get("content-length") ?? Number.NaN);
     // Browsers always send a length with a form; a body without one is treated as too large.
-    if (Number.isFinite(length) && length <= REPORT_MAX_BODY_BYTES) return NextResponse.next();
+    if (Number.isFinite(length) && length <= REPORT_MAX_BODY_BYTES) return null;
     return NextResponse.redirect(new URL("/report?problem=too-large", request.url), 303);
   }
+  if (!isConsolePage(pathname)) return null;
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token?.sid) return NextResponse.next();
+  if (token?.sid) return null;
   const signIn = new URL("/console/sign-in", request.url);
-  signIn.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
+  signIn.searchParams.set("next", pathname + request.nextUrl.search);
   return NextResponse.redirect(signIn);
 }
 
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && isCrossSiteRequest(request)) {
+    log.warn("server_action.cross_site_refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site") });
+    return crossSiteRefusal();
+  }
+  const redirect = await redirectInstead(request);
+  if (redirect) return redirect;
+
+  if (!usesNoncePolicy(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", staticPolicy({ development }));
+    return response;
+  }
+  const policy = noncePolicy(newNonce(), { development });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
 export const config = {
-  matcher: ["/console", "/console/((?!sign-in).*)", "/report"],
+  // Pages only: API routes answer JSON, CSV or files, and static assets need no policy of their own.
+  matcher: ["/((?!api/|_next/static/|_next/image|search-index\\.json|icon\\.svg|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)"],
 };

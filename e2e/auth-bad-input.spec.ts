@@ -1,5 +1,5 @@
 // Hostile sign-in traffic is refused cleanly: no session, no 500.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_STAFF } from "../scripts/demo-data/stories";
 import { signInOverHttp } from "./support/http-session";
 import { totpCode } from "./support/totp";

@@ -3,7 +3,7 @@
 // fails the test, so nothing new can be forgotten.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { callServerAction, signInOverHttp, type CookieJar } from "./support/http-session";

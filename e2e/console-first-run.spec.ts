@@ -1,5 +1,5 @@
 // Runs against its own server with an empty database (no demo data): the life of a new desk.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { signIn, type Credentials } from "./support/staff";
 import { totpCode, waitForNextStep } from "./support/totp";
 

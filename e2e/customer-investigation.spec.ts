@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { completeStepUp, signIn } from "./support/staff";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { uniqueClientIp } from "./support/help";
 
 const article = "/help/why-codes-expire";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("an article has summary, contents, date, breadcrumbs, help paths, related articles and JSON-LD", async ({ page }) => {
   await page.goto("/help/my-code-is-not-working");

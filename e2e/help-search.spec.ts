@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("a reader searches for a caller asking for a code and lands on the right article", async ({ page }) => {
   await page.goto("/");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("a reader walks the troubleshooter to the clock-drift fix", async ({ page }) => {
   await page.goto("/help/troubleshooter");

@@ -2,7 +2,7 @@
 // the seeded takeover and the case it leads to, analytics and the CSV export; then hostile input.
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS, TAKEOVER } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { expectNoAxeViolations } from "./support/help";

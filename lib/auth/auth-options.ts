@@ -5,6 +5,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/http/client-ip";
+import { log } from "@/lib/log";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
 import { signInStaff } from "./sign-in";
 
@@ -87,10 +88,10 @@ export const authOptions: NextAuthOptions = {
     // next-auth logs the credentials-failure message at error level; the message is ours and
     // carries no secret, but the default logger also prints request details. Keep it short.
     error(code) {
-      if (code !== "CREDENTIALS_SIGNIN_ERROR") console.error(`[next-auth] ${code}`);
+      if (code !== "CREDENTIALS_SIGNIN_ERROR") log.error("next_auth.error", { kind: code });
     },
     warn(code) {
-      console.warn(`[next-auth] ${code}`);
+      log.warn("next_auth.warning", { kind: code });
     },
     debug() {},
   },

@@ -3,6 +3,8 @@
 // with the ActionState and a matching status: 200, 400, 404, 413, 429). Bad input never causes a 500.
 import { submitArticleFeedback, type FeedbackOutcome } from "@/lib/feedback/submit-feedback";
 import { clientFingerprint } from "@/lib/http/client-ip";
+import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
+import { log } from "@/lib/log";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -61,6 +63,11 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array<Ar
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // Another site must not be able to make its visitors vote.
+  if (isCrossSiteRequest(request)) {
+    log.warn("feedback.cross_site_refused", { origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site") });
+    return crossSiteRefusal();
+  }
   const body = await readLimited(request, MAX_BODY_BYTES);
   if (!body) {
     return respond(request, {

@@ -3,10 +3,13 @@
 // documented in docs/scam-reports.md; every export is audited.
 import { requireStaffForApi } from "@/lib/auth/current-staff";
 import { clientIp } from "@/lib/http/client-ip";
+import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
 import { exportScamReportsCsv } from "@/lib/scam-reports/export";
 import { analyticsFiltersSchema } from "@/lib/scam-reports/schemas";
 
 export async function GET(request: Request): Promise<Response> {
+  // A download link on another site must not make a signed-in supervisor export (and audit) anything.
+  if (isCrossSiteRequest(request)) return crossSiteRefusal();
   const staff = await requireStaffForApi("analytics:view");
   if (staff instanceof Response) return staff;
   const url = new URL(request.url);

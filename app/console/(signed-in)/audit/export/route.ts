@@ -3,11 +3,14 @@ import { auditFiltersSchema, iterateAuditEvents } from "@/lib/audit/audit-querie
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import { csvRow } from "@/lib/csv/csv";
 import { clientIp } from "@/lib/http/client-ip";
+import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
 
 const HEADER = ["seq", "occurred_at_utc", "actor_type", "actor", "action", "target_type", "target_id", "reason", "ip", "data"];
 
 /** CSV export of the audit log (admins), streamed page by page; the export itself is audited. */
 export async function GET(request: Request) {
+  // A download link on another site must not make a signed-in supervisor export (and audit) anything.
+  if (isCrossSiteRequest(request)) return crossSiteRefusal();
   const staff = await requireStaffForApi("audit:export");
   if (staff instanceof Response) return staff;
   const parsed = auditFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { crossSiteRefusal, isCrossSiteRequest } from "./cross-site";
+
+function request(headers: Record<string, string>, url = "http://127.0.0.1:3000/api/feedback"): Request {
+  return new Request(url, { method: "POST", headers });
+}
+
+afterEach(() => {
+  delete process.env.APP_URL;
+});
+
+describe("isCrossSiteRequest", () => {
+  it("trusts Sec-Fetch-Site first: same-origin and none pass, same-site and cross-site do not", () => {
+    expect(isCrossSiteRequest(request({ "sec-fetch-site": "same-origin" }))).toBe(false);
+    expect(isCrossSiteRequest(request({ "sec-fetch-site": "none" }))).toBe(false);
+    expect(isCrossSiteRequest(request({ "sec-fetch-site": "same-site" }))).toBe(true);
+    expect(isCrossSiteRequest(request({ "sec-fetch-site": "cross-site", origin: "http://127.0.0.1:3000" }))).toBe(true);
+  });
+
+  it("falls back to Origin, which must be the request's own origin or APP_URL's", () => {
+    expect(isCrossSiteRequest(request({ origin: "http://127.0.0.1:3000" }))).toBe(false);
+    expect(isCrossSiteRequest(request({ origin: "https://evil.example" }))).toBe(true);
+    expect(isCrossSiteRequest(request({ origin: "null" }))).toBe(true);
+    expect(isCrossSiteRequest(request({ origin: "https://desk.example.com" }))).toBe(true);
+    process.env.APP_URL = "https://desk.example.com/";
+    expect(isCrossSiteRequest(request({ origin: "https://desk.example.com" }))).toBe(false);
+  });
+
+  it("lets non-browser clients (neither header) through: they carry no victim's cookies", () => {
+    expect(isCrossSiteRequest(request({}))).toBe(false);
+  });
+
+  it("ignores a malformed APP_URL instead of failing the request", () => {
+    process.env.APP_URL = "not a url";
+    expect(isCrossSiteRequest(request({ origin: "https://evil.example" }))).toBe(true);
+    expect(isCrossSiteRequest(request({ origin: "http://127.0.0.1:3000" }))).toBe(false);
+  });
+
+  it("refuses with a 403 problem document", async () => {
+    const response = crossSiteRefusal();
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 403, title: "Cross-site request refused" });
+  });
+});
