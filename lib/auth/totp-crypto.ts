@@ -43,6 +43,13 @@ export function decryptTotpSecret(stored: string): string {
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
 }
 
+/** The id of the key that encrypts new secrets (the first in TOTP_ENCRYPTION_KEYS). */
+export function activeTotpKeyId(): string {
+  const [active] = loadKeys();
+  if (!active) throw new Error("TOTP_ENCRYPTION_KEYS has no key.");
+  return active.id;
+}
+
 /** The key id a stored secret was encrypted with: rotation re-encrypts those not under the active key. */
 export function totpSecretKeyId(stored: string): string | undefined {
   return stored.split(".")[1];
