@@ -1,6 +1,9 @@
 // Input schemas for staff authentication, shared by the forms and the server.
 import { z } from "zod";
-import { RECOVERY_CODE_PATTERN } from "./recovery-codes";
+
+/** Recovery codes as shown to staff (xxxxx-xxxxx); defined here, not beside their generator, so the
+ * browser can use it without node:crypto. */
+export const RECOVERY_CODE_PATTERN = /^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$/;
 
 export const MAX_PASSWORD_LENGTH = 1024; // messages below say "1,024"
 export const MIN_PASSWORD_LENGTH = 12;

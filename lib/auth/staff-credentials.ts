@@ -2,7 +2,8 @@
 // recovery code is accepted exactly once, even when two requests race (the UPDATE is atomic).
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hashRecoveryCode, RECOVERY_CODE_PATTERN } from "./recovery-codes";
+import { hashRecoveryCode } from "./recovery-codes";
+import { RECOVERY_CODE_PATTERN } from "./schemas";
 import { checkTotpCode } from "./totp";
 import { decryptTotpSecret } from "./totp-crypto";
 

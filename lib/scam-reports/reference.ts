@@ -1,12 +1,23 @@
 // Report references like "SR-4KX9-2M7Q": what a reporter quotes when they call back. Crockford's
 // base32 alphabet (no I, L, O or U) so a reference read out over the phone cannot be misheard as
 // another; 40 random bits, so references cannot be guessed or enumerated.
-import { randomInt } from "node:crypto";
+//
+// Web Crypto rather than node:crypto: the report forms import this module's pattern and
+// normaliser in the browser, and node:crypto there pulls a 580 kB polyfill that calls eval.
 
 export const REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const REFERENCE_PATTERN = /^SR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
-export function generateReference(random: (max: number) => number = randomInt): string {
+/** An unbiased integer in [0, max) from the platform's CSPRNG (max ≤ 256). */
+function secureRandomBelow(max: number): number {
+  const limit = 256 - (256 % max);
+  const byte = new Uint8Array(1);
+  do crypto.getRandomValues(byte);
+  while ((byte[0] ?? 255) >= limit);
+  return (byte[0] ?? 0) % max;
+}
+
+export function generateReference(random: (max: number) => number = secureRandomBelow): string {
   let chars = "";
   for (let index = 0; index < 8; index++) chars += REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)];
   return `SR-${chars.slice(0, 4)}-${chars.slice(4)}`;
