@@ -4,7 +4,13 @@
 // batch that was stored but not acknowledged comes back as duplicates, never as second copies.
 import { loginAttemptEvent, otpDeliveryEvent, type WireEvent } from "../../test/factories/events";
 
-export type Attempt = { at: number; status: number | "no-answer"; retryAfter: string | null };
+export type Attempt = {
+  at: number;
+  status: number | "no-answer";
+  retryAfter: string | null;
+  /** From a 2xx answer: events of the batch that were already stored (by an unacknowledged earlier try). */
+  duplicates?: number;
+};
 
 export type DeliveryLog = {
   attempts: Attempt[];
@@ -41,8 +47,10 @@ export async function postBatch(baseURL: string, apiKey: string, events: readonl
       body: JSON.stringify({ events }),
       signal: AbortSignal.timeout(20_000),
     });
-    await response.arrayBuffer();
-    return { at, status: response.status, retryAfter: response.headers.get("retry-after") };
+    const text = await response.text();
+    const attempt: Attempt = { at, status: response.status, retryAfter: response.headers.get("retry-after") };
+    if (response.ok) attempt.duplicates = (JSON.parse(text) as { duplicates: number }).duplicates;
+    return attempt;
   } catch {
     return { at, status: "no-answer", retryAfter: null };
   }
