@@ -5,9 +5,13 @@
 //   "degraded" meanwhile, answers writes with 503 + Retry-After (never a 500 or a crash), serves
 //   again once the database is back, and has lost no acknowledged event.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { SIGN_IN_UNAVAILABLE } from "@/lib/auth/auth-options";
+import { totpCode } from "../e2e/support/totp";
+import { DEMO_STAFF } from "../scripts/demo-data/stories";
 import { createIngestKey, startCluster, type Cluster } from "./support/cluster";
 import { batches, makeEvents, streamBatches, type DeliveryLog } from "./support/ingest-client";
 import { delay, type NextInstance } from "./support/next-instance";
+import { attemptSignIn } from "./support/staff-http";
 
 const PORT = Number(process.env.SYSTEM_TEST_PORT ?? 3300) + 10;
 
@@ -102,9 +106,13 @@ test("PostgreSQL restarts under traffic: the app reports degraded, recovers with
   await cluster.database.stop();
   await waitFor(() => health.at(-1)?.status === 503, "health to report the database down", 15_000);
   const attemptsBeforeOutage = log.attempts.length;
+  // A staff member signing in meanwhile is told to try again, not shown the driver's error.
+  const agent = DEMO_STAFF.agent;
+  const signInDuringOutage = await attemptSignIn(app.baseURL, { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret) }, "198.51.100.20");
   await delay(3_000);
   await cluster.database.start();
   await waitFor(() => health.at(-1)?.status === 200, "health to recover", 30_000);
+  const signInAfterRecovery = await attemptSignIn(app.baseURL, { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret) }, "198.51.100.20");
   await streaming;
   const pagesAfterRecovery = pages.length;
   await waitFor(() => pages.length >= pagesAfterRecovery + 2, "pages read after recovery", 15_000);
@@ -131,6 +139,9 @@ test("PostgreSQL restarts under traffic: the app reports degraded, recovers with
   expect(log.attempts.length).toBeGreaterThan(attemptsBeforeOutage);
   expect(refused.length).toBeGreaterThan(0);
   for (const attempt of refused) expect(attempt).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+
+  expect(signInDuringOutage).toEqual({ ok: false, message: SIGN_IN_UNAVAILABLE });
+  expect(signInAfterRecovery.ok).toBe(true);
 
   // Pages read the database again after recovery.
   expect(pages.slice(pagesAfterRecovery)).toEqual(pages.slice(pagesAfterRecovery).map(() => 200));
