@@ -46,7 +46,7 @@ export async function startCluster({ dataDir, firstPort, instances: count, env =
   );
   const stop = async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
-    await database.stop();
+    await database.dispose();
   };
   try {
     // One after the other: two cold starts at once on a 2-core machine only make both slower.

@@ -56,7 +56,10 @@ export async function postBatch(baseURL: string, apiKey: string, events: readonl
   }
 }
 
-/** Sends one batch until the desk acknowledges it. A 4xx other than 429 is a bug in the test: it throws. */
+/**
+ * Sends one batch until the desk acknowledges it. A 4xx other than 429 is a bug in the test: it
+ * throws. It waits `retryDelayMs` between tries, not Retry-After (5 s), to keep the tests short.
+ */
 export async function sendUntilAcknowledged(baseURL: string, events: readonly WireEvent[], { apiKey, log, retryDelayMs = 200, deadline = Date.now() + 180_000 }: SendOptions): Promise<void> {
   while (Date.now() < deadline) {
     const attempt = await postBatch(baseURL, apiKey, events);

@@ -1,17 +1,13 @@
 // One production Next.js server (`next start` on the build in .next), as a child process the
 // system tests can start, SIGKILL, restart on the same port and stop. Each server runs in its own
-// process group, so killing the group also ends any worker Next spawned; every group still alive
-// when the test process exits is killed, so a failed test leaves no stray server behind.
+// process group, so killing the group also ends any worker Next spawned; a group still alive when
+// the test process ends is killed (cleanup.ts), so a failed test leaves no stray server behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
+import { onTestProcessEnd } from "./cleanup";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-const liveGroups = new Set<number>();
-
-process.on("exit", () => {
-  for (const pid of liveGroups) killGroup(pid, "SIGKILL");
-});
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -58,11 +54,16 @@ export class NextInstance {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    if (child.pid === undefined) throw new Error(`Could not start ${this.name}`);
-    liveGroups.add(child.pid);
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`Could not start ${this.name}`);
+    const forget = onTestProcessEnd(() => killGroup(pid, "SIGKILL"));
     child.stdout.pipe(log);
     child.stderr.pipe(log);
-    child.on("exit", () => liveGroups.delete(child.pid ?? -1));
+    child.on("exit", () => {
+      // The group may outlive its leader (a worker): make sure it is gone too.
+      killGroup(pid, "SIGKILL");
+      forget();
+    });
     this.child = child;
     await this.waitUntilHealthy();
   }
