@@ -1,6 +1,9 @@
 // System tests (system/): whole deployments of the production build, each with its own embedded
 // PostgreSQL: several instances on one database (npm run test:cluster) and faults (npm run
 // test:faults). They need `npm run build` first; the unit suite (vitest.config.ts) never runs them.
+// Vitest rather than Playwright: these tests own their servers (start several on one database,
+// SIGKILL one and restart it, stop PostgreSQL under them), which Playwright's webServer cannot do,
+// and they speak HTTP, so they need no browser.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
