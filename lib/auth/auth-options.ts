@@ -2,12 +2,12 @@
 // the staff id, the server-side session row id and the session version. Every request re-checks
 // those against PostgreSQL (lib/auth/current-staff.ts), so revocation is immediate everywhere.
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
-import { signInStaff } from "./sign-in";
+import { signInStaff, type SignInResult } from "./sign-in";
 
 declare module "next-auth" {
   interface User {
@@ -37,6 +37,34 @@ function headerSource(headers: Record<string, unknown> | undefined) {
   };
 }
 
+/** What the sign-in form says when the failure is ours (database unreachable, a bug), not the user's. */
+export const SIGN_IN_UNAVAILABLE = "Sign-in is not available right now. Try again in a minute.";
+
+/**
+ * The Credentials provider's check. next-auth hands a thrown message to the sign-in form as
+ * `error`, which shows it as it is: fine for signInStaff's own messages, but an unexpected error
+ * (a database outage) carries the driver's text, with the database's address. That one is logged
+ * and the form gets a generic message instead.
+ */
+export async function authorizeStaff(
+  credentials: Record<"email" | "password" | "code", string> | undefined,
+  req: { headers?: Record<string, unknown> },
+): Promise<User> {
+  const headers = headerSource(req.headers);
+  let result: SignInResult;
+  try {
+    result = await signInStaff(
+      { email: credentials?.email, password: credentials?.password, code: credentials?.code },
+      { ip: clientIp(headers), userAgent: headers.get("user-agent") },
+    );
+  } catch (error) {
+    console.error(`[sign-in] failed on our side: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
+  if (!result.ok) throw new Error(result.message);
+  return { id: result.staffId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   // The cookie lives as long as the absolute lifetime; idle expiry is enforced server-side.
@@ -52,16 +80,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         code: { label: "Code", type: "text" },
       },
-      async authorize(credentials, req) {
-        const headers = headerSource(req.headers);
-        const result = await signInStaff(
-          { email: credentials?.email, password: credentials?.password, code: credentials?.code },
-          { ip: clientIp(headers), userAgent: headers.get("user-agent") },
-        );
-        // next-auth hands a thrown message to the sign-in form as `error`.
-        if (!result.ok) throw new Error(result.message);
-        return { id: result.staffId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
-      },
+      authorize: authorizeStaff,
     }),
   ],
   callbacks: {

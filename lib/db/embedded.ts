@@ -22,6 +22,11 @@ type Options = {
   dataDir: string;
   /** Delete any previous cluster in dataDir first (throwaway test and e2e databases). */
   fresh?: boolean;
+  /**
+   * Listen on this port instead of a free one. For restarting a stopped cluster where clients
+   * already hold its address (the fault tests restart PostgreSQL under a running app).
+   */
+  port?: number;
   log?: (message: string) => void;
 };
 
@@ -33,7 +38,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "SIGUSR2"] as c
   process.removeAllListeners(signal);
 }
 
-export async function startEmbeddedPostgres({ dataDir, fresh = false, log }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({ dataDir, fresh = false, port: requestedPort, log }: Options): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, "cluster");
   const secretFile = path.join(root, "password");
@@ -48,7 +53,7 @@ export async function startEmbeddedPostgres({ dataDir, fresh = false, log }: Opt
     return { url: urlFor(running, password), port: running, owned: false, stop: async () => {} };
   }
 
-  const port = await findFreePort();
+  const port = requestedPort ?? (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
