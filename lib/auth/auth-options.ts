@@ -58,7 +58,7 @@ export async function authorizeStaff(
       { ip: clientIp(headers), userAgent: headers.get("user-agent") },
     );
   } catch (error) {
-    console.error(`[sign-in] failed on our side: ${error instanceof Error ? error.message : String(error)}`);
+    log.error("sign_in.unavailable", { error });
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
   if (!result.ok) throw new Error(result.message);
