@@ -10,7 +10,7 @@ describe("authorizeStaff", () => {
     // Nothing listens on port 1: every query fails as when PostgreSQL is down. This file never
     // touched the database before, so the Prisma client is created with this address.
     process.env.DATABASE_URL = "postgresql://postgres:secret-password@127.0.0.1:1/desk";
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(process.stderr, "write").mockReturnValue(true);
 
     const attempt = authorizeStaff({ email: "agent@desk.example", password: "a-password", code: "123456" }, { headers: { "x-forwarded-for": "198.51.100.1" } });
 
@@ -21,7 +21,7 @@ describe("authorizeStaff", () => {
     );
     expect(message).not.toMatch(/127\.0\.0\.1|prisma|secret-password/i);
     // The operator still learns what happened (without the password of the connection string).
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("[sign-in] failed on our side"));
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`"event":"sign_in.unavailable"`));
     expect(String(logged.mock.calls[0]?.[0])).not.toContain("secret-password");
   });
 });
