@@ -15,12 +15,27 @@ const admin = DEMO_STAFF.admin;
 
 /** Privileged steps must ask for a fresh code: age the step-up of every session of this person. */
 async function expireStepUp(email: string): Promise<void> {
-  await withE2eDatabase((db) => db.query("UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)", [email]));
+  await withE2eDatabase((db) =>
+    db.query(
+      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
+      [email],
+    ),
+  );
 }
 
-async function keyRowsNamed(name: string): Promise<{ prefix: string; secret_hash: string; scopes: string; revoked: boolean; created_by: string | null }[]> {
+async function keyRowsNamed(
+  name: string,
+): Promise<
+  { prefix: string; secret_hash: string; scopes: string; revoked: boolean; created_by: string | null }[]
+> {
   const { rows } = await withE2eDatabase((db) =>
-    db.query<{ prefix: string; secret_hash: string; scopes: string; revoked: boolean; created_by: string | null }>(
+    db.query<{
+      prefix: string;
+      secret_hash: string;
+      scopes: string;
+      revoked: boolean;
+      created_by: string | null;
+    }>(
       `SELECT k.prefix, k.secret_hash, k.scopes::text AS scopes, k.revoked_at IS NOT NULL AS revoked, s.email AS created_by
          FROM api_keys k LEFT JOIN staff_users s ON s.id = k.created_by_id WHERE k.name = $1`,
       [name],
@@ -29,14 +44,23 @@ async function keyRowsNamed(name: string): Promise<{ prefix: string; secret_hash
   return rows;
 }
 
-async function auditOf(action: string, name: string): Promise<{ actor_label: string; reason: string | null }[]> {
+async function auditOf(
+  action: string,
+  name: string,
+): Promise<{ actor_label: string; reason: string | null }[]> {
   const { rows } = await withE2eDatabase((db) =>
-    db.query<{ actor_label: string; reason: string | null }>("SELECT actor_label, reason FROM audit_events WHERE action = $1 AND data->>'name' = $2 ORDER BY seq", [action, name]),
+    db.query<{ actor_label: string; reason: string | null }>(
+      "SELECT actor_label, reason FROM audit_events WHERE action = $1 AND data->>'name' = $2 ORDER BY seq",
+      [action, name],
+    ),
   );
   return rows;
 }
 
-test("an admin creates a key after a step-up, sees it exactly once, and the API accepts it until the admin revokes it", async ({ page, request }) => {
+test("an admin creates a key after a step-up, sees it exactly once, and the API accepts it until the admin revokes it", async ({
+  page,
+  request,
+}) => {
   const name = `Identity system (e2e ${uniqueTag()})`;
   await signIn(page, admin);
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "API keys" }).click();
@@ -74,7 +98,9 @@ test("an admin creates a key after a step-up, sees it exactly once, and the API 
   const [row] = await keyRowsNamed(name);
   expect(row).toMatchObject({ prefix, scopes: "{EVENTS_WRITE}", revoked: false, created_by: admin.email });
   expect(row?.secret_hash).not.toContain(secret);
-  expect(await auditOf("api_key.created", name)).toEqual([{ actor_label: admin.email, reason: "Connect the identity system, change 4411" }]);
+  expect(await auditOf("api_key.created", name)).toEqual([
+    { actor_label: admin.email, reason: "Connect the identity system, change 4411" },
+  ]);
 
   // The key works, without any cookie.
   const accepted = await request.post("/api/v1/events", {
@@ -105,10 +131,14 @@ test("an admin creates a key after a step-up, sees it exactly once, and the API 
   });
   expect(refused.status()).toBe(401);
   expect(((await refused.json()) as { code: string }).code).toBe("invalid_api_key");
-  expect(await auditOf("api_key.revoked", name)).toEqual([{ actor_label: admin.email, reason: "Rotated after the identity system moved, change 4412" }]);
+  expect(await auditOf("api_key.revoked", name)).toEqual([
+    { actor_label: admin.email, reason: "Rotated after the identity system moved, change 4412" },
+  ]);
 });
 
-test("bad input in the create form gets a message at each field and keeps everything typed", async ({ page }) => {
+test("bad input in the create form gets a message at each field and keeps everything typed", async ({
+  page,
+}) => {
   const name = `Billing system (e2e ${uniqueTag()})`;
   const reason = "Connect the billing system, change 5120";
   await signIn(page, admin, "/console/api-keys");
@@ -121,11 +151,16 @@ test("bad input in the create form gets a message at each field and keeps everyt
   await reasonField.fill(reason);
   await scope.uncheck();
   await page.getByRole("button", { name: "Create key" }).click();
-  await expect(page.locator("#api-key-name-error")).toHaveText("Name the key after the system that will use it (at least 3 characters).");
+  await expect(page.locator("#api-key-name-error")).toHaveText(
+    "Name the key after the system that will use it (at least 3 characters).",
+  );
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
   await expect(nameField).toHaveAttribute("aria-describedby", /api-key-name-error/);
   await expect(page.locator("#api-key-scopes-error")).toHaveText("Choose at least one scope.");
-  await expect(page.getByRole("group", { name: "Scopes" })).toHaveAttribute("aria-describedby", "api-key-scopes-error");
+  await expect(page.getByRole("group", { name: "Scopes" })).toHaveAttribute(
+    "aria-describedby",
+    "api-key-scopes-error",
+  );
   await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
   // The reason was fine: no message there, and it is still as typed.
   await expect(page.locator("#api-key-reason-error")).toHaveCount(0);
@@ -154,17 +189,25 @@ test("bad input in the create form gets a message at each field and keeps everyt
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-api-key")).toHaveText(API_KEY_PATTERN);
   await expect(page.locator("#api-key-name-error")).toHaveCount(0);
-  expect(await keyRowsNamed(name)).toEqual([expect.objectContaining({ scopes: "{EVENTS_WRITE}", created_by: admin.email })]);
+  expect(await keyRowsNamed(name)).toEqual([
+    expect.objectContaining({ scopes: "{EVENTS_WRITE}", created_by: admin.email }),
+  ]);
   expect(await auditOf("api_key.created", name)).toEqual([{ actor_label: admin.email, reason }]);
   expect(await keyRowsNamed(tooLong)).toEqual([]);
 });
 
-test("agents and supervisors are not offered the API keys page, and reaching it shows no key or form", async ({ page }) => {
+test("agents and supervisors are not offered the API keys page, and reaching it shows no key or form", async ({
+  page,
+}) => {
   for (const staff of [DEMO_STAFF.agent, DEMO_STAFF.supervisor]) {
     await page.context().clearCookies();
     await signIn(page, staff);
-    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Customers" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "API keys" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Customers" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "API keys" }),
+    ).toHaveCount(0);
     const response = await page.goto("/console/api-keys");
     expect(response?.status()).toBe(403);
     await expect(page.getByText("You do not have access")).toBeVisible();

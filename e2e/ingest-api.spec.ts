@@ -21,20 +21,37 @@ const ENDPOINT = "/api/v1/events";
 const MAX_BODY_BYTES = 1_048_576;
 const olivia = STORY_CUSTOMERS.otpBombing;
 
-type Outcome = { accepted: number; duplicates: number; rejected: { index: number; eventId?: string; errors: { field: string; message: string }[] }[] };
-type ProblemDocument = { type: string; status: number; code: string; title: string; detail: string; errors?: { field: string; message: string }[] };
+type Outcome = {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; eventId?: string; errors: { field: string; message: string }[] }[];
+};
+type ProblemDocument = {
+  type: string;
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  errors?: { field: string; message: string }[];
+};
 
 /** An API key row as an admin's "Create key" would write it: only the prefix and the hash are stored. */
-async function insertApiKey(name: string, options: { scopes?: string[]; revoked?: boolean } = {}): Promise<string> {
+async function insertApiKey(
+  name: string,
+  options: { scopes?: string[]; revoked?: boolean } = {},
+): Promise<string> {
   const material = generateApiKey();
   await withE2eDatabase((db) =>
-    db.query(`INSERT INTO api_keys (name, prefix, secret_hash, scopes, revoked_at) VALUES ($1, $2, $3, $4::"ApiScope"[], $5)`, [
-      name,
-      material.prefix,
-      material.secretHash,
-      options.scopes ?? ["EVENTS_WRITE"],
-      options.revoked ? new Date() : null,
-    ]),
+    db.query(
+      `INSERT INTO api_keys (name, prefix, secret_hash, scopes, revoked_at) VALUES ($1, $2, $3, $4::"ApiScope"[], $5)`,
+      [
+        name,
+        material.prefix,
+        material.secretHash,
+        options.scopes ?? ["EVENTS_WRITE"],
+        options.revoked ? new Date() : null,
+      ],
+    ),
   );
   return material.key;
 }
@@ -56,18 +73,27 @@ async function storedRows(eventIds: readonly string[]): Promise<Map<string, numb
 const eventIdOf = (event: WireEvent) => String(event.eventId);
 
 /** Posts a raw body with a key; the API must neither need nor set cookies, on any answer. */
-async function post(request: APIRequestContext, key: string | null, body: string | Buffer, contentType = "application/json"): Promise<APIResponse> {
+async function post(
+  request: APIRequestContext,
+  key: string | null,
+  body: string | Buffer,
+  contentType = "application/json",
+): Promise<APIResponse> {
   const response = await request.post(ENDPOINT, {
     headers: { "content-type": contentType, ...(key ? { authorization: `Bearer ${key}` } : {}) },
     // A Buffer goes out byte for byte; a string with a JSON content type that is not valid JSON
     // would be JSON-encoded by Playwright first (and arrive as a valid JSON string).
     data: typeof body === "string" ? Buffer.from(body, "utf8") : body,
   });
-  expect(response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie"), `Set-Cookie on a ${response.status()} answer`).toEqual([]);
+  expect(
+    response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie"),
+    `Set-Cookie on a ${response.status()} answer`,
+  ).toEqual([]);
   return response;
 }
 
-const postBatch = (request: APIRequestContext, key: string | null, events: readonly unknown[]) => post(request, key, JSON.stringify({ events }));
+const postBatch = (request: APIRequestContext, key: string | null, events: readonly unknown[]) =>
+  post(request, key, JSON.stringify({ events }));
 
 async function expectProblem(response: APIResponse, status: number, code: string): Promise<ProblemDocument> {
   expect(response.status()).toBe(status);
@@ -105,10 +131,23 @@ const goodAttempt = loginAttemptEvent({
   latitude: 38.7223,
   longitude: -9.1393,
 });
-const badIp = loginAttemptEvent({ eventId: `la_e2e_bad_ip_${tag}`, customer: { externalId: olivia.externalId }, ip: "999.1.2.3" });
-const goodDelivery = otpDeliveryEvent({ eventId: `otp_e2e_${tag}`, customer: { externalId: olivia.externalId }, flowId, destinationMasked: "+44 •••• ••• 987" });
+const badIp = loginAttemptEvent({
+  eventId: `la_e2e_bad_ip_${tag}`,
+  customer: { externalId: olivia.externalId },
+  ip: "999.1.2.3",
+});
+const goodDelivery = otpDeliveryEvent({
+  eventId: `otp_e2e_${tag}`,
+  customer: { externalId: olivia.externalId },
+  flowId,
+  destinationMasked: "+44 •••• ••• 987",
+});
 // Support never handles one-time codes: an event carrying one is refused whole.
-const withCode = otpDeliveryEvent({ eventId: `otp_e2e_code_${tag}`, customer: { externalId: olivia.externalId }, code: "482913" });
+const withCode = otpDeliveryEvent({
+  eventId: `otp_e2e_code_${tag}`,
+  customer: { externalId: olivia.externalId },
+  code: "482913",
+});
 const unknownType = { type: "password_changed", eventId: `pc_e2e_${tag}` };
 const mixedBatch = [goodAttempt, badIp, goodDelivery, withCode, unknownType];
 
@@ -117,7 +156,10 @@ test.beforeAll(async () => {
   key = await insertApiKey(`Identity system e2e ${tag}`);
 });
 
-test("a mixed batch answers 207, names each bad event by index and field, and the good events show on the customer's pages", async ({ request, page }) => {
+test("a mixed batch answers 207, names each bad event by index and field, and the good events show on the customer's pages", async ({
+  request,
+  page,
+}) => {
   const response = await postBatch(request, key, mixedBatch);
   expect(response.status()).toBe(207);
   expect(response.headers()["content-type"]).toBe("application/json");
@@ -125,16 +167,30 @@ test("a mixed batch answers 207, names each bad event by index and field, and th
   expect(outcome).toMatchObject({ accepted: 2, duplicates: 0 });
   expect(outcome.rejected.map((rejection) => rejection.index)).toEqual([1, 3, 4]);
   const [ipRejection, codeRejection, typeRejection] = outcome.rejected;
-  expect(ipRejection).toEqual({ index: 1, eventId: eventIdOf(badIp), errors: [{ field: "ip", message: "Not a valid IPv4 or IPv6 address." }] });
+  expect(ipRejection).toEqual({
+    index: 1,
+    eventId: eventIdOf(badIp),
+    errors: [{ field: "ip", message: "Not a valid IPv4 or IPv6 address." }],
+  });
   expect(codeRejection?.eventId).toBe(eventIdOf(withCode));
-  expect(codeRejection?.errors).toEqual([expect.objectContaining({ field: "code", message: expect.stringMatching(/Never send the one-time code/) })]);
+  expect(codeRejection?.errors).toEqual([
+    expect.objectContaining({
+      field: "code",
+      message: expect.stringMatching(/Never send the one-time code/),
+    }),
+  ]);
   expect(typeRejection?.errors).toEqual([expect.objectContaining({ field: "type" })]);
 
   const stored = await storedRows(mixedBatch.map(eventIdOf));
   expect(Object.fromEntries(stored)).toEqual({ [eventIdOf(goodAttempt)]: 1, [eventIdOf(goodDelivery)]: 1 });
   const customerId = await withE2eDatabase(async (db) => {
-    const attempt = await db.query<{ customer_id: string | null }>("SELECT customer_id FROM login_attempts WHERE event_id = $1", [eventIdOf(goodAttempt)]);
-    const customer = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [olivia.externalId]);
+    const attempt = await db.query<{ customer_id: string | null }>(
+      "SELECT customer_id FROM login_attempts WHERE event_id = $1",
+      [eventIdOf(goodAttempt)],
+    );
+    const customer = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [
+      olivia.externalId,
+    ]);
     expect(attempt.rows[0]?.customer_id).toBe(customer.rows[0]?.id);
     return customer.rows[0]?.id ?? "";
   });
@@ -152,7 +208,9 @@ test("a mixed batch answers 207, names each bad event by index and field, and th
   await expect(page.getByTestId("deliveries-table")).toContainText("+44 •••• ••• 987");
 });
 
-test("the same batch sent again stores nothing twice: the good events count as duplicates, the bad ones are refused again", async ({ request }) => {
+test("the same batch sent again stores nothing twice: the good events count as duplicates, the bad ones are refused again", async ({
+  request,
+}) => {
   const response = await postBatch(request, key, mixedBatch);
   expect(response.status()).toBe(207);
   const outcome = (await response.json()) as Outcome;
@@ -163,8 +221,13 @@ test("the same batch sent again stores nothing twice: the good events count as d
 });
 
 test("the same batch sent twice at the same moment stores each event once", async ({ request }) => {
-  const events = Array.from({ length: 400 }, (_, index) => (index % 3 === 0 ? otpDeliveryEvent() : loginAttemptEvent()));
-  const [first, second] = await Promise.all([postBatch(request, key, events), postBatch(request, key, events)]);
+  const events = Array.from({ length: 400 }, (_, index) =>
+    index % 3 === 0 ? otpDeliveryEvent() : loginAttemptEvent(),
+  );
+  const [first, second] = await Promise.all([
+    postBatch(request, key, events),
+    postBatch(request, key, events),
+  ]);
   expect([first.status(), second.status()]).toEqual([200, 200]);
   const outcomes = [(await first.json()) as Outcome, (await second.json()) as Outcome];
   for (const outcome of outcomes) {
@@ -172,7 +235,8 @@ test("the same batch sent twice at the same moment stores each event once", asyn
     expect(outcome.accepted + outcome.duplicates).toBe(events.length);
   }
   // Between them, every event was stored exactly once and reported as a duplicate exactly once.
-  const total = (count: (outcome: Outcome) => number) => outcomes.reduce((sum, outcome) => sum + count(outcome), 0);
+  const total = (count: (outcome: Outcome) => number) =>
+    outcomes.reduce((sum, outcome) => sum + count(outcome), 0);
   expect(total((outcome) => outcome.accepted)).toBe(events.length);
   expect(total((outcome) => outcome.duplicates)).toBe(events.length);
   const stored = await storedRows(events.map(eventIdOf));
@@ -180,13 +244,19 @@ test("the same batch sent twice at the same moment stores each event once", asyn
   expect([...stored.values()].every((rows) => rows === 1)).toBe(true);
 });
 
-test("overlapping batches in opposite orders at the same moment store each event once, and none gets a 5xx", async ({ request }) => {
+test("overlapping batches in opposite orders at the same moment store each event once, and none gets a 5xx", async ({
+  request,
+}) => {
   // Before the INSERTs wrote rows in event-id order, these deadlocked in PostgreSQL now and then
   // and one client got a 503 (the deterministic check is in lib/ingest/write-events.test.ts).
   for (let round = 0; round < 3; round++) {
-    const events = Array.from({ length: 600 }, (_, index) => (index % 3 === 0 ? otpDeliveryEvent() : loginAttemptEvent()));
+    const events = Array.from({ length: 600 }, (_, index) =>
+      index % 3 === 0 ? otpDeliveryEvent() : loginAttemptEvent(),
+    );
     const reversed = [...events].reverse();
-    const responses = await Promise.all([events, reversed, events, reversed].map((batch) => postBatch(request, key, batch)));
+    const responses = await Promise.all(
+      [events, reversed, events, reversed].map((batch) => postBatch(request, key, batch)),
+    );
     expect(responses.map((response) => response.status())).toEqual([200, 200, 200, 200]);
     const outcomes = (await Promise.all(responses.map((response) => response.json()))) as Outcome[];
     expect(outcomes.reduce((sum, outcome) => sum + outcome.accepted, 0)).toBe(events.length);
@@ -196,7 +266,10 @@ test("overlapping batches in opposite orders at the same moment store each event
   }
 });
 
-test("a body over 1 MiB is refused with 413, declared or streamed, and the server carries on", async ({ request, baseURL }) => {
+test("a body over 1 MiB is refused with 413, declared or streamed, and the server carries on", async ({
+  request,
+  baseURL,
+}) => {
   const probe = loginAttemptEvent();
   // Valid JSON with one event, padded past the limit: only its size is wrong.
   const padded = JSON.stringify({ events: [probe], padding: "x".repeat(MAX_BODY_BYTES) });
@@ -213,7 +286,9 @@ test("a body over 1 MiB is refused with 413, declared or streamed, and the serve
   await expectServerHealthy(request, key);
 });
 
-test("malformed JSON and a wrong envelope are 400 problem documents that say what is wrong", async ({ request }) => {
+test("malformed JSON and a wrong envelope are 400 problem documents that say what is wrong", async ({
+  request,
+}) => {
   const malformed = await post(request, key, '{"events": [{"type": "login_attempt",');
   const problem = await expectProblem(malformed, 400, "invalid_json");
   expect(problem.detail).toMatch(/not valid JSON/);
@@ -229,7 +304,9 @@ test("malformed JSON and a wrong envelope are 400 problem documents that say wha
   await expectProblem(wrongType, 415, "unsupported_media_type");
 });
 
-test("a missing, unknown or revoked key is 401 and a key without events:write is 403; none of them stores anything", async ({ request }) => {
+test("a missing, unknown or revoked key is 401 and a key without events:write is 403; none of them stores anything", async ({
+  request,
+}) => {
   const event = loginAttemptEvent();
   const missing = await expectProblem(await postBatch(request, null, [event]), 401, "missing_api_key");
   expect(missing.detail).toMatch(/Authorization: Bearer/);
@@ -258,18 +335,28 @@ test("a missing, unknown or revoked key is 401 and a key without events:write is
  * returns the server's answer. The server may stop reading and answer early; writes after that
  * are allowed to fail, what counts is that the answer reaches the client.
  */
-function postChunked(url: string, apiKey: string, totalBytes: number): Promise<{ status: number; body: string }> {
+function postChunked(
+  url: string,
+  apiKey: string,
+  totalBytes: number,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
       method: "POST",
-      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        "content-type": "application/json",
+        "transfer-encoding": "chunked",
+      },
     });
     let answered = false;
     request.on("response", (response) => {
       answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+      );
       response.on("error", reject);
     });
     request.on("error", (error) => {
