@@ -55,11 +55,18 @@ const epochMs = (value: string | null | undefined) => (value ? Date.parse(value)
 
 /**
  * INSERT INTO <table> (...) SELECT u.a, u.b::"Enum", ... FROM (SELECT unnest($1::text[]) AS a, ...) AS u
- * ON CONFLICT (event_id) DO NOTHING. The row count says how many were new.
+ * ORDER BY u.event_id COLLATE "C" ON CONFLICT (event_id) DO NOTHING. The row count says how many were new.
  *
  * unnest() in the select list walks the equally long arrays in lockstep; the multi-argument
  * unnest($1, $2, ...) in FROM first copies every array into a tuplestore, which the demo-data
  * seeder measured ~40% slower (scripts/demo-data/bulk-table.ts).
+ *
+ * ORDER BY event_id: each inserted row holds its unique-index entry until the statement commits,
+ * and a concurrent insert of the same id waits for it. Two statements that write overlapping ids
+ * in different orders (a sender that re-batches on retry, two senders sharing a backlog) would
+ * wait for each other crosswise, and PostgreSQL would abort one as a deadlock (a 503 for its
+ * client). In one global order they only ever wait in line. "C" compares bytes: the cheapest sort,
+ * and the same order in every database whatever its default collation.
  */
 export function unnestInsertSql(table: string, columns: readonly { name: string; type: BinaryElementType; cast?: string }[]): string {
   const names = columns.map((column) => column.name);
@@ -67,7 +74,7 @@ export function unnestInsertSql(table: string, columns: readonly { name: string;
   const unnests = columns.map((column, i) => `unnest($${i + 1}::${column.type}[]) AS ${column.name}`);
   return (
     `INSERT INTO ${table} (${names.join(", ")}) SELECT ${selects.join(", ")} ` +
-    `FROM (SELECT ${unnests.join(", ")}) AS u ON CONFLICT (event_id) DO NOTHING`
+    `FROM (SELECT ${unnests.join(", ")}) AS u ORDER BY u.event_id COLLATE "C" ON CONFLICT (event_id) DO NOTHING`
   );
 }
 

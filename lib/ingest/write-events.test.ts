@@ -63,6 +63,34 @@ describe("ingestEvents", () => {
     expect(await storedCount(idsOf(batch))).toBe(400);
   });
 
+  it("stores each event once, without a deadlock, when overlapping batches arrive at once in opposite orders", async () => {
+    // A sender that re-batches on retry, or two senders sharing a backlog: the same events, in
+    // another order. Rows written in batch order took each other's unique-index entries crosswise
+    // and PostgreSQL killed one statement as a deadlock (the client saw a 503).
+    for (let round = 0; round < 4; round++) {
+      const batch = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? otpDeliveryEvent() : loginAttemptEvent()));
+      const reversed = [...batch].reverse();
+      const outcomes = await Promise.all([batch, reversed, batch, reversed].map((events) => ingestEvents(events)));
+      expect(outcomes.reduce((sum, outcome) => sum + outcome.accepted, 0)).toBe(600);
+      expect(outcomes.reduce((sum, outcome) => sum + outcome.duplicates, 0)).toBe(1800);
+      expect(await storedCount(idsOf(batch))).toBe(600);
+    }
+  });
+
+  it("writes the rows of a batch in event-id order, whatever order the batch has", async () => {
+    // The deterministic half of the test above: every writer takes unique-index entries in one
+    // global order, so two writers can wait for each other but never crosswise.
+    const tag = uniqueTag();
+    const attempts = ["c", "a", "d", "b"].map((letter) => loginAttemptEvent({ eventId: `la_${tag}_${letter}` }));
+    const deliveries = ["z", "x", "y"].map((letter) => otpDeliveryEvent({ eventId: `otp_${tag}_${letter}` }));
+    await ingestEvents([...attempts, ...deliveries]);
+    // Ids come from a sequence, so they show the order in which the rows were written.
+    const attemptOrder = await getDb().loginAttempt.findMany({ where: { eventId: { startsWith: `la_${tag}_` } }, orderBy: { id: "asc" }, select: { eventId: true } });
+    const deliveryOrder = await getDb().otpDelivery.findMany({ where: { eventId: { startsWith: `otp_${tag}_` } }, orderBy: { id: "asc" }, select: { eventId: true } });
+    expect(attemptOrder.map((row) => row.eventId)).toEqual(["a", "b", "c", "d"].map((letter) => `la_${tag}_${letter}`));
+    expect(deliveryOrder.map((row) => row.eventId)).toEqual(["x", "y", "z"].map((letter) => `otp_${tag}_${letter}`));
+  });
+
   it("keeps events for unknown customers, unattributed, and attaches them when the customer appears", async () => {
     const externalId = `cust_later_${uniqueTag()}`;
     const stuffing = loginAttemptEvent({ identifier: "nobody-here@example.com", customer: undefined, ip: "198.51.100.99" });

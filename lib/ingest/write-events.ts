@@ -4,9 +4,11 @@
 //
 // Idempotency: event_id is unique per table and the INSERTs say ON CONFLICT (event_id) DO NOTHING.
 // A resent batch stores nothing twice; two identical batches sent at once store each event once
-// (the second INSERT waits on the first one's uncommitted index entries, then skips them). The
-// first write of an event id wins: a later event with the same id is a duplicate even if its
-// fields differ, because events are facts that do not change.
+// (the second INSERT waits on the first one's uncommitted index entries, then skips them), and
+// overlapping batches in different orders do too, without deadlocking each other (the INSERTs
+// write rows in event-id order: event-rows.ts). The first write of an event id wins: a later
+// event with the same id is a duplicate even if its fields differ, because events are facts that
+// do not change.
 //
 // Unknown customers: the event is stored anyway, with customer_id NULL. The identity system's
 // customer id, when the reference had one, is kept in customer_external_id, and a trigger on
