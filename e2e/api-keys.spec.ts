@@ -2,7 +2,7 @@
 // once, use it against the ingest API, revoke it and watch the API refuse it. The HTTP-level 403s
 // for agents and supervisors (the page and both actions) are e2e/authorization-matrix.spec.ts's;
 // here the console itself must not lead them there.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { API_KEY_PATTERN } from "../lib/api-keys/key-material";
 import { DEMO_STAFF } from "../scripts/demo-data/stories";
 import { loginAttemptEvent, uniqueTag } from "../test/factories/events";

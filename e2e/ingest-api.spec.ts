@@ -8,7 +8,7 @@
 // costs a sign-in and a step-up, each waiting for a fresh authenticator step. Creating and
 // revoking a key through the console, and the API's answer to both, is e2e/api-keys.spec.ts.
 import http from "node:http";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "./support/test";
 import { generateApiKey } from "../lib/api-keys/key-material";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { loginAttemptEvent, otpDeliveryEvent, uniqueTag, type WireEvent } from "../test/factories/events";
