@@ -168,6 +168,8 @@ async function measure(
 // ---------------------------------------------------------------------------------------------
 
 type IngestLedger = {
+  /** Batches numbered across the warm-up and the measured run, so every event id is new. */
+  nextBatch: number;
   /** Event ids of batches answered 2xx, minus events the answer listed as rejected. */
   acknowledged: { attempts: string[]; deliveries: string[] };
   batchesSent: number;
@@ -180,14 +182,13 @@ type IngestLedger = {
 type PendingBatch = { attempts: string[]; deliveries: string[]; order: ("attempt" | "delivery")[] };
 
 function ingestRequests(key: string, customerIds: readonly string[], runTag: string, ledger: IngestLedger): AutocannonRequest[] {
-  let nextBatch = 0;
   return [
     {
       method: "POST",
       path: "/api/v1/events",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
       setupRequest: (request, context) => {
-        const batchNumber = nextBatch++;
+        const batchNumber = ledger.nextBatch++;
         const now = Date.now();
         const pending: PendingBatch = { attempts: [], deliveries: [], order: [] };
         const events = Array.from({ length: BATCH }, (_, index) => {
@@ -356,6 +357,7 @@ async function main(): Promise<void> {
           const customerIds = rows.map((row) => row.external_id);
           const runTag = `load${Date.now().toString(36)}`;
           const ledger: IngestLedger = {
+            nextBatch: 0,
             acknowledged: { attempts: [], deliveries: [] },
             batchesSent: 0, batchesAcknowledged: 0, acceptedReported: 0, duplicatesReported: 0, rejectedReported: 0,
           };
@@ -373,6 +375,8 @@ async function main(): Promise<void> {
           notes.push(`ingest: acknowledged events stored exactly once: ${lost === 0 && repeated === 0 ? "yes" : "NO"} (${lost} missing, ${repeated} stored more than once)`);
           if (lost > 0) failures.push(`ingest: ${lost} acknowledged events are missing`);
           if (repeated > 0) failures.push(`ingest: ${repeated} acknowledged events are stored more than once`);
+          // Every event id is new, so a duplicate means the server saw one event twice.
+          if (ledger.duplicatesReported > 0) failures.push(`ingest: the API reported ${ledger.duplicatesReported} duplicates among events that were all new`);
           if (ledger.rejectedReported > 0) notes.push(`ingest: the API rejected ${ledger.rejectedReported} generated events: the generator is out of date with the schema`);
         }
       }
