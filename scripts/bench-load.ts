@@ -103,7 +103,7 @@ type Measurement = {
 };
 
 /** The value below which `fraction` of the sorted samples lie (nearest rank). */
-export function percentile(sorted: Float64Array, fraction: number): number {
+function percentile(sorted: Float64Array, fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil(fraction * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
@@ -280,13 +280,15 @@ async function countAcknowledged(db: pg.Client, ledger: IngestLedger, runTag: st
 // ---------------------------------------------------------------------------------------------
 
 function printTable(measurements: readonly Measurement[]): void {
-  const header = ["scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "2xx", "non-2xx", "5xx", "errors", "timeouts", "CPU ms/req (app+pg)"];
+  const header = ["scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "2xx", "non-2xx", "5xx", "errors", "timeouts", "CPU ms/req (app+pg)", "cores used (app+pg)"];
   const rows = measurements.map((m) => {
     // Requests the client timed out on were served too: count them in the CPU per request.
     const requests = Math.max(1, m.ok2xx + m.non2xx + m.timeouts);
     return [
       m.label, fmt(m.requestsPerSecond), fmt(m.p50, 1), fmt(m.p95, 1), fmt(m.p99, 1), fmt(m.max), fmt(m.ok2xx), fmt(m.non2xx), fmt(m.status5xx), fmt(m.errors), fmt(m.timeouts),
       `${fmt((m.cpu.server * 1000) / requests, 2)} + ${fmt((m.cpu.postgres * 1000) / requests, 2)}`,
+      // How much of the two CPUs the server got: far below 2 means the machine's other work won.
+      `${fmt(m.cpu.server / m.seconds, 2)} + ${fmt(m.cpu.postgres / m.seconds, 2)}`,
     ];
   });
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]?.length ?? 0)));
@@ -405,7 +407,10 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\nLoad benchmark: ${CONNECTIONS} connections x ${DURATION} s per scenario, production build, ${os.cpus().length} shared CPUs\n\n`);
   printTable(measurements);
-  process.stdout.write("\n");
+  process.stdout.write(
+    "\n  CPU ms/req divides the server's CPU time by the requests answered or timed out; requests still in flight when a run\n" +
+      "  stops are left out, so it overstates the cost when a run answers few requests per connection.\n",
+  );
   for (const m of measurements) process.stdout.write(`  ${m.label}: load average ${m.loadBefore} before, ${m.loadAfter} after; status codes ${JSON.stringify(m.statusCodes)}\n`);
   for (const note of notes) process.stdout.write(`  ${note}\n`);
 

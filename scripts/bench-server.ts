@@ -56,7 +56,7 @@ export type ServerOptions = {
   port: number;
   dataDir: string;
   /** Added to the server's environment (e.g. SEED_DEMO_DATA, raised limits). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   /** Set this for servers whose first start seeds demo data: that takes longer than a bare start. */
   timeoutMs?: number;
 };
