@@ -429,7 +429,7 @@ async function main(): Promise<void> {
       await db.end();
     }
   } finally {
-    await stopServer(server);
+    await stopServer(server, DATA_DIR);
   }
   if (failures.length) {
     for (const failure of failures) process.stderr.write(`[bench] FAILED: ${failure}\n`);

@@ -401,7 +401,7 @@ async function main(): Promise<void> {
       if (verify.status !== 0) failures.push("the audit hash chain is broken after the console run");
     }
   } finally {
-    await stopServer(server);
+    await stopServer(server, DATA_DIR);
   }
   const uptimeAfter = spawnSync("uptime", { encoding: "utf8" }).stdout.trim();
 

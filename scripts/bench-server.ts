@@ -93,12 +93,38 @@ export async function startServer({ port, dataDir, env: extra = {}, timeoutMs = 
   throw new Error(`The server did not become healthy within ${timeoutMs / 1000} s:\n${output}`);
 }
 
-export async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  return !isAlive(pid);
+}
+
+/**
+ * Stops the launcher (which stops Next, then its PostgreSQL), then makes sure that PostgreSQL in
+ * dataDir is gone: on a busy machine the launcher can outlast the wait below and be killed, or
+ * lose its output pipe when this process ends, before it stops the database.
+ */
+export async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
+  const postmaster = postmasterPid(dataDir);
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+  if (postmaster === undefined || (await waitForExit(postmaster, 30_000))) return;
+  // SIGINT is PostgreSQL's fast shutdown: it ends the sessions and stops cleanly.
+  process.kill(postmaster, "SIGINT");
+  if (!(await waitForExit(postmaster, 20_000))) process.kill(postmaster, "SIGKILL");
 }
 
 /** The connection string of the embedded database the launcher started in dataDir. */
@@ -157,7 +183,9 @@ function treeCpuSeconds(stats: readonly ProcStat[], root: number | undefined): n
 export type CpuSample = { server: number; postgres: number; bench: number };
 
 function postmasterPid(dataDir: string): number | undefined {
-  const line = readFileSync(path.join(path.resolve(dataDir), "cluster", "postmaster.pid"), "utf8").split("\n")[0];
+  const file = path.join(path.resolve(dataDir), "cluster", "postmaster.pid");
+  if (!existsSync(file)) return undefined;
+  const line = readFileSync(file, "utf8").split("\n")[0];
   return line ? Number(line) : undefined;
 }
 
