@@ -19,12 +19,8 @@
 // 6. Verifies that every acknowledged event is stored exactly once, and that resending a batch
 //    stores nothing and reports duplicates. Prints both rates and their ratio; exits 1 when a check
 //    fails or (unless --report-only) a target is missed: API ≥ 50% of raw and ≥ 20,000 events/s.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { generateApiKey } from "../lib/api-keys/key-material";
@@ -37,6 +33,7 @@ import {
   type CustomerIndex,
 } from "../lib/ingest/event-rows";
 import { validateEvent, type LoginAttemptEvent, type OtpDeliveryEvent } from "../lib/ingest/schemas";
+import { buildIfNeeded, cpuBetween, databaseUrl as embeddedDatabaseUrl, freePort, sampleCpu, startServer, stopServer, type CpuSample } from "./bench-server";
 
 const DATA_DIR = ".data/bench-ingest";
 const CUSTOMERS = 10_000;
@@ -63,96 +60,6 @@ function log(message: string): void {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en");
-
-// ---------------------------------------------------------------------------------------------
-// Build and server
-// ---------------------------------------------------------------------------------------------
-
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    if (!existsSync(entry)) return;
-    const stat = statSync(entry);
-    if (stat.isDirectory()) {
-      if (entry.endsWith(path.join("lib", "generated"))) return;
-      for (const name of readdirSync(entry)) visit(path.join(entry, name));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const entry of ["app", "components", "lib", "content", "public", "next.config.ts", "proxy.ts", "package.json", "tsconfig.json", "prisma/schema.prisma"]) visit(entry);
-  return newest;
-}
-
-function buildIfNeeded(): void {
-  const buildId = path.join(".next", "BUILD_ID");
-  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime();
-  if (!stale) {
-    log("Production build is up to date.");
-    return;
-  }
-  if (options["skip-build"]) {
-    log("The build looks stale but --skip-build was given: using it anyway.");
-    return;
-  }
-  log("Building the app (npm run build) ...");
-  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("npm run build failed");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO_DATA: "0", CI: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.DATABASE_URL; // always the fresh embedded database, never the developer's
-  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/ingest-prof" profiles the server.
-  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
-  const child = spawn(
-    "node_modules/.bin/tsx",
-    ["scripts/launch.ts", "start", "--data-dir", DATA_DIR, "--fresh", "--", "--port", String(port), "--hostname", "127.0.0.1"],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`The server did not become healthy within 180 s:\n${output}`);
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-function databaseUrl(): string {
-  const root = path.resolve(DATA_DIR);
-  const port = readFileSync(path.join(root, "cluster", "postmaster.pid"), "utf8").split("\n")[3]?.trim();
-  const password = readFileSync(path.join(root, "password"), "utf8").trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/desk`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data
@@ -357,81 +264,6 @@ async function runApi(endpoint: URL, key: string, bodies: readonly Buffer[]): Pr
 }
 
 // ---------------------------------------------------------------------------------------------
-// CPU accounting (Linux /proc): what each path costs in CPU time, whatever else runs on the machine
-// ---------------------------------------------------------------------------------------------
-
-const TICKS_PER_SECOND = 100;
-
-type ProcStat = { pid: number; ppid: number; own: number; children: number };
-
-function readProcStats(): ProcStat[] {
-  if (!existsSync("/proc/self/stat")) return [];
-  const stats: ProcStat[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const text = readFileSync(`/proc/${name}/stat`, "utf8");
-      // Fields after the command (which may contain spaces) start after the last ")".
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      stats.push({
-        pid: Number(name),
-        ppid: Number(fields[1]),
-        own: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
-        children: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
-      });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return stats;
-}
-
-/** CPU seconds used so far by a process and its descendants, ended ones included (once reaped). */
-function treeCpuSeconds(stats: readonly ProcStat[], root: number | undefined): number {
-  if (root === undefined) return 0;
-  let total = 0;
-  const queue = [root];
-  while (queue.length) {
-    const pid = queue.pop() as number;
-    const stat = stats.find((entry) => entry.pid === pid);
-    if (!stat) continue;
-    total += stat.own + stat.children;
-    for (const child of stats) if (child.ppid === pid) queue.push(child.pid);
-  }
-  return total;
-}
-
-type CpuSample = { server: number; postgres: number; bench: number };
-
-function postmasterPid(): number | undefined {
-  const line = readFileSync(path.join(path.resolve(DATA_DIR), "cluster", "postmaster.pid"), "utf8").split("\n")[0];
-  return line ? Number(line) : undefined;
-}
-
-function sampleCpu(server: ChildProcess): CpuSample {
-  const stats = readProcStats();
-  const usage = process.cpuUsage();
-  const postgres = treeCpuSeconds(stats, postmasterPid());
-  // The launcher's tree also holds PostgreSQL when the launcher started it: count it once.
-  const launcherTree = treeCpuSeconds(stats, server.pid);
-  return { server: Math.max(0, launcherTree - (launcherOwnsPostgres(stats, server.pid) ? postgres : 0)), postgres, bench: (usage.user + usage.system) / 1e6 };
-}
-
-function launcherOwnsPostgres(stats: readonly ProcStat[], launcher: number | undefined): boolean {
-  const postmaster = postmasterPid();
-  let pid = postmaster;
-  while (pid !== undefined && pid > 1) {
-    if (pid === launcher) return true;
-    pid = stats.find((entry) => entry.pid === pid)?.ppid;
-  }
-  return false;
-}
-
-function cpuBetween(before: CpuSample, after: CpuSample): CpuSample {
-  return { server: after.server - before.server, postgres: after.postgres - before.postgres, bench: after.bench - before.bench };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
 
@@ -454,13 +286,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || !Number.isInteger(EVENTS) || EVENTS < BATCH || !Number.isInteger(CLIENTS) || CLIENTS < 1 || !Number.isInteger(BATCH) || BATCH < 1 || BATCH > 1000) {
     throw new Error("--events must be at least --batch; --clients at least 1; --batch 1..1000");
   }
-  buildIfNeeded();
+  buildIfNeeded(options["skip-build"], log);
   const port = await freePort();
   log(`Starting the production server on 127.0.0.1:${port} with a fresh embedded database ...`);
-  const server = await startServer(port);
+  const server = await startServer({ port, dataDir: DATA_DIR, env: { SEED_DEMO_DATA: "0" } });
   const failures: string[] = [];
   try {
-    const db = new pg.Client({ connectionString: databaseUrl() });
+    const db = new pg.Client({ connectionString: embeddedDatabaseUrl(DATA_DIR) });
     await db.connect();
     try {
       await db.query(
@@ -494,7 +326,7 @@ async function main(): Promise<void> {
 
       // Warm-up (JIT, connection pools, caches) with other event ids, then empty tables.
       const warmUp = batchesOf(makeEvents("warmup", Math.min(EVENTS, 10 * BATCH)));
-      await runRaw(databaseUrl(), await prepareRawBatches(db, warmUp));
+      await runRaw(embeddedDatabaseUrl(DATA_DIR), await prepareRawBatches(db, warmUp));
       await runApi(endpoint, material.key, warmUp.map((batch) => Buffer.from(JSON.stringify({ events: batch }))));
       await db.query("TRUNCATE login_attempts, otp_deliveries");
       await db.query("VACUUM ANALYZE login_attempts, otp_deliveries");
@@ -514,17 +346,17 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round++) {
         const slice = [round * perRound, (round + 1) * perRound] as const;
         const runRawRound = async () => {
-          const before = sampleCpu(server);
-          const result = await runRaw(databaseUrl(), rawBatches.slice(...slice));
-          addCpu(rawCpu, cpuBetween(before, sampleCpu(server)));
+          const before = sampleCpu(server, DATA_DIR);
+          const result = await runRaw(embeddedDatabaseUrl(DATA_DIR), rawBatches.slice(...slice));
+          addCpu(rawCpu, cpuBetween(before, sampleCpu(server, DATA_DIR)));
           raw.seconds += result.seconds;
           raw.stored += result.stored;
           return result.seconds;
         };
         const runApiRound = async () => {
-          const before = sampleCpu(server);
+          const before = sampleCpu(server, DATA_DIR);
           const result = await runApi(endpoint, material.key, bodies.slice(...slice));
-          addCpu(apiCpu, cpuBetween(before, sampleCpu(server)));
+          addCpu(apiCpu, cpuBetween(before, sampleCpu(server, DATA_DIR)));
           api.seconds += result.seconds;
           for (const key of ["accepted", "duplicates", "rejected", "retries"] as const) api.totals[key] += result.totals[key];
           return result.seconds;
@@ -597,7 +429,7 @@ async function main(): Promise<void> {
       await db.end();
     }
   } finally {
-    await stopServer(server);
+    await stopServer(server, DATA_DIR);
   }
   if (failures.length) {
     for (const failure of failures) process.stderr.write(`[bench] FAILED: ${failure}\n`);

@@ -23,6 +23,26 @@ export function hashAuditEvent(prevHash: string, content: AuditContent): string 
   return createHash("sha256").update(material).digest("hex");
 }
 
+/**
+ * The same hash material split around the previous hash: material = before + prevHash + after.
+ * It lets PostgreSQL compute the hash in the INSERT that reads the previous row (see
+ * appendAuditEvent), so the chain lock is held for one statement instead of a read, a hash in
+ * JavaScript and a write. Valid because a hash is hex, which JSON writes without escapes.
+ */
+export function hashMaterialAroundPrevHash(content: AuditContent): { before: string; after: string } {
+  const fields: Record<string, unknown> = { ...auditContentOf(content), occurredAt: content.occurredAt.toISOString() };
+  // canonicalJson's rules at the top level: keys sorted by code unit, undefined values left out.
+  const keys = [...Object.keys(fields).filter((key) => fields[key] !== undefined), "prevHash"].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const at = keys.indexOf("prevHash");
+  const entry = (key: string) => `${JSON.stringify(key)}:${canonicalJson(fields[key])}`;
+  const head = keys.slice(0, at).map(entry);
+  const tail = keys.slice(at + 1).map(entry);
+  return {
+    before: `{${head.map((item) => `${item},`).join("")}"prevHash":"`,
+    after: `"${tail.map((item) => `,${item}`).join("")}}`,
+  };
+}
+
 /** The hashed fields of a stored row (what `audit:verify` recomputes). */
 export function auditContentOf(row: AuditContent): AuditContent {
   return {

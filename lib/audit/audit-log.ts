@@ -3,7 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH, hashAuditEvent } from "./audit-hash";
+import { GENESIS_HASH, hashMaterialAroundPrevHash } from "./audit-hash";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,9 +30,6 @@ export type AuditEventInput = {
 const AUDIT_CHAIN_LOCK = 7_231_001;
 
 export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const content = {
     occurredAt: new Date(),
     actorType: event.actor.type,
@@ -45,9 +42,21 @@ export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<
     ip: event.ip ?? null,
     data: event.data ?? {},
   };
-  await tx.auditEvent.create({
-    data: { ...content, data: content.data as Prisma.InputJsonValue, prevHash, hash: hashAuditEvent(prevHash, content) },
-  });
+  // Everything that does not depend on the previous row is prepared before taking the lock. Under
+  // load the lock is held while this process's event loop gets round to each next statement, so
+  // the fewer statements inside it, the less every other append in every instance waits: the
+  // INSERT reads the previous hash and PostgreSQL computes the new one (sha256 over the same bytes
+  // as hashAuditEvent). It is a statement of its own after the lock, so its snapshot already
+  // includes the row the previous holder committed.
+  const { before, after } = hashMaterialAroundPrevHash(content);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  await tx.$executeRaw`
+    INSERT INTO audit_events (occurred_at, actor_type, actor_id, actor_label, action, target_type, target_id, reason, ip, data, prev_hash, hash)
+    SELECT ${content.occurredAt}::timestamptz, ${content.actorType}::"AuditActorType", ${content.actorId}::text, ${content.actorLabel}::text,
+           ${content.action}::text, ${content.targetType}::text, ${content.targetId}::text, ${content.reason}::text, ${content.ip}::text,
+           ${JSON.stringify(content.data)}::jsonb, head.hash,
+           encode(sha256(${Buffer.from(before, "utf8")}::bytea || convert_to(head.hash, 'UTF8') || ${Buffer.from(after, "utf8")}::bytea), 'hex')
+      FROM (SELECT coalesce((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH}::text) AS hash) AS head`;
 }
 
 /** For events that stand alone (a failed sign-in changes nothing else). */
