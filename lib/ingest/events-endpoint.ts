@@ -20,6 +20,7 @@ import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH, batchEnvelopeSchema } from "./schemas";
 import { ingestEvents } from "./write-events";
+import { log } from "@/lib/log";
 
 const REALM = 'Bearer realm="account-security-desk"';
 const REQUIRED_SCOPE = "EVENTS_WRITE";
@@ -150,7 +151,7 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
     });
   } catch (error) {
     // Our failure (database down, a bug): the client should resend the batch later.
-    console.error("POST /api/v1/events failed:", error instanceof Error ? error.message : error);
+    log.error("ingest.batch_failed", { error });
     return problem({
       status: 503,
       code: "temporarily_unavailable",

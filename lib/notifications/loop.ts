@@ -1,6 +1,7 @@
 import "server-only";
 import { configuredTransports } from "./transports";
 import { processOutbox } from "./worker";
+import { log } from "@/lib/log";
 
 const INTERVAL_MS = Number(process.env.NOTIFICATIONS_INTERVAL_MS ?? 5_000);
 
@@ -18,7 +19,7 @@ export function startNotificationLoop(): void {
         if (run.sent + run.failed + run.retrying === 0) break;
       }
     } catch (error) {
-      console.error(`[notifications] outbox run failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("notifications.outbox_run_failed", { error });
     } finally {
       running = false;
     }
