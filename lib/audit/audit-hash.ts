@@ -38,3 +38,21 @@ export function auditContentOf(row: AuditContent): AuditContent {
     data: row.data,
   };
 }
+
+/**
+ * The text that hashAuditEvent hashes, split where the previous hash goes: head + prevHash + tail.
+ * The database fills in the previous hash while it holds the chain lock (append_audit_event), so
+ * an append is one statement. Only valid because a hash is 64 hex digits, which JSON leaves as is.
+ */
+export function auditHashMaterialAround(content: AuditContent): { head: string; tail: string } {
+  const fields: Record<string, unknown> = { ...auditContentOf(content), occurredAt: content.occurredAt.toISOString() };
+  // canonicalJson sorts keys by code unit, so "prevHash" sits between the keys below and above it.
+  const inner = (keep: (key: string) => boolean) =>
+    canonicalJson(Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)))).slice(1, -1);
+  const before = inner((key) => key < "prevHash");
+  const after = inner((key) => key > "prevHash");
+  return {
+    head: `{${before}${before ? "," : ""}"prevHash":"`,
+    tail: `"${after ? "," : ""}${after}}`,
+  };
+}

@@ -2,7 +2,7 @@
 // sessions, open cases and recent scam reports.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { appendAuditEvent } from "@/lib/audit/audit-log";
+import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { maskDestination, maskEmail, maskPhone } from "./masking";
 
@@ -55,9 +55,7 @@ export async function getCustomerOverview(staff: CurrentStaff, customerId: strin
     },
   });
   if (!customer) return null;
-  await db.$transaction((tx) =>
-    appendAuditEvent(tx, { actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "customer.viewed", target: { type: "customer", id: customer.id }, ip }),
-  );
+  await recordAuditEvent({ actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "customer.viewed", target: { type: "customer", id: customer.id }, ip });
   const { email, phoneE164, factors, cases, ...rest } = customer;
   return {
     ...rest,

@@ -1,7 +1,7 @@
 // "Find a customer": one box, four kinds of query, each answered from its own index.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { appendAuditEvent } from "@/lib/audit/audit-log";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { maskEmail, maskPhone } from "./masking";
 import { classifyCustomerQuery, type CustomerQuery } from "./search-query";
@@ -83,14 +83,12 @@ export async function searchCustomers(
 
   // Who looked for whom: the kind of query and the customers it showed, never the query text
   // (it is itself personal data).
-  await getDb().$transaction((tx) =>
-    appendAuditEvent(tx, {
-      actor: { type: "STAFF", id: staff.id, label: staff.email },
-      action: "customer.searched",
-      reason: input.reason || undefined,
-      ip,
-      data: { kind: query.kind, results: page.length, customerIds: page.slice(0, 10).map((row) => row.id) },
-    }),
-  );
+  await recordAuditEvent({
+    actor: { type: "STAFF", id: staff.id, label: staff.email },
+    action: "customer.searched",
+    reason: input.reason || undefined,
+    ip,
+    data: { kind: query.kind, results: page.length, customerIds: page.slice(0, 10).map((row) => row.id) },
+  });
   return { ok: true, kind: query.kind, customers: page.map(summarise), nextAfter };
 }
