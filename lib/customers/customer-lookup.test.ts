@@ -1,6 +1,7 @@
 // Searching for a customer and opening their page both read and leave an audit event: the read and
 // the audit append run as separate statements (the overview's in parallel), so these tests pin down
 // what the page shows and that every lookup is in the hash chain.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { getDb } from "@/lib/db/client";
@@ -100,5 +101,43 @@ describe("customer overview", () => {
     expect(audit.filter((row) => row.action === "customer.viewed").map((row) => row.targetId).sort()).toEqual(customers.map((c) => c.id).sort());
     expect(audit.filter((row) => row.action === "customer.searched")).toHaveLength(4);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+});
+
+describe("customer search by name", () => {
+  it("pages through every customer with the prefix in name order, the exact name first", async () => {
+    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const tag = randomBytes(3).toString("hex").replace(/\d/g, "q");
+    const prefix = `zz${tag}`;
+    // 60 customers: 30 share the exact key "<prefix>" (so the first page ends inside them and the
+    // next must go on by id), others extend it, with a space or a letter (space sorts first), and
+    // one only nearly matches.
+    const keys = [...Array.from({ length: 30 }, () => prefix), ...Array.from({ length: 15 }, (_, index) => `${prefix} ${String.fromCharCode(97 + index)}${index}`),
+      ...Array.from({ length: 15 }, (_, index) => `${prefix}${String.fromCharCode(97 + index)}x${index}`)];
+    await getDb().customer.createMany({
+      data: keys.map((nameKey, index) => ({
+        externalId: `cus_${tag}_${index}`, fullName: nameKey, nameKey, email: `${tag}-${index}@example.com`, emailNormalized: `${tag}-${index}@example.com`,
+      })),
+    });
+    await getDb().customer.create({ data: { externalId: `cus_${tag}_near`, fullName: "near", nameKey: `zz${tag.slice(0, -1)}`, email: `${tag}-near@example.com`, emailNormalized: `${tag}-near@example.com` } });
+    const expected = await getDb().customer.findMany({ where: { nameKey: { startsWith: prefix } }, select: { id: true, nameKey: true } });
+    const byteOrder = (a: { nameKey: string; id: string }, b: { nameKey: string; id: string }) =>
+      Buffer.compare(Buffer.from(a.nameKey), Buffer.from(b.nameKey)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    expected.sort(byteOrder);
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const result = await searchCustomers(staff, { q: prefix, after }, "ip");
+      if (!result.ok) throw new Error(result.message);
+      expect(result.kind).toBe("name");
+      seen.push(...result.customers.map((row) => row.id));
+      after = result.nextAfter ?? undefined;
+      pages += 1;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(expected.map((row) => row.id));
+    expect(expected.slice(0, 30).every((row) => row.nameKey === prefix)).toBe(true);
   });
 });

@@ -55,14 +55,22 @@ async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, afte
     case "phone":
       return db.customer.findMany({ where: { phoneE164: query.e164 }, orderBy: [{ nameKey: "asc" }, { id: "asc" }], take: SEARCH_PAGE_SIZE + 1, select: SUMMARY });
     case "name": {
-      // Alphabetical by name key puts an exact name before longer names that start with it.
+      // Alphabetical by name key puts an exact name before longer names that start with it. The
+      // order is the byte order of the text_pattern_ops index (~<~) that also answers the LIKE, so
+      // PostgreSQL reads the first page off the index: ordering by the column's collation instead
+      // made it fetch and sort every customer with the prefix (thousands for "oliv" on a big desk).
+      // The cursor compares with the same operator, so pages follow that order exactly, and its
+      // ~>=~ lets a later page start the index scan at the cursor.
       const [afterKey, afterId] = after ? Buffer.from(after, "base64url").toString("utf8").split("\u0000") : [];
       return db.$queryRaw<SummaryRow[]>`
         SELECT id, external_id AS "externalId", full_name AS "fullName", name_key AS "nameKey", email, phone_e164 AS "phoneE164", status::text AS status, flagged_at AS "flaggedAt"
         FROM customers
         WHERE name_key LIKE ${`${escapeLike(query.prefix)}%`}
-          AND (${afterKey ?? null}::text IS NULL OR (name_key, id) > (${afterKey ?? ""}, ${afterId ?? "00000000-0000-0000-0000-000000000000"}::uuid))
-        ORDER BY name_key, id
+          AND name_key ~>=~ ${afterKey ?? ""}
+          AND (${afterKey ?? null}::text IS NULL
+               OR name_key ~>~ ${afterKey ?? ""}
+               OR (name_key = ${afterKey ?? ""} AND id > ${afterId ?? "00000000-0000-0000-0000-000000000000"}::uuid))
+        ORDER BY name_key USING ~<~, id
         LIMIT ${SEARCH_PAGE_SIZE + 1}`;
     }
   }
