@@ -23,25 +23,6 @@ export function hashAuditEvent(prevHash: string, content: AuditContent): string 
   return createHash("sha256").update(material).digest("hex");
 }
 
-/**
- * The same hash material split around the previous hash: material = before + prevHash + after.
- * It lets PostgreSQL compute the hash in the INSERT that reads the previous row (see
- * appendAuditEvent), so the chain lock is held for one statement instead of a read, a hash in
- * JavaScript and a write. Valid because a hash is hex, which JSON writes without escapes.
- */
-export function hashMaterialAroundPrevHash(content: AuditContent): { before: string; after: string } {
-  const fields: Record<string, unknown> = { ...auditContentOf(content), occurredAt: content.occurredAt.toISOString() };
-  // canonicalJson's rules at the top level: keys sorted by code unit, undefined values left out.
-  const keys = [...Object.keys(fields).filter((key) => fields[key] !== undefined), "prevHash"].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const at = keys.indexOf("prevHash");
-  const entry = (key: string) => `${JSON.stringify(key)}:${canonicalJson(fields[key])}`;
-  const head = keys.slice(0, at).map(entry);
-  const tail = keys.slice(at + 1).map(entry);
-  return {
-    before: `{${head.map((item) => `${item},`).join("")}"prevHash":"`,
-    after: `"${tail.map((item) => `,${item}`).join("")}}`,
-  };
-}
 
 /** The hashed fields of a stored row (what `audit:verify` recomputes). */
 export function auditContentOf(row: AuditContent): AuditContent {
@@ -56,5 +37,23 @@ export function auditContentOf(row: AuditContent): AuditContent {
     reason: row.reason,
     ip: row.ip,
     data: row.data,
+  };
+}
+
+/**
+ * The text that hashAuditEvent hashes, split where the previous hash goes: head + prevHash + tail.
+ * The database fills in the previous hash while it holds the chain lock (append_audit_event), so
+ * an append is one statement. Only valid because a hash is 64 hex digits, which JSON leaves as is.
+ */
+export function auditHashMaterialAround(content: AuditContent): { head: string; tail: string } {
+  const fields: Record<string, unknown> = { ...auditContentOf(content), occurredAt: content.occurredAt.toISOString() };
+  // canonicalJson sorts keys by code unit, so "prevHash" sits between the keys below and above it.
+  const inner = (keep: (key: string) => boolean) =>
+    canonicalJson(Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)))).slice(1, -1);
+  const before = inner((key) => key < "prevHash");
+  const after = inner((key) => key > "prevHash");
+  return {
+    head: `{${before}${before ? "," : ""}"prevHash":"`,
+    tail: `"${after ? "," : ""}${after}}`,
   };
 }

@@ -1,7 +1,7 @@
 // "Find a customer": one box, four kinds of query, each answered from its own index.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { appendAuditEvent } from "@/lib/audit/audit-log";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { maskEmail, maskPhone } from "./masking";
 import { classifyCustomerQuery, type CustomerQuery } from "./search-query";
@@ -55,14 +55,22 @@ async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, afte
     case "phone":
       return db.customer.findMany({ where: { phoneE164: query.e164 }, orderBy: [{ nameKey: "asc" }, { id: "asc" }], take: SEARCH_PAGE_SIZE + 1, select: SUMMARY });
     case "name": {
-      // Alphabetical by name key puts an exact name before longer names that start with it.
+      // Alphabetical by name key puts an exact name before longer names that start with it. The
+      // order is the byte order of the text_pattern_ops index (~<~) that also answers the LIKE, so
+      // PostgreSQL reads the first page off the index: ordering by the column's collation instead
+      // made it fetch and sort every customer with the prefix (thousands for "oliv" on a big desk).
+      // The cursor compares with the same operator, so pages follow that order exactly, and its
+      // ~>=~ lets a later page start the index scan at the cursor.
       const [afterKey, afterId] = after ? Buffer.from(after, "base64url").toString("utf8").split("\u0000") : [];
       return db.$queryRaw<SummaryRow[]>`
         SELECT id, external_id AS "externalId", full_name AS "fullName", name_key AS "nameKey", email, phone_e164 AS "phoneE164", status::text AS status, flagged_at AS "flaggedAt"
         FROM customers
         WHERE name_key LIKE ${`${escapeLike(query.prefix)}%`}
-          AND (${afterKey ?? null}::text IS NULL OR (name_key, id) > (${afterKey ?? ""}, ${afterId ?? "00000000-0000-0000-0000-000000000000"}::uuid))
-        ORDER BY name_key, id
+          AND name_key ~>=~ ${afterKey ?? ""}
+          AND (${afterKey ?? null}::text IS NULL
+               OR name_key ~>~ ${afterKey ?? ""}
+               OR (name_key = ${afterKey ?? ""} AND id > ${afterId ?? "00000000-0000-0000-0000-000000000000"}::uuid))
+        ORDER BY name_key USING ~<~, id
         LIMIT ${SEARCH_PAGE_SIZE + 1}`;
     }
   }
@@ -83,14 +91,12 @@ export async function searchCustomers(
 
   // Who looked for whom: the kind of query and the customers it showed, never the query text
   // (it is itself personal data).
-  await getDb().$transaction((tx) =>
-    appendAuditEvent(tx, {
-      actor: { type: "STAFF", id: staff.id, label: staff.email },
-      action: "customer.searched",
-      reason: input.reason || undefined,
-      ip,
-      data: { kind: query.kind, results: page.length, customerIds: page.slice(0, 10).map((row) => row.id) },
-    }),
-  );
+  await recordAuditEvent({
+    actor: { type: "STAFF", id: staff.id, label: staff.email },
+    action: "customer.searched",
+    reason: input.reason || undefined,
+    ip,
+    data: { kind: query.kind, results: page.length, customerIds: page.slice(0, 10).map((row) => row.id) },
+  });
   return { ok: true, kind: query.kind, customers: page.map(summarise), nextAfter };
 }
