@@ -125,8 +125,8 @@ async function discoverSchemas(): Promise<Map<string, z.ZodType>> {
   );
   const schemas = new Map<string, z.ZodType>();
   for (const file of files) {
-    const module = (await import(path.resolve(file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) if (value instanceof z.ZodType) schemas.set(`${file}#${name}`, value);
+    const exports = (await import(path.resolve(file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) if (value instanceof z.ZodType) schemas.set(`${file}#${name}`, value);
   }
   return schemas;
 }
@@ -138,7 +138,10 @@ function vocabulary(schema: unknown, keys = new Set<string>(), words = new Set<s
   const def = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
   if (def && !seen.has(schema)) {
     seen.add(schema);
-    if (def.shape) for (const [key, inner] of Object.entries(def.shape)) (keys.add(key), vocabulary(inner, keys, words, seen));
+    for (const [key, inner] of Object.entries(def.shape ?? {})) {
+      keys.add(key);
+      vocabulary(inner, keys, words, seen);
+    }
     for (const value of Object.values(def.entries ?? {})) words.add(String(value));
     for (const value of def.values ?? []) if (typeof value === "string") words.add(value);
     for (const child of ["in", "out", "innerType", "element", "left", "right", "schema"]) if (def[child]) vocabulary(def[child], keys, words, seen);
@@ -178,8 +181,8 @@ function sharpExamples(target: FuzzTarget): [unknown][] {
 function storedStrings(target: FuzzTarget, data: unknown): string[] {
   if (target.buildTimeOnly || target.notStored?.includes("*")) return [];
   if (typeof data !== "object" || data === null) return stringsIn(data);
-  const kept = Object.entries(data).filter(([key]) => !target.notStored?.includes(key));
-  return stringsIn(kept.map(([, value]) => value));
+  const kept: unknown[] = Object.entries(data as Record<string, unknown>).flatMap(([key, value]) => (target.notStored?.includes(key) ? [] : [value]));
+  return stringsIn(kept);
 }
 
 // What lib/scam-reports/schemas.ts documents it removes (tab, line feed and carriage return stay).
