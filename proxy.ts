@@ -7,6 +7,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
+/**
+ * The longest page address kept as the return path after sign-in. A longer one (a crafted query
+ * string) is cut back to the page itself, or dropped: encoded once more into the Location header it
+ * would pass the 8-16 kB header limits of clients and proxies, which then fail the whole response.
+ */
+const MAX_NEXT_LENGTH = 1_024;
+
 /** The biggest honest report (10,000-character story, every field full) is far below this. */
 const REPORT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -21,7 +28,8 @@ export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token?.sid) return NextResponse.next();
   const signIn = new URL("/console/sign-in", request.url);
-  signIn.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
+  const next = [request.nextUrl.pathname + request.nextUrl.search, request.nextUrl.pathname].find((path) => path.length <= MAX_NEXT_LENGTH);
+  if (next) signIn.searchParams.set("next", next);
   return NextResponse.redirect(signIn);
 }
 
