@@ -92,8 +92,8 @@ test("no route handler answers hostile requests with a 5xx, signed in as an admi
       );
     }
   }
-  // Sign-out endpoints with hostile bodies must not have ended the admin's session.
-  const session = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie: admin.header() } })).json()) as { user?: { email?: string } };
-  expect(session.user?.email).toBe(DEMO_STAFF.admin.email);
   expect(failures).toEqual([]);
+  // Hostile requests to the sign-out endpoints (without the CSRF token) must not have ended the admin's session.
+  const consolePage = await fetch(`${base}/console`, { headers: { cookie: admin.header() }, redirect: "manual" });
+  expect(consolePage.status).toBe(200);
 });
