@@ -43,6 +43,11 @@ afterAll(async () => {
   await database.end();
 });
 
+/** What a client would put in a form for a value (String() throws for some objects, such as { toString: "" }). */
+function asFormValue(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined");
+}
+
 /** A different client address per request, so the per-client rate limits seldom get in the way. */
 const clientAddress = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map(([a, b, c]) => `10.${a}.${b}.${c}`);
 
@@ -80,7 +85,7 @@ describe("route handlers under random and hostile requests", () => {
 
   it("POST /api/feedback: never a 5xx; JSON answers are action states, others a 303 to the result page; accepted comments stored as sent", async () => {
     // Mostly a valid vote with a hostile comment (to reach the database), sometimes hostile throughout.
-    const form = fc.oneof(
+    const form: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
       { weight: 3, arbitrary: fieldValue([]).map((comment) => ({ articleSlug: ARTICLE, helpful: "no", comment })) },
       { weight: 2, arbitrary: hostileRecord(["articleSlug", "helpful", "comment"], [ARTICLE, "yes", "no"]).map((fields) => ({ articleSlug: ARTICLE, helpful: "no", ...fields })) },
     );
@@ -96,6 +101,7 @@ describe("route handlers under random and hostile requests", () => {
       extraHeader: fc.option(headerValue, { nil: undefined }),
     });
 
+    type FeedbackRequest = typeof request extends fc.Arbitrary<infer Value> ? Value : never;
     await fc.assert(
       fc.asyncProperty(request, async ({ address, json, body, lyingLength, extraHeader }) => {
         const headers = new Headers({ "x-forwarded-for": address });
@@ -108,7 +114,7 @@ describe("route handlers under random and hostile requests", () => {
           payload = body.raw;
           headers.set("content-type", body.type.replace(/[^\u0020-\u00ff]/g, ""));
         } else {
-          const values = Object.entries(body.fields).flatMap(([key, value]) => (Array.isArray(value) ? value.map((item) => [key, String(item)]) : [[key, String(value)]]));
+          const values = Object.entries(body.fields).flatMap(([key, value]) => (Array.isArray(value) ? (value as unknown[]) : [value]).map((item) => [key, asFormValue(item)]));
           sentComment = body.fields.comment;
           if (body.kind === "urlencoded") {
             payload = new URLSearchParams(values).toString();
@@ -138,8 +144,8 @@ describe("route handlers under random and hostile requests", () => {
       }),
       {
         numRuns: 80,
-        examples: [...MARKUP_PAYLOADS, "a\u0000b"].map((comment) => [
-          { address: "10.0.0.1", json: true, body: { kind: "urlencoded" as const, fields: { articleSlug: ARTICLE, helpful: "no", comment } }, lyingLength: undefined, extraHeader: undefined },
+        examples: [...MARKUP_PAYLOADS, "a\u0000b"].map((comment): [FeedbackRequest] => [
+          { address: "10.0.0.1", json: true, body: { kind: "urlencoded", fields: { articleSlug: ARTICLE, helpful: "no", comment } }, lyingLength: undefined, extraHeader: undefined },
         ]),
       },
     );
