@@ -15,6 +15,13 @@ import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
 import { log } from "@/lib/log";
 import { newNonce, noncePolicy, staticPolicy, usesNoncePolicy } from "@/lib/http/security-headers";
 
+/**
+ * The longest page address kept as the return path after sign-in. A longer one (a crafted query
+ * string) is cut back to the page itself, or dropped: encoded once more into the Location header it
+ * would pass the 8-16 kB header limits of clients and proxies, which then fail the whole response.
+ */
+const MAX_NEXT_LENGTH = 1_024;
+
 /** The biggest honest report (10,000-character story, every field full) is far below this. */
 const REPORT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -36,7 +43,8 @@ async function redirectInstead(request: NextRequest): Promise<NextResponse | nul
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token?.sid) return null;
   const signIn = new URL("/console/sign-in", request.url);
-  signIn.searchParams.set("next", pathname + request.nextUrl.search);
+  const next = [pathname + request.nextUrl.search, pathname].find((path) => path.length <= MAX_NEXT_LENGTH);
+  if (next) signIn.searchParams.set("next", next);
   return NextResponse.redirect(signIn);
 }
 

@@ -1,10 +1,10 @@
 // Every console page, API route and server action, called as every kind of visitor, against the
 // expectations in docs/authorization-matrix.md. A route or action that is not in the document
 // fails the test, so nothing new can be forgotten.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, test } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
+import { actionIds, discoverActions, routeOf, routePattern, walk } from "./support/app-inventory";
 import { withE2eDatabase } from "./support/db";
 import { callServerAction, signInOverHttp, type CookieJar } from "./support/http-session";
 
@@ -21,51 +21,6 @@ function readMatrix(): Row[] {
     const expected = Object.fromEntries(PERSONAS.map((persona, index) => [persona, outcomes[index] as Outcome])) as Record<Persona, Outcome>;
     return { kind: kind as Row["kind"], target: target ?? "", expected };
   });
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-/** "app/console/(signed-in)/staff/page.tsx" → "/console/staff"; dynamic segments become patterns. */
-function routeOf(file: string, suffix: RegExp): string {
-  const route = file
-    .replace(/^app/, "")
-    .replace(suffix, "")
-    .split("/")
-    .filter((segment) => !/^\(.*\)$/.test(segment))
-    .join("/");
-  return route === "" ? "/" : route;
-}
-
-function routePattern(route: string): RegExp {
-  const source = route
-    .split("/")
-    .map((segment) => (/^\[\.\.\..+\]$/.test(segment) ? ".+" : /^\[.+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|\\]/g, "\\$&")))
-    .join("/");
-  return new RegExp(`^${source}$`);
-}
-
-function discoverActions(): string[] {
-  return walk("app")
-    .filter((file) => /\.tsx?$/.test(file) && /^["']use server["'];/m.test(readFileSync(file, "utf8")))
-    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((match) => `${file}#${match[1]}`));
-}
-
-type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
-function actionIds(): Map<string, { id: string; pagePath: string }> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
-  const ids = new Map<string, { id: string; pagePath: string }>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    const worker = Object.keys(entry.workers)[0] ?? "";
-    // The action is posted to a page that renders it; dynamic segments get a placeholder value.
-    const pagePath = routeOf(worker, /\/page$/).replace(/\[[^\]]+\]/g, "x");
-    ids.set(`${entry.filename}#${entry.exportedName}`, { id, pagePath });
-  }
-  return ids;
 }
 
 test.describe.configure({ timeout: 240_000 });

@@ -1,13 +1,13 @@
 // Console form schemas for API key management, shared by the forms and the server actions.
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 import { reasonField } from "@/lib/staff/schemas";
 import { API_SCOPES } from "./scopes";
 
 const scopeValues = API_SCOPES.map((scope) => scope.value) as [ApiScopeValue, ...ApiScopeValue[]];
 type ApiScopeValue = (typeof API_SCOPES)[number]["value"];
 
-export const apiKeyNameField = z
-  .string({ error: "Name the key after the system that will use it." })
+export const apiKeyNameField = storableString({ error: "Name the key after the system that will use it." })
   .trim()
   .min(3, "Name the key after the system that will use it (at least 3 characters).")
   .max(80, "Key names can be at most 80 characters.");

@@ -1,13 +1,14 @@
 // Reading the audit log: filters by actor, action, target and time, newest first, cursor pages.
 import "server-only";
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const auditFiltersSchema = z.object({
-  actor: z.string().trim().max(254).optional().transform((value) => value || undefined),
+  actor: storableString().trim().max(254).optional().transform((value) => value || undefined),
   action: z.string().trim().max(100).regex(/^[a-z0-9_.]*$/, "Actions look like staff.sign_in.failed.").optional().transform((value) => value || undefined),
-  target: z.string().trim().max(100).optional().transform((value) => value || undefined),
+  target: storableString().trim().max(100).optional().transform((value) => value || undefined),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.").optional().or(z.literal("").transform(() => undefined)),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.").optional().or(z.literal("").transform(() => undefined)),
   before: z.string().regex(/^\d{1,19}$/, "Invalid page link.").optional().or(z.literal("").transform(() => undefined)),

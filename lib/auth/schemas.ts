@@ -1,5 +1,6 @@
 // Input schemas for staff authentication, shared by the forms and the server.
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 
 /** Recovery codes as shown to staff (xxxxx-xxxxx); defined here, not beside their generator, so the
  * browser can use it without node:crypto. */
@@ -48,7 +49,7 @@ export const newPasswordField = z
   );
 
 const enrolmentFields = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(120, "Names can be at most 120 characters."),
+  name: storableString().trim().min(1, "Enter your name.").max(120, "Names can be at most 120 characters."),
   password: newPasswordField,
   confirmPassword: z.string(),
   totpSecret: z.string().regex(/^[A-Z2-7]{32}$/, "The enrolment key is malformed. Reload the page."),

@@ -1,6 +1,7 @@
 // Filters for the login-attempt timeline and the OTP delivery log, parsed from the URL so every
 // filtered view is a shareable deep link. Invalid values are reported, never a 500.
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 
 const dateOnly = z
   .string()
@@ -9,7 +10,7 @@ const dateOnly = z
   .or(z.literal("").transform(() => undefined));
 
 const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).optional().transform((value) => value || undefined);
+  storableString().trim().max(max, message).optional().transform((value) => value || undefined);
 
 export const LOGIN_OUTCOMES = ["SUCCESS", "WRONG_PASSWORD", "CODE_SENT", "CODE_WRONG", "CODE_EXPIRED", "LOCKED", "BLOCKED"] as const;
 export const OTP_PURPOSES = ["SIGN_IN", "DELIVERY", "PAYMENT", "FACTOR_CHANGE", "RECOVERY"] as const;

@@ -1,5 +1,6 @@
 // "Was this helpful?" input: one schema for the route handler (JS and no-JS posts alike).
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 
 export const FEEDBACK_COMMENT_MAX = 1000;
 
@@ -20,8 +21,7 @@ export const articleFeedbackSchema = z.object({
     .enum(["yes", "no"], { error: feedbackMessages.helpfulMissing })
     .transform((value) => value === "yes"),
   // Stored as typed (trimmed): HTML stays text and is only ever rendered as text.
-  comment: z
-    .string()
+  comment: storableString()
     .optional()
     .transform((value) => value?.replace(/\r\n/g, "\n").trim() ?? "")
     .pipe(z.string().max(FEEDBACK_COMMENT_MAX, feedbackMessages.commentTooLong))

@@ -125,8 +125,11 @@ const customerReference = z
   .strictObject({ externalId: str("customer.externalId").optional(), email: str("customer.email").optional() }, {
     error: "customer must be an object with externalId and/or email.",
   })
-  .superRefine((ref, ctx) => {
-    if (ref.externalId === undefined && ref.email === undefined) ctx.addIssue({ code: "custom", message: "Give customer.externalId, customer.email or both." });
+  .superRefine((ref: unknown, ctx) => {
+    // With ALWAYS this also runs for a missing or malformed customer, which zod has already reported.
+    if (typeof ref !== "object" || ref === null) return;
+    const { externalId, email } = ref as Record<string, unknown>;
+    if (externalId === undefined && email === undefined) ctx.addIssue({ code: "custom", message: "Give customer.externalId, customer.email or both." });
     checkFields(CUSTOMER_RULES, ref, ctx);
   }, ALWAYS);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 import { reasonField } from "@/lib/staff/schemas";
 
 export const VERIFICATION_METHODS = ["CALLBACK_NUMBER_ON_FILE", "EMAIL_LINK_ON_FILE", "DOCUMENT_CHECK", "OTHER"] as const;
@@ -22,7 +23,7 @@ export const resetRequestSchema = z
       z.array(z.uuid({ error: "Unknown sign-in method." })).min(1, "Choose at least one sign-in method to remove.").max(20),
     ),
     verificationMethod: z.enum(VERIFICATION_METHODS, { error: "Say how you verified the customer's identity." }),
-    verificationDetail: z.string().trim().max(500, "Keep the verification detail under 500 characters.").optional().transform((value) => value || undefined),
+    verificationDetail: storableString().trim().max(500, "Keep the verification detail under 500 characters.").optional().transform((value) => value || undefined),
     reason: reasonField,
     revokeSessions: checkbox,
     forcePasswordReset: checkbox,
@@ -37,5 +38,5 @@ export type ResetRequestInput = z.infer<typeof resetRequestSchema>;
 export const resetDecisionSchema = z.object({
   resetId: z.uuid({ error: "Unknown reset request." }),
   decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
-  note: z.string().trim().max(500, "Keep the note under 500 characters.").optional().transform((value) => value || undefined),
+  note: storableString().trim().max(500, "Keep the note under 500 characters.").optional().transform((value) => value || undefined),
 });

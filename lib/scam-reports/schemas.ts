@@ -3,6 +3,7 @@
 // Everything arrives as untrusted strings (lib/forms/form-fields.ts); nothing here throws.
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 import type { ScamAsk, ScamChannel } from "@/lib/generated/prisma/enums";
 import { normaliseContact } from "./contact-number";
 import { CURRENCIES, DEFAULT_TIME_ZONE, PAYMENT_METHODS, SCAM_ASKS, SCAM_CHANNELS, SCAM_SOURCES, SCAM_STATUSES } from "./labels";
@@ -319,8 +320,8 @@ export const queueFiltersSchema = z.object({
   assignee: emptyToUndefined(z.union([z.enum(["me", "none"]), z.uuid()], { error: "Choose an assignee from the list." })),
   channel: emptyToUndefined(z.enum(SCAM_CHANNELS, { error: "Choose a channel from the list." })),
   source: emptyToUndefined(z.enum(SCAM_SOURCES, { error: "Choose a source from the list." })),
-  q: emptyToUndefined(z.string().trim().max(100, "Search for a phone number, sender or report reference (at most 100 characters).")),
-  cursor: emptyToUndefined(z.string().max(200, "Invalid page link.")),
+  q: emptyToUndefined(storableString().trim().max(100, "Search for a phone number, sender or report reference (at most 100 characters).")),
+  cursor: emptyToUndefined(storableString().max(200, "Invalid page link.")),
 });
 
 export type QueueFilters = Partial<z.output<typeof queueFiltersSchema>>;

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { storableString } from "@/lib/forms/storable-text";
 import { emailField } from "@/lib/auth/schemas";
 
 export const roleField = z.enum(["AGENT", "SUPERVISOR", "ADMIN"], { error: "Choose a role: agent, supervisor or admin." });
 
-export const reasonField = z
-  .string({ error: "Give a reason; it goes into the audit log." })
+export const reasonField = storableString({ error: "Give a reason; it goes into the audit log." })
   .trim()
   .min(5, "Give a reason of at least 5 characters; it goes into the audit log.")
   .max(500, "Keep the reason under 500 characters.");
@@ -13,7 +13,7 @@ export const staffIdField = z.uuid({ error: "Unknown staff member." });
 
 export const inviteSchema = z.object({
   email: emailField,
-  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Names can be at most 120 characters."),
+  name: storableString().trim().min(1, "Enter the person's name.").max(120, "Names can be at most 120 characters."),
   role: roleField,
   reason: reasonField,
 });
