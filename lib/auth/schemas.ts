@@ -1,4 +1,6 @@
 // Input schemas for staff authentication, shared by the forms and the server.
+// First, so zod is jitless before any schema below is built (lib/forms/zod-csp.ts says why).
+import "@/lib/forms/zod-csp";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 

@@ -1,6 +1,8 @@
 // One schema per intent (CONVENTIONS #5): the fields of a report (shared by the public form and
 // staff intake), triage, linking, opening a case, and the queue's and analytics' URL filters.
 // Everything arrives as untrusted strings (lib/forms/form-fields.ts); nothing here throws.
+// First, so zod is jitless before any schema below is built (lib/forms/zod-csp.ts says why).
+import "@/lib/forms/zod-csp";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";

@@ -1,3 +1,5 @@
+// First, so zod is jitless before any schema below is built (lib/forms/zod-csp.ts says why).
+import "@/lib/forms/zod-csp";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 import { emailField } from "@/lib/auth/schemas";

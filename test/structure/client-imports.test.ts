@@ -31,6 +31,19 @@ function resolveLocal(specifier: string, from: string): string | null {
   return null;
 }
 
+/** Every local module reachable from `file` (server action modules excluded), `file` included. */
+function reachable(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  const text = readFileSync(file, "utf8");
+  if (seen.size > 0 && /^\s*["']use server["']/m.test(text)) return seen;
+  seen.add(file);
+  for (const match of text.matchAll(IMPORT)) {
+    const local = resolveLocal(match[1] ?? "", file);
+    if (local) reachable(local, seen);
+  }
+  return seen;
+}
+
 /** The forbidden modules reachable from `file`, each with the chain that reaches it. */
 function forbiddenReach(file: string, seen = new Set<string>(), chain: string[] = []): string[] {
   if (seen.has(file)) return [];
@@ -59,5 +72,16 @@ describe("client components", () => {
   it("import no Node built-in or server-only module, directly or through shared modules", () => {
     const problems = clientFiles.flatMap((file) => forbiddenReach(file));
     expect(problems).toEqual([]);
+  });
+
+  it("that reach a zod schema module also load lib/forms/zod-csp.ts (no eval probe under the CSP)", () => {
+    const jitless = path.join(root, "lib/forms/zod-csp.ts");
+    // Zod probes for eval lazily, at the first parse, so the config only has to be in the bundle.
+    const missing = clientFiles.filter((file) => {
+      const modules = [...reachable(file)];
+      const usesZod = modules.some((module) => /^\s*import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+["']zod["']/m.test(readFileSync(module, "utf8")));
+      return usesZod && !modules.includes(jitless);
+    });
+    expect(missing).toEqual([]);
   });
 });
