@@ -6,23 +6,27 @@
 // hostile page could make a visitor's browser post to, call this first:
 // - Sec-Fetch-Site (sent by every current browser) must be same-origin, or none (typed URL,
 //   bookmark); same-site and cross-site are refused;
-// - otherwise, an Origin header, when present, must be our own origin (the request's, or APP_URL's
-//   behind a proxy that rewrites the host);
+// - otherwise, an Origin header, when present, must name the host the request was sent to (Host or
+//   X-Forwarded-Host, as Next checks server actions) or APP_URL's;
 // - a request with neither comes from a non-browser client, which cannot carry a victim's cookies
 //   or be steered by another site, so it passes.
 // The ingest API is not browser-facing: it takes an API key and no cookie.
 
-function trustedOrigins(request: Request): Set<string> {
-  const origins = new Set([new URL(request.url).origin]);
+/** The hosts this request may come from: the one it was sent to (Host, or X-Forwarded-Host behind
+ * a proxy, as Next's own server-action check reads them) and the configured public address. */
+function ownHosts(request: Request): Set<string> {
+  const hosts = new Set<string>([new URL(request.url).host]);
+  const sentTo = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  if (sentTo) hosts.add(sentTo.toLowerCase());
   for (const configured of [process.env.APP_URL, process.env.NEXTAUTH_URL]) {
     if (!configured) continue;
     try {
-      origins.add(new URL(configured).origin);
+      hosts.add(new URL(configured).host);
     } catch {
       // A malformed setting is reported at start-up elsewhere; it must not make requests fail here.
     }
   }
-  return origins;
+  return hosts;
 }
 
 export function isCrossSiteRequest(request: Request): boolean {
@@ -30,7 +34,12 @@ export function isCrossSiteRequest(request: Request): boolean {
   if (fetchSite) return fetchSite !== "same-origin" && fetchSite !== "none";
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  return !trustedOrigins(request).has(origin);
+  try {
+    return !ownHosts(request).has(new URL(origin).host);
+  } catch {
+    // "null" (sandboxed frames, some redirects) and anything unparsable.
+    return true;
+  }
 }
 
 /** 403 in the problem+json shape the other API errors use; says what happened, reveals nothing. */
