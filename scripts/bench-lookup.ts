@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { GENESIS_HASH, hashAuditEvent } from "@/lib/audit/audit-hash";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { staffContext, type CurrentStaff } from "@/lib/auth/current-staff";
 import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
 import { getCustomerOverview } from "@/lib/customers/customer-overview";
 import { searchCustomers } from "@/lib/customers/customer-search";
@@ -130,37 +130,38 @@ const benchStaff = await db.staffUser.upsert({
   select: { id: true, email: true, name: true },
 });
 const staff: CurrentStaff = { ...benchStaff, role: "AGENT", timeZone: "UTC", sessionId: "00000000-0000-4000-8000-000000000000", stepUpAt: null };
+const ctx = staffContext(staff, "bench");
 
 const watchlist = watchlistRules();
 for (const row of warmUp) {
-  await searchCustomers(staff, { q: row.email }, "bench");
-  await getCustomerOverview(staff, row.id, "bench");
+  await searchCustomers(ctx, { q: row.email });
+  await getCustomerOverview(ctx, row.id);
   await Promise.all([getRiskSignals(row.id), listLoginAttempts(row.id, {}, 10), listOtpDeliveries(row.id, {}, 10), findWatchlistMentionsForCustomer(row.id, watchlist)]);
 }
 const ids = sample.map((row) => row.id);
 console.log(`\nTiming ${sample.length} sampled customers, one lookup at a time; load averages (1, 5, 15 min) before: ${loadAverages()} on ${os.cpus().length} CPUs.`);
 
 console.log("\nCustomer search (includes its audit event):");
-await time("search by phone", sample.flatMap((row) => (row.phone_e164 ? [row.phone_e164] : [])), (phone) => searchCustomers(staff, { q: phone }, "bench"));
-await time("search by email", sample.map((row) => row.email), (email) => searchCustomers(staff, { q: email }, "bench"));
-await time("search by name prefix (first 4 letters)", sample.map((row) => row.name_key.slice(0, 4)), (prefix) => searchCustomers(staff, { q: prefix }, "bench"));
+await time("search by phone", sample.flatMap((row) => (row.phone_e164 ? [row.phone_e164] : [])), (phone) => searchCustomers(ctx, { q: phone }));
+await time("search by email", sample.map((row) => row.email), (email) => searchCustomers(ctx, { q: email }));
+await time("search by name prefix (first 4 letters)", sample.map((row) => row.name_key.slice(0, 4)), (prefix) => searchCustomers(ctx, { q: prefix }));
 
 console.log("\nCustomer page data loads:");
-await time("overview (audited)", ids, (id) => getCustomerOverview(staff, id, "bench"));
+await time("overview (audited)", ids, (id) => getCustomerOverview(ctx, id));
 await time("risk signals (30 days)", ids, (id) => getRiskSignals(id));
 await time("login attempts, first page", ids, (id) => listLoginAttempts(id, {}));
 await time("OTP deliveries, first page", ids, (id) => listOtpDeliveries(id, {}));
 // As app/console/(signed-in)/customers/[customerId]/page.tsx loads it: the overview (which says
 // whether the customer exists), then everything else at once.
 await time("whole page (overview, then the rest at once)", ids, async (id) => {
-  await getCustomerOverview(staff, id, "bench");
+  await getCustomerOverview(ctx, id);
   await Promise.all([getRiskSignals(id), listLoginAttempts(id, {}, 10), listOtpDeliveries(id, {}, 10), findWatchlistMentionsForCustomer(id, watchlist)]);
 });
 
 // The part of a search and of an overview that is not a read: the audit event, on its own.
 console.log("\nBreakdown:");
 await time("audit append alone (one statement)", ids, (id) =>
-  recordAuditEvent({ actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "customer.viewed", target: { type: "customer", id }, ip: "bench" }),
+  recordAuditEvent({ actor: ctx.actor, action: "customer.viewed", target: { type: "customer", id }, ip: "bench" }),
   false,
 );
 await time("audit append the former way (for comparison)", ids, (id) => appendTheFormerWay(id), false);

@@ -7,7 +7,7 @@ import { issueFormToken } from "@/lib/forms/form-token";
 import { PUBLIC_FORM_PURPOSE } from "@/lib/scam-reports/intake";
 import { DEFAULT_TIME_ZONE } from "@/lib/scam-reports/labels";
 import { Alert } from "@/components/ui/alert";
-import { PublicReportForm } from "@/components/report/public-report-form";
+import { PublicReportForm } from "./_components/public-report-form";
 
 export const metadata: Metadata = {
   title: "Report a scam call, text or email",

@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
 
-type Enrolment = { email: string; recoveryCodes: string[] };
+import type { Enrolled as Enrolment } from "@/lib/staff/enrolment";
 
 /** Password + authenticator enrolment, shared by first-run setup and invitations. */
 export function EnrolmentForm({
@@ -16,6 +16,7 @@ export function EnrolmentForm({
   qrDataUrl,
   email,
   defaultName,
+  hiddenFields = {},
 }: {
   action: (state: ActionState<Enrolment>, formData: FormData) => Promise<ActionState<Enrolment>>;
   totpSecret: string;
@@ -23,6 +24,8 @@ export function EnrolmentForm({
   /** Known for invitations; asked for on first-run setup. */
   email?: string;
   defaultName?: string;
+  /** Posted back with the form, e.g. the invitation's token. */
+  hiddenFields?: Record<string, string>;
 }) {
   return (
     <ActionForm action={action} submitLabel="Finish enrolment" pendingLabel="Checking…" renderResult={(data) => <RecoveryCodes data={data} />}>
@@ -30,6 +33,9 @@ export function EnrolmentForm({
         state.status === "ok" ? null : (
           <>
             <input type="hidden" name="totpSecret" value={totpSecret} />
+            {Object.entries(hiddenFields).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
             {email ? (
               <p className="text-sm">
                 Signing up as <strong>{email}</strong>

@@ -1,15 +1,17 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
-import { confirmStepUp } from "@/app/console/step-up-action";
-import { idleState } from "@/lib/forms/action-state";
+import { errorState, idleState, type ActionState } from "@/lib/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { useConfirmStepUp } from "./step-up-context";
+
+const unavailable = (): Promise<ActionState> => Promise.resolve(errorState("Sign in to the console to confirm."));
 
 /** Asks for a fresh authenticator code; on success the caller resumes what it was doing. */
 export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
-  const [state, action, pending] = useActionState(confirmStepUp, idleState);
+  const [state, action, pending] = useActionState(useConfirmStepUp() ?? unavailable, idleState);
   const id = useId();
 
   // Resume exactly once per confirmation: the parent re-renders while it resubmits, and a second

@@ -6,13 +6,15 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
 import type { ApiScope } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { apiKeyMatches, bearerToken, generateApiKey, parseApiKey } from "./key-material";
-import type { CreateApiKeyInput } from "./schemas";
+import { fail, succeed, type Result } from "@/lib/result";
+import type { CreateApiKeyInput, RevokeApiKeyInput } from "./schemas";
 
-export type ApiKeyResult<Data = undefined> = { ok: true; message: string; data?: Data } | { ok: false; message: string };
+/** Handed to the form once, to show the new key; it is not stored anywhere in clear. */
+export type NewApiKey = { id: string; name: string; key: string; prefix: string };
 
 export type ApiKeyListItem = {
   id: string;
@@ -31,39 +33,32 @@ export type AuthenticatedApiKey = { id: string; name: string; prefix: string; sc
 /** last_used_at is written at most this often per key, so busy keys cost no extra write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-function actorOf(staff: CurrentStaff) {
-  return { type: "STAFF" as const, id: staff.id, label: staff.email };
-}
-
-export async function createApiKey(
-  admin: CurrentStaff,
-  input: CreateApiKeyInput,
-  ip: string,
-): Promise<ApiKeyResult<{ id: string; key: string; prefix: string }>> {
+export async function createApiKey(ctx: StaffContext, input: CreateApiKeyInput): Promise<Result<NewApiKey>> {
   // A prefix collision (8 characters of [a-z0-9]: one in 2.8e12) is retried with a new key.
   for (let attempt = 0; attempt < 3; attempt++) {
     const material = generateApiKey();
     try {
       const id = await getDb().$transaction(async (tx) => {
         const row = await tx.apiKey.create({
-          data: { name: input.name, prefix: material.prefix, secretHash: material.secretHash, scopes: input.scopes, createdById: admin.id },
+          data: { name: input.name, prefix: material.prefix, secretHash: material.secretHash, scopes: input.scopes, createdById: ctx.staff.id },
           select: { id: true },
         });
         await appendAuditEvent(tx, {
-          actor: actorOf(admin),
+          actor: ctx.actor,
           action: "api_key.created",
           target: { type: "api-key", id: row.id },
           reason: input.reason,
-          ip,
+          ip: ctx.ip,
           data: { name: input.name, prefix: material.prefix, scopes: input.scopes },
         });
         return row.id;
       });
-      return {
-        ok: true,
-        message: `API key "${input.name}" created. Copy it now: it is shown only this once.`,
-        data: { id, key: material.key, prefix: material.prefix },
-      };
+      return succeed(`API key "${input.name}" created. Copy it now: it is shown only this once.`, {
+        id,
+        name: input.name,
+        key: material.key,
+        prefix: material.prefix,
+      });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
       throw error;
@@ -83,7 +78,8 @@ export async function listApiKeys(): Promise<ApiKeyListItem[]> {
   });
 }
 
-export async function revokeApiKey(admin: CurrentStaff, keyId: string, reason: string, ip: string): Promise<ApiKeyResult> {
+export async function revokeApiKey(ctx: StaffContext, input: RevokeApiKeyInput): Promise<Result> {
+  const { keyId, reason } = input;
   // The id comes from the request: it must name a key that exists and is still active.
   return getDb().$transaction(async (tx) => {
     const revokedAt = new Date();
@@ -93,16 +89,16 @@ export async function revokeApiKey(admin: CurrentStaff, keyId: string, reason: s
       select: { id: true, name: true, prefix: true },
     });
     const key = updated[0];
-    if (!key) return { ok: false, message: "That key does not exist or is already revoked." } as const;
+    if (!key) return fail("That key does not exist or is already revoked.");
     await appendAuditEvent(tx, {
-      actor: actorOf(admin),
+      actor: ctx.actor,
       action: "api_key.revoked",
       target: { type: "api-key", id: key.id },
       reason,
-      ip,
+      ip: ctx.ip,
       data: { name: key.name, prefix: key.prefix },
     });
-    return { ok: true, message: `API key "${key.name}" (${key.prefix}) revoked. Requests with it are refused from now on.` } as const;
+    return succeed(`API key "${key.name}" (${key.prefix}) revoked. Requests with it are refused from now on.`);
   });
 }
 

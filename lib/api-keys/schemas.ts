@@ -31,3 +31,4 @@ export const revokeApiKeySchema = z.object({
 });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+export type RevokeApiKeyInput = z.infer<typeof revokeApiKeySchema>;

@@ -14,6 +14,13 @@ export type AuditActor =
   | { type: "CUSTOMER"; label: string }
   | { type: "ANONYMOUS"; label?: string };
 
+export type StaffActor = Extract<AuditActor, { type: "STAFF" }>;
+
+/** The one way to name a staff member as the actor of an audit event. */
+export function staffActor(staff: { id: string; email: string }): StaffActor {
+  return { type: "STAFF", id: staff.id, label: staff.email };
+}
+
 export type AuditEventInput = {
   actor: AuditActor;
   /** Dotted verb, e.g. "staff.sign_in.succeeded", "customer.pii.revealed". */

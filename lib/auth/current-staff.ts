@@ -5,8 +5,11 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
+import { staffActor, type StaffActor } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
+import { clientIp } from "@/lib/http/client-ip";
 import { authOptions } from "./auth-options";
 import { can, type Permission, type Role } from "./permissions";
 import { SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, STEP_UP_WINDOW_MS } from "./session-policy";
@@ -20,6 +23,16 @@ export type CurrentStaff = {
   sessionId: string;
   stepUpAt: Date | null;
 };
+
+/**
+ * Who acts, from where: what every audited console operation in lib takes first. Built once per
+ * request by requireStaffContext (pages, actions, route handlers) or by staffContext (scripts, tests).
+ */
+export type StaffContext = { staff: CurrentStaff; ip: string; actor: StaffActor };
+
+export function staffContext(staff: CurrentStaff, ip: string): StaffContext {
+  return { staff, ip, actor: staffActor(staff) };
+}
 
 export type SessionProblem = "signed-out" | "expired" | "revoked";
 
@@ -74,12 +87,20 @@ export async function requireStaff(permission: Permission = "console:use"): Prom
   return result.staff;
 }
 
+/** requireStaff for every permission given, plus the client address and audit actor. */
+export async function requireStaffContext(...permissions: Permission[]): Promise<StaffContext> {
+  const [first = "console:use", ...rest] = permissions;
+  const staff = await requireStaff(first);
+  if (!rest.every((permission) => can(staff, permission))) forbidden();
+  return staffContext(staff, clientIp(await headers()));
+}
+
 /** For route handlers: a JSON 401/403 instead of a redirect. */
-export async function requireStaffForApi(permission: Permission = "console:use"): Promise<CurrentStaff | Response> {
+export async function requireStaffForApi(permission: Permission = "console:use"): Promise<StaffContext | Response> {
   const { staff } = await lookupStaff();
   if (!staff) return Response.json({ error: "Sign in to continue." }, { status: 401 });
   if (!can(staff, permission)) return Response.json({ error: "You do not have permission to do this." }, { status: 403 });
-  return staff;
+  return staffContext(staff, clientIp(await headers()));
 }
 
 export function hasFreshStepUp(staff: CurrentStaff, now = Date.now()): boolean {

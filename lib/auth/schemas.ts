@@ -71,4 +71,13 @@ export const firstAdminSchema = enrolmentFields
   .extend({ email: emailField })
   .refine(passwordsMatch.check, passwordsMatch.params);
 
+/** The invitation form posts back the token of its link; the token is what authorises it. */
+export const inviteAcceptanceSchema = enrolmentFields
+  .extend({ token: z.string({ error: "This invitation link is not valid." }).regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.") })
+  .refine(passwordsMatch.check, passwordsMatch.params);
+
+export type EnrolmentInput = z.output<typeof enrolmentSchema>;
+export type FirstAdminInput = z.output<typeof firstAdminSchema>;
+export type InviteAcceptanceInput = z.output<typeof inviteAcceptanceSchema>;
+
 export const stepUpSchema = z.object({ code: totpCodeField });

@@ -3,13 +3,13 @@ import { storableString } from "@/lib/forms/storable-text";
 
 export const CASE_TYPES = ["COMPROMISED_ACCOUNT", "LOST_PHONE", "UNREQUESTED_CODES", "CODE_NOT_ARRIVING", "SCAM_CALL"] as const;
 export const CASE_STATUSES = ["OPEN", "IN_PROGRESS", "WAITING_ON_CUSTOMER", "CLOSED"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const openCaseSchema = z.object({
   customerId: z.uuid({ error: "Choose a customer." }),
   type: z.enum(CASE_TYPES, { error: "Choose the kind of case." }),
   subject: storableString({ error: "Give the case a short subject." }).trim().min(3, "Give the case a short subject.").max(200, "Keep the subject under 200 characters."),
   note: storableString().trim().max(5_000, "Keep the first note under 5,000 characters.").optional().transform((value) => value || undefined),
-  scamReportId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
 });
 
 export const caseNoteSchema = z.object({
@@ -31,5 +31,5 @@ export const caseAssignSchema = z.object({
 export const checklistSchema = z.object({
   caseId: z.uuid({ error: "Unknown case." }),
   item: z.string().regex(/^[a-z0-9-]{1,40}$/, "Unknown checklist item."),
-  done: z.enum(["true", "false"]),
+  done: z.enum(["true", "false"]).transform((value) => value === "true"),
 });

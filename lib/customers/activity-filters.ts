@@ -2,6 +2,7 @@
 // filtered view is a shareable deep link. Invalid values are reported, never a 500.
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
+import { LoginOutcome, OtpChannel, OtpDeliveryStatus, OtpPurpose } from "@/lib/generated/prisma/enums";
 
 const dateOnly = z
   .string()
@@ -12,15 +13,16 @@ const dateOnly = z
 const optionalText = (max: number, message: string) =>
   storableString().trim().max(max, message).optional().transform((value) => value || undefined);
 
-export const LOGIN_OUTCOMES = ["SUCCESS", "WRONG_PASSWORD", "CODE_SENT", "CODE_WRONG", "CODE_EXPIRED", "LOCKED", "BLOCKED"] as const;
-export const OTP_PURPOSES = ["SIGN_IN", "DELIVERY", "PAYMENT", "FACTOR_CHANGE", "RECOVERY"] as const;
-export const OTP_CHANNELS = ["SMS", "EMAIL", "VOICE"] as const;
-export const OTP_STATUSES = ["QUEUED", "SENT", "DELIVERED", "FAILED"] as const;
+// The filter menus list the schema's own enum values.
+export const LOGIN_OUTCOMES = Object.values(LoginOutcome);
+export const OTP_PURPOSES = Object.values(OtpPurpose);
+export const OTP_CHANNELS = Object.values(OtpChannel);
+export const OTP_STATUSES = Object.values(OtpDeliveryStatus);
 
 const emptyToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const attemptFiltersSchema = z.object({
-  outcome: emptyToUndefined(z.enum(LOGIN_OUTCOMES, { error: "Choose an outcome from the list." })),
+  outcome: emptyToUndefined(z.enum(LoginOutcome, { error: "Choose an outcome from the list." })),
   from: dateOnly,
   to: dateOnly,
   ip: optionalText(64, "That is not an IP address."),
@@ -30,9 +32,9 @@ export const attemptFiltersSchema = z.object({
 });
 
 export const deliveryFiltersSchema = z.object({
-  purpose: emptyToUndefined(z.enum(OTP_PURPOSES, { error: "Choose a purpose from the list." })),
-  channel: emptyToUndefined(z.enum(OTP_CHANNELS, { error: "Choose a channel from the list." })),
-  status: emptyToUndefined(z.enum(OTP_STATUSES, { error: "Choose a status from the list." })),
+  purpose: emptyToUndefined(z.enum(OtpPurpose, { error: "Choose a purpose from the list." })),
+  channel: emptyToUndefined(z.enum(OtpChannel, { error: "Choose a channel from the list." })),
+  status: emptyToUndefined(z.enum(OtpDeliveryStatus, { error: "Choose a status from the list." })),
   from: dateOnly,
   to: dateOnly,
   cursor: optionalText(100, "Invalid page link."),
@@ -40,11 +42,6 @@ export const deliveryFiltersSchema = z.object({
 
 export type AttemptFilters = Partial<z.infer<typeof attemptFiltersSchema>>;
 export type DeliveryFilters = Partial<z.infer<typeof deliveryFiltersSchema>>;
-
-/** searchParams → plain strings (the first value of repeated keys). */
-export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : Array.isArray(value) && value[0] ? [[key, value[0]]] : [])));
-}
 
 /** Inclusive day range in UTC: "to" covers the whole day. */
 export function dayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {

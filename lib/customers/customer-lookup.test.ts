@@ -7,9 +7,11 @@ import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { getDb } from "@/lib/db/client";
 import { createCustomer } from "@/test/factories/customers";
 import { createScamReportRow } from "@/test/factories/scam-reports";
-import { createStaff, signedInAs } from "@/test/factories/staff";
+import { actingAs, createStaff } from "@/test/factories/staff";
 import { getCustomerOverview } from "./customer-overview";
 import { searchCustomers } from "./customer-search";
+
+const IP = "203.0.113.9";
 
 async function auditRowsSince(seq: bigint) {
   return getDb().auditEvent.findMany({ where: { seq: { gt: seq } }, orderBy: { seq: "asc" } });
@@ -21,11 +23,11 @@ async function lastSeq(): Promise<bigint> {
 
 describe("customer search", () => {
   it("finds by email and records who searched, the kind and the results, never the query", async () => {
-    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const customer = await createCustomer();
     const before = await lastSeq();
 
-    const result = await searchCustomers(staff, { q: customer.email, reason: "caller on the line" }, "203.0.113.9");
+    const result = await searchCustomers(staff, { q: customer.email, reason: "caller on the line" });
     expect(result).toMatchObject({ ok: true, kind: "email" });
     if (!result.ok) return;
     expect(result.customers.map((row) => row.id)).toEqual([customer.id]);
@@ -34,7 +36,7 @@ describe("customer search", () => {
     const audit = await auditRowsSince(before);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
-      actorType: "STAFF", actorId: staff.id, action: "customer.searched", reason: "caller on the line", ip: "203.0.113.9",
+      actorType: "STAFF", actorId: staff.staff.id, action: "customer.searched", reason: "caller on the line", ip: IP,
       data: { kind: "email", results: 1, customerIds: [customer.id] },
     });
     expect(JSON.stringify({ ...audit[0], seq: undefined })).not.toContain(customer.email);
@@ -42,14 +44,14 @@ describe("customer search", () => {
   });
 
   it("records a search that found nobody, and writes nothing for a query it refuses", async () => {
-    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const before = await lastSeq();
-    const result = await searchCustomers(staff, { q: "nobody-here@example.com" }, "203.0.113.9");
+    const result = await searchCustomers(staff, { q: "nobody-here@example.com" });
     expect(result).toMatchObject({ ok: true, customers: [] });
     expect(await auditRowsSince(before)).toMatchObject([{ action: "customer.searched", data: { kind: "email", results: 0, customerIds: [] } }]);
 
     const afterEmpty = await lastSeq();
-    expect(await searchCustomers(staff, { q: "a" }, "203.0.113.9")).toMatchObject({ ok: false });
+    expect(await searchCustomers(staff, { q: "a" })).toMatchObject({ ok: false });
     expect(await auditRowsSince(afterEmpty)).toHaveLength(0);
   });
 });
@@ -57,7 +59,7 @@ describe("customer search", () => {
 describe("customer overview", () => {
   it("shows active factors, live sessions, open cases and scam reports, and records the view", async () => {
     const db = getDb();
-    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const customer = await createCustomer({ risky: true });
     const other = await createCustomer();
     // What the page must leave out: a removed factor, a revoked and a long-idle session, a closed case.
@@ -69,7 +71,7 @@ describe("customer overview", () => {
     await createScamReportRow({ customerId: other.id });
     const before = await lastSeq();
 
-    const overview = await getCustomerOverview(staff, customer.id, "198.51.100.7");
+    const overview = await getCustomerOverview(staff, customer.id);
     expect(overview).not.toBeNull();
     if (!overview) return;
     expect(overview.id).toBe(customer.id);
@@ -81,22 +83,22 @@ describe("customer overview", () => {
     expect(overview.scamReports).toHaveLength(1);
 
     const audit = await auditRowsSince(before);
-    expect(audit).toMatchObject([{ actorId: staff.id, action: "customer.viewed", targetType: "customer", targetId: customer.id, ip: "198.51.100.7" }]);
+    expect(audit).toMatchObject([{ actorId: staff.staff.id, action: "customer.viewed", targetType: "customer", targetId: customer.id, ip: IP }]);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
   it("returns null for an unknown customer and records no view", async () => {
-    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const before = await lastSeq();
-    expect(await getCustomerOverview(staff, "00000000-0000-4000-8000-000000000000", "198.51.100.7")).toBeNull();
+    expect(await getCustomerOverview(staff, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await auditRowsSince(before)).toHaveLength(0);
   });
 
   it("records one view per look, all in one chain, when agents open pages at once", async () => {
-    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const customers = await Promise.all(Array.from({ length: 4 }, () => createCustomer()));
     const before = await lastSeq();
-    await Promise.all(customers.flatMap((customer) => [getCustomerOverview(staff, customer.id, "ip"), searchCustomers(staff, { q: customer.email }, "ip")]));
+    await Promise.all(customers.flatMap((customer) => [getCustomerOverview(staff, customer.id), searchCustomers(staff, { q: customer.email })]));
     const audit = await auditRowsSince(before);
     expect(audit.filter((row) => row.action === "customer.viewed").map((row) => row.targetId).sort()).toEqual(customers.map((c) => c.id).sort());
     expect(audit.filter((row) => row.action === "customer.searched")).toHaveLength(4);
@@ -106,7 +108,7 @@ describe("customer overview", () => {
 
 describe("customer search by name", () => {
   it("pages through every customer with the prefix in name order, the exact name first", async () => {
-    const staff = await signedInAs(await createStaff({ role: "AGENT" }));
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const tag = randomBytes(3).toString("hex").replace(/\d/g, "q");
     const prefix = `zz${tag}`;
     // 60 customers: 30 share the exact key "<prefix>" (so the first page ends inside them and the
@@ -129,7 +131,7 @@ describe("customer search by name", () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const result = await searchCustomers(staff, { q: prefix, after }, "ip");
+      const result = await searchCustomers(staff, { q: prefix, after });
       if (!result.ok) throw new Error(result.message);
       expect(result.kind).toBe("name");
       seen.push(...result.customers.map((row) => row.id));

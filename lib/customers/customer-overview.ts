@@ -3,7 +3,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
+import { isUuid } from "@/lib/ids";
+import { fail, succeed, type Result } from "@/lib/result";
 import { maskDestination, maskEmail, maskPhone } from "./masking";
 
 export type CustomerOverview = {
@@ -27,7 +29,8 @@ export type CustomerOverview = {
 const LIVE_SESSION_DAYS = 30;
 
 /** Null when no customer has this id. Viewing is audited: who looked at whom. */
-export async function getCustomerOverview(staff: CurrentStaff, customerId: string, ip: string): Promise<CustomerOverview | null> {
+export async function getCustomerOverview(ctx: StaffContext, customerId: string): Promise<CustomerOverview | null> {
+  if (!isUuid(customerId)) return null;
   const db = getDb();
   const customer = await db.customer.findUnique({
     where: { id: customerId },
@@ -64,7 +67,7 @@ export async function getCustomerOverview(staff: CurrentStaff, customerId: strin
       take: 10,
       select: { id: true, reference: true, channel: true, contactedAt: true, claimedOrganisation: true, status: true },
     }),
-    recordAuditEvent({ actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "customer.viewed", target: { type: "customer", id: customer.id }, ip }),
+    recordAuditEvent({ actor: ctx.actor, action: "customer.viewed", target: { type: "customer", id: customer.id }, ip: ctx.ip }),
   ]);
   const { email, phoneE164, ...rest } = customer;
   return {
@@ -79,22 +82,19 @@ export async function getCustomerOverview(staff: CurrentStaff, customerId: strin
 }
 
 export type RevealableField = "email" | "phone";
+export type RevealedField = { value: string };
 
 /** The unmasked value, after step-up and with a reason: the caller has checked both. */
-export async function revealCustomerField(staff: CurrentStaff, customerId: string, field: RevealableField, reason: string, ip: string): Promise<string | null> {
-  const db = getDb();
-  return db.$transaction(async (tx) => {
+export async function revealCustomerField(
+  ctx: StaffContext,
+  input: { customerId: string; field: RevealableField; reason: string },
+): Promise<Result<RevealedField>> {
+  const { customerId, field, reason } = input;
+  return getDb().$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { email: true, phoneE164: true } });
-    if (!customer) return null;
-    await appendAuditEvent(tx, {
-      actor: { type: "STAFF", id: staff.id, label: staff.email },
-      action: "customer.pii.revealed",
-      target: { type: "customer", id: customerId },
-      reason,
-      ip,
-      data: { field },
-    });
-    return field === "email" ? customer.email : (customer.phoneE164 ?? "");
+    if (!customer) return fail("That customer does not exist.");
+    await appendAuditEvent(tx, { actor: ctx.actor, action: "customer.pii.revealed", target: { type: "customer", id: customerId }, reason, ip: ctx.ip, data: { field } });
+    return succeed("Shown for this page only; recorded in the audit log.", { value: field === "email" ? customer.email : (customer.phoneE164 ?? "") });
   });
 }
 
@@ -102,7 +102,7 @@ export type CustomerHeaderFields = { id: string; externalId: string; fullName: s
 
 /** The few fields the customer's sub-pages show on top; null for an unknown or malformed id. */
 export async function findCustomerHeader(customerId: string): Promise<CustomerHeaderFields | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(customerId)) return null;
+  if (!isUuid(customerId)) return null;
   return getDb().customer.findUnique({
     where: { id: customerId },
     select: { id: true, externalId: true, fullName: true, status: true, flaggedAt: true },

@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
 import { maskEmail, maskPhone } from "./masking";
 import { classifyCustomerQuery, type CustomerQuery } from "./search-query";
 
@@ -76,11 +76,7 @@ async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, afte
   }
 }
 
-export async function searchCustomers(
-  staff: CurrentStaff,
-  input: { q: string; after?: string; reason?: string },
-  ip: string,
-): Promise<CustomerSearchResult> {
+export async function searchCustomers(ctx: StaffContext, input: { q: string; after?: string; reason?: string }): Promise<CustomerSearchResult> {
   const query = classifyCustomerQuery(input.q);
   if (query.kind === "invalid") return { ok: false, message: query.message };
   const rows = await findRows(query, input.after);
@@ -92,10 +88,10 @@ export async function searchCustomers(
   // Who looked for whom: the kind of query and the customers it showed, never the query text
   // (it is itself personal data).
   await recordAuditEvent({
-    actor: { type: "STAFF", id: staff.id, label: staff.email },
+    actor: ctx.actor,
     action: "customer.searched",
     reason: input.reason || undefined,
-    ip,
+    ip: ctx.ip,
     data: { kind: query.kind, results: page.length, customerIds: page.slice(0, 10).map((row) => row.id) },
   });
   return { ok: true, kind: query.kind, customers: page.map(summarise), nextAfter };

@@ -1,6 +1,7 @@
-// The one shape every server action returns to its form (CONVENTIONS.md #6). Expected failures
-// (bad input, refused) are returned as state; unexpected ones throw to the route's error.tsx.
+// The one shape every server action returns to its form. Expected failures (bad input, refused)
+// are returned as state; unexpected ones throw to the route's error.tsx.
 import type { z } from "zod";
+import type { Result } from "@/lib/result";
 
 export type ActionState<Data = undefined> = {
   status: "idle" | "ok" | "invalid" | "error";
@@ -29,6 +30,14 @@ export function errorState(message: string): ActionState<never> {
 
 export function okState<Data = undefined>(message?: string, data?: Data): ActionState<Data> {
   return { status: "ok", message, data };
+}
+
+/** A lib area's answer as the form shows it: a refusal about one field is shown at that field. */
+export function resultState<Data>(result: Result<Data>): ActionState<Data> {
+  if (result.ok) return okState(result.message, result.data);
+  return result.field
+    ? { status: "invalid", message: result.message, fieldErrors: { [result.field]: [result.message] } }
+    : errorState(result.message);
 }
 
 export const stepUpRequiredState: ActionState<never> = {

@@ -1,7 +1,7 @@
 // Keeps docs/ingest-api.md and docs/ingest-api.openapi.yaml in step with the schemas.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FACTOR_TYPES, FORBIDDEN_CODE_FIELDS, LOGIN_OUTCOMES, MAX_EVENTS_PER_BATCH, OTP_CHANNELS, OTP_PURPOSES, OTP_STATUSES, validateEvent } from "./schemas";
+import { FORBIDDEN_CODE_FIELDS, MAX_EVENTS_PER_BATCH, WIRE_FACTOR_TYPES, WIRE_LOGIN_OUTCOMES, WIRE_OTP_CHANNELS, WIRE_OTP_PURPOSES, WIRE_OTP_STATUSES, validateEvent } from "./schemas";
 
 const guide = readFileSync("docs/ingest-api.md", "utf8");
 const openapi = readFileSync("docs/ingest-api.openapi.yaml", "utf8");
@@ -16,10 +16,10 @@ describe("ingest API documentation", () => {
   });
 
   it("lists the same enum values, limits and refused code fields as the schemas", () => {
-    for (const values of [LOGIN_OUTCOMES, OTP_PURPOSES, OTP_CHANNELS, OTP_STATUSES]) {
+    for (const values of [WIRE_LOGIN_OUTCOMES, WIRE_OTP_PURPOSES, WIRE_OTP_CHANNELS, WIRE_OTP_STATUSES]) {
       expect(openapi).toContain(`enum: [${values.join(", ")}]`);
     }
-    expect(openapi).toContain(`enum: [${FACTOR_TYPES.join(", ")}, null]`);
+    expect(openapi).toContain(`enum: [${WIRE_FACTOR_TYPES.join(", ")}, null]`);
     expect(openapi).toContain(`maxItems: ${MAX_EVENTS_PER_BATCH}`);
     for (const field of FORBIDDEN_CODE_FIELDS) {
       expect(openapi).toContain(`\`${field}\``);

@@ -21,6 +21,7 @@
 // show its value errors only on the next attempt.
 import { isIP } from "node:net";
 import { z } from "zod";
+import { FactorType, LoginOutcome, OtpChannel, OtpDeliveryStatus, OtpPurpose } from "@/lib/generated/prisma/enums";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 /** Largest request body read, in bytes (1 MiB): 1,000 events of typical size fit in about half. */
@@ -103,11 +104,16 @@ const stringOf = (value: unknown): string | undefined => (typeof value === "stri
 const str = (what: string) => z.string({ error: `${what} must be a string.` });
 const num = (what: string) => z.number({ error: `${what} must be a number.` });
 
-export const LOGIN_OUTCOMES = ["success", "wrong_password", "code_sent", "code_wrong", "code_expired", "locked", "blocked"] as const;
-export const FACTOR_TYPES = ["password", "sms", "email", "authenticator_app", "passkey", "backup_codes"] as const;
-export const OTP_PURPOSES = ["sign_in", "delivery", "payment", "factor_change", "recovery"] as const;
-export const OTP_CHANNELS = ["sms", "email", "voice"] as const;
-export const OTP_STATUSES = ["queued", "sent", "delivered", "failed"] as const;
+/** The wire spells the database's enum values in lower case: one list (the schema's), two spellings. */
+function wireValues<Value extends string>(databaseEnum: Record<string, Value>): readonly [Lowercase<Value>, ...Lowercase<Value>[]] {
+  return Object.values(databaseEnum).map((value) => value.toLowerCase() as Lowercase<Value>) as [Lowercase<Value>, ...Lowercase<Value>[]];
+}
+
+export const WIRE_LOGIN_OUTCOMES = wireValues(LoginOutcome);
+export const WIRE_FACTOR_TYPES = wireValues(FactorType);
+export const WIRE_OTP_PURPOSES = wireValues(OtpPurpose);
+export const WIRE_OTP_CHANNELS = wireValues(OtpChannel);
+export const WIRE_OTP_STATUSES = wireValues(OtpDeliveryStatus);
 
 const wireEnum = <const Values extends readonly [string, ...string[]]>(values: Values, what: string) =>
   z.enum(values, { error: `${what} must be one of: ${values.join(", ")}.` });
@@ -153,8 +159,8 @@ export const loginAttemptEventSchema = z
     type: z.literal("login_attempt"),
     eventId: str("eventId"),
     occurredAt: str("occurredAt"),
-    outcome: wireEnum(LOGIN_OUTCOMES, "outcome"),
-    factor: wireEnum(FACTOR_TYPES, "factor").nullish(),
+    outcome: wireEnum(WIRE_LOGIN_OUTCOMES, "outcome"),
+    factor: wireEnum(WIRE_FACTOR_TYPES, "factor").nullish(),
     customer: customerReference.nullish(),
     /** What the person typed as their login; kept even when it names no account (stuffing). */
     identifier: str("identifier").nullish(),
@@ -204,12 +210,12 @@ export const otpDeliveryEventSchema = z
     type: z.literal("otp_delivery"),
     eventId: str("eventId"),
     sentAt: str("sentAt"),
-    purpose: wireEnum(OTP_PURPOSES, "purpose"),
-    channel: wireEnum(OTP_CHANNELS, "channel"),
+    purpose: wireEnum(WIRE_OTP_PURPOSES, "purpose"),
+    channel: wireEnum(WIRE_OTP_CHANNELS, "channel"),
     customer: customerReference,
     /** Shown to agents as is: it must already be masked ("+44 •••• ••• 123", "j•••@example.com"). */
     destinationMasked: str("destinationMasked"),
-    status: wireEnum(OTP_STATUSES, "status"),
+    status: wireEnum(WIRE_OTP_STATUSES, "status"),
     statusReason: str("statusReason").nullish(),
     expiresAt: str("expiresAt").nullish(),
     usedAt: str("usedAt").nullish(),

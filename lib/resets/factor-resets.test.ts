@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createCustomer } from "@/test/factories/customers";
-import { createStaff, signedInAs } from "@/test/factories/staff";
+import { actingAs, createStaff } from "@/test/factories/staff";
 import { decideFactorReset, requestFactorReset } from "./factor-resets";
 import { resetRequestSchema, type ResetRequestInput } from "./schemas";
 
@@ -26,10 +26,10 @@ async function auditActions(customerId: string) {
 
 describe("2FA reset", () => {
   it("executes at once on a low-risk account: factors removed, sessions ended, customer notified on every channel, audited", async () => {
-    const agent = await signedInAs(await createStaff());
+    const agent = await actingAs(await createStaff());
     const customer = await createCustomer();
-    const result = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]), "ip");
-    expect(result).toMatchObject({ ok: true, status: "EXECUTED" });
+    const result = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]));
+    expect(result).toMatchObject({ ok: true, data: { status: "EXECUTED" } });
     const db = getDb();
     const factors = await db.secondFactor.findMany({ where: { customerId: customer.id }, select: { id: true, removedAt: true } });
     expect(factors.filter((factor) => factor.removedAt)).toHaveLength(1);
@@ -43,20 +43,20 @@ describe("2FA reset", () => {
 
   it("holds a risky account's reset for a supervisor, who is not the requester; a second approval is refused", async () => {
     const agentStaff = await createStaff({ role: "SUPERVISOR" });
-    const requester = await signedInAs(agentStaff);
-    const approver = await signedInAs(await createStaff({ role: "SUPERVISOR" }));
+    const requester = await actingAs(agentStaff);
+    const approver = await actingAs(await createStaff({ role: "SUPERVISOR" }));
     const customer = await createCustomer({ risky: true });
-    const requested = await requestFactorReset(requester, request(customer.id, customer.factorIds), "ip");
-    expect(requested).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
+    const requested = await requestFactorReset(requester, request(customer.id, customer.factorIds));
+    expect(requested).toMatchObject({ ok: true, data: { status: "PENDING_APPROVAL" } });
     if (!requested.ok) return;
     const db = getDb();
     expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(2);
-    expect((await db.factorReset.findUniqueOrThrow({ where: { id: requested.resetId } })).riskReasons).toContain("The customer reported a scam contact in the last 30 days.");
+    expect((await db.factorReset.findUniqueOrThrow({ where: { id: requested.data.resetId } })).riskReasons).toContain("The customer reported a scam contact in the last 30 days.");
 
-    expect(await decideFactorReset(requester, requested.resetId, "approve", undefined, "ip")).toMatchObject({ ok: false, message: expect.stringMatching(/own request/) });
+    expect(await decideFactorReset(requester, { resetId: requested.data.resetId, decision: "approve", note: undefined })).toMatchObject({ ok: false, message: expect.stringMatching(/own request/) });
     const [first, second] = await Promise.all([
-      decideFactorReset(approver, requested.resetId, "approve", "Verified twice", "ip"),
-      decideFactorReset(approver, requested.resetId, "approve", "Verified twice", "ip"),
+      decideFactorReset(approver, { resetId: requested.data.resetId, decision: "approve", note: "Verified twice" }),
+      decideFactorReset(approver, { resetId: requested.data.resetId, decision: "approve", note: "Verified twice" }),
     ]);
     expect([first, second].filter((result) => result.ok)).toHaveLength(1);
     expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(0);
@@ -65,29 +65,29 @@ describe("2FA reset", () => {
   });
 
   it("refuses an expired request and an agent's approval", async () => {
-    const agent = await signedInAs(await createStaff());
-    const supervisor = await signedInAs(await createStaff({ role: "SUPERVISOR" }));
+    const agent = await actingAs(await createStaff());
+    const supervisor = await actingAs(await createStaff({ role: "SUPERVISOR" }));
     const customer = await createCustomer({ risky: true });
-    const requested = await requestFactorReset(agent, request(customer.id, customer.factorIds), "ip");
+    const requested = await requestFactorReset(agent, request(customer.id, customer.factorIds));
     if (!requested.ok) throw new Error("request failed");
-    const otherAgent = await signedInAs(await createStaff());
-    expect((await decideFactorReset(otherAgent, requested.resetId, "approve", undefined, "ip")).ok).toBe(false);
-    await getDb().factorReset.update({ where: { id: requested.resetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await decideFactorReset(supervisor, requested.resetId, "approve", undefined, "ip")).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
-    expect((await getDb().factorReset.findUniqueOrThrow({ where: { id: requested.resetId } })).status).toBe("EXPIRED");
+    const otherAgent = await actingAs(await createStaff());
+    expect((await decideFactorReset(otherAgent, { resetId: requested.data.resetId, decision: "approve", note: undefined })).ok).toBe(false);
+    await getDb().factorReset.update({ where: { id: requested.data.resetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await decideFactorReset(supervisor, { resetId: requested.data.resetId, decision: "approve", note: undefined })).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect((await getDb().factorReset.findUniqueOrThrow({ where: { id: requested.data.resetId } })).status).toBe("EXPIRED");
   });
 
   it("refuses fabricated customers, other customers' factors and cases", async () => {
-    const agent = await signedInAs(await createStaff());
+    const agent = await actingAs(await createStaff());
     const customer = await createCustomer();
     const other = await createCustomer();
-    expect((await requestFactorReset(agent, request("00000000-0000-4000-8000-000000000000", customer.factorIds), "ip")).ok).toBe(false);
-    expect((await requestFactorReset(agent, request(customer.id, other.factorIds), "ip")).ok).toBe(false);
+    expect((await requestFactorReset(agent, request("00000000-0000-4000-8000-000000000000", customer.factorIds))).ok).toBe(false);
+    expect((await requestFactorReset(agent, request(customer.id, other.factorIds))).ok).toBe(false);
     expect(await getDb().secondFactor.count({ where: { customerId: other.id, removedAt: null } })).toBe(2);
   });
 
   it("applies nothing when the transaction fails midway", async () => {
-    const agent = await signedInAs(await createStaff());
+    const agent = await actingAs(await createStaff());
     const customer = await createCustomer();
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
@@ -95,7 +95,7 @@ describe("2FA reset", () => {
     await admin.query(`CREATE FUNCTION fail_notifications() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$;
       CREATE TRIGGER fail_notifications BEFORE INSERT ON notifications FOR EACH STATEMENT EXECUTE FUNCTION fail_notifications();`);
     try {
-      await expect(requestFactorReset(agent, request(customer.id, customer.factorIds), "ip")).rejects.toThrow(/outbox down/);
+      await expect(requestFactorReset(agent, request(customer.id, customer.factorIds))).rejects.toThrow(/outbox down/);
     } finally {
       await admin.query("DROP TRIGGER fail_notifications ON notifications; DROP FUNCTION fail_notifications();");
       await admin.end();

@@ -5,15 +5,18 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
+import { addSystemNoteInTx } from "@/lib/cases/cases";
+import { endSessionsInTx, removeFactorsInTx, requirePasswordChangeInTx } from "@/lib/customers/account-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueResetNotifications } from "@/lib/notifications/outbox";
+import { fail, succeed, type Result } from "@/lib/result";
 import { resetRiskReasons } from "./risk-gate";
-import type { ResetRequestInput } from "./schemas";
+import type { ResetDecisionInput, ResetRequestInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
-export type ResetResult = { ok: true; status: "EXECUTED" | "PENDING_APPROVAL" | "REJECTED"; resetId: string; message: string } | { ok: false; message: string };
+export type ResetOutcome = { status: "EXECUTED" | "PENDING_APPROVAL" | "REJECTED"; resetId: string };
 
 /** How long a request waits for a supervisor before it lapses. */
 export const APPROVAL_WINDOW_MS = 4 * 60 * 60 * 1000;
@@ -27,20 +30,18 @@ const FACTOR_NAMES: Record<string, string> = {
   PASSWORD: "password",
 };
 
-const actorOf = (staff: CurrentStaff) => ({ type: "STAFF" as const, id: staff.id, label: staff.email });
-
-export async function requestFactorReset(staff: CurrentStaff, input: ResetRequestInput, ip: string): Promise<ResetResult> {
+export async function requestFactorReset(ctx: StaffContext, input: ResetRequestInput): Promise<Result<ResetOutcome>> {
   const db = getDb();
   // Every id in the request is checked against the customer it claims to belong to.
   const customer = await db.customer.findUnique({
     where: { id: input.customerId },
     select: { id: true, factors: { where: { removedAt: null }, select: { id: true } } },
   });
-  if (!customer) return { ok: false, message: "That customer does not exist." };
+  if (!customer) return fail("That customer does not exist.");
   const owned = new Set(customer.factors.map((factor) => factor.id));
-  if (!input.factorIds.every((id) => owned.has(id))) return { ok: false, message: "Choose sign-in methods this customer has." };
+  if (!input.factorIds.every((id) => owned.has(id))) return fail("Choose sign-in methods this customer has.", "factorIds");
   if (input.caseId && !(await db.case.findFirst({ where: { id: input.caseId, customerId: customer.id }, select: { id: true } }))) {
-    return { ok: false, message: "That case is not this customer's." };
+    return fail("That case is not this customer's.");
   }
 
   const riskReasons = await resetRiskReasons(customer.id);
@@ -48,12 +49,12 @@ export async function requestFactorReset(staff: CurrentStaff, input: ResetReques
     // One pending request per customer; the row lock serialises two agents submitting at once.
     await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
     const pending = await tx.factorReset.findFirst({ where: { customerId: customer.id, status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } }, select: { id: true } });
-    if (pending) return { ok: false as const, message: "A reset for this customer is already waiting for approval." };
+    if (pending) return fail("A reset for this customer is already waiting for approval.");
     const reset = await tx.factorReset.create({
       data: {
         customerId: customer.id,
         caseId: input.caseId,
-        requestedById: staff.id,
+        requestedById: ctx.staff.id,
         status: "PENDING_APPROVAL",
         reason: input.reason,
         verificationMethod: input.verificationMethod,
@@ -67,59 +68,63 @@ export async function requestFactorReset(staff: CurrentStaff, input: ResetReques
       select: { id: true },
     });
     await appendAuditEvent(tx, {
-      actor: actorOf(staff),
+      actor: ctx.actor,
       action: "reset.requested",
       target: { type: "customer", id: customer.id },
       reason: input.reason,
-      ip,
+      ip: ctx.ip,
       data: { resetId: reset.id, verificationMethod: input.verificationMethod, factors: input.factorIds.length, riskReasons, caseId: input.caseId },
     });
     if (riskReasons.length > 0) {
-      if (input.caseId) await tx.caseNote.create({ data: { caseId: input.caseId, authorId: staff.id, kind: "SYSTEM", body: "2FA reset requested; waiting for a supervisor's approval." } });
-      return { ok: true as const, status: "PENDING_APPROVAL" as const, resetId: reset.id, message: "This account shows risk, so a supervisor must approve the reset. It is waiting in their approvals queue." };
+      if (input.caseId) await addSystemNoteInTx(tx, ctx, input.caseId, "2FA reset requested; waiting for a supervisor's approval.");
+      return succeed<ResetOutcome>(
+        "This account shows risk, so a supervisor must approve the reset. It is waiting in their approvals queue.",
+        { status: "PENDING_APPROVAL", resetId: reset.id },
+      );
     }
-    await executeReset(tx, reset.id, staff, ip);
-    return { ok: true as const, status: "EXECUTED" as const, resetId: reset.id, message: "Done. The sign-in methods were removed and the customer has been notified." };
+    await executeReset(tx, ctx, reset.id);
+    return succeed<ResetOutcome>("Done. The sign-in methods were removed and the customer has been notified.", { status: "EXECUTED", resetId: reset.id });
   });
 }
 
 /** Approve or reject a pending request. Double submissions find the request already decided. */
-export async function decideFactorReset(approver: CurrentStaff, resetId: string, decision: "approve" | "reject", note: string | undefined, ip: string): Promise<ResetResult> {
+export async function decideFactorReset(ctx: StaffContext, input: ResetDecisionInput): Promise<Result<ResetOutcome>> {
+  const { resetId, decision, note } = input;
   return getDb().$transaction(async (tx) => {
     const [reset] = await tx.$queryRaw<{ id: string; status: string; requested_by_id: string; expires_at: Date; customer_id: string; case_id: string | null }[]>`
       SELECT id, status::text, requested_by_id, expires_at, customer_id, case_id FROM factor_resets WHERE id = ${resetId}::uuid FOR UPDATE`;
-    if (!reset) return { ok: false as const, message: "That reset request does not exist." };
-    if (!can(approver, "reset:approve", { kind: "factor-reset", requestedById: reset.requested_by_id })) {
-      return { ok: false as const, message: "You cannot approve your own request. Another supervisor must decide." };
+    if (!reset) return fail("That reset request does not exist.");
+    if (!can(ctx.staff, "reset:approve", { kind: "factor-reset", requestedById: reset.requested_by_id })) {
+      return fail("You cannot approve your own request. Another supervisor must decide.");
     }
-    if (reset.status !== "PENDING_APPROVAL") return { ok: false as const, message: "This request has already been decided." };
+    if (reset.status !== "PENDING_APPROVAL") return fail("This request has already been decided.");
     if (reset.expires_at <= new Date()) {
       await tx.factorReset.update({ where: { id: resetId }, data: { status: "EXPIRED" } });
       await appendAuditEvent(tx, { actor: { type: "SYSTEM", label: "approval window" }, action: "reset.expired", target: { type: "customer", id: reset.customer_id }, data: { resetId } });
-      return { ok: false as const, message: "This request expired before anyone approved it. The agent must request it again." };
+      return fail("This request expired before anyone approved it. The agent must request it again.");
     }
     await tx.factorReset.update({
       where: { id: resetId },
-      data: { decidedById: approver.id, decidedAt: new Date(), decisionNote: note, ...(decision === "reject" ? { status: "REJECTED" } : {}) },
+      data: { decidedById: ctx.staff.id, decidedAt: new Date(), decisionNote: note, ...(decision === "reject" ? { status: "REJECTED" } : {}) },
     });
     await appendAuditEvent(tx, {
-      actor: actorOf(approver),
+      actor: ctx.actor,
       action: decision === "approve" ? "reset.approved" : "reset.rejected",
       target: { type: "customer", id: reset.customer_id },
       reason: note,
-      ip,
+      ip: ctx.ip,
       data: { resetId },
     });
     if (decision === "reject") {
-      if (reset.case_id) await tx.caseNote.create({ data: { caseId: reset.case_id, authorId: approver.id, kind: "SYSTEM", body: `2FA reset rejected${note ? `: ${note}` : "."}` } });
-      return { ok: true as const, status: "REJECTED" as const, resetId, message: "Rejected. Nothing was changed on the account." };
+      if (reset.case_id) await addSystemNoteInTx(tx, ctx, reset.case_id, `2FA reset rejected${note ? `: ${note}` : "."}`);
+      return succeed<ResetOutcome>("Rejected. Nothing was changed on the account.", { status: "REJECTED", resetId });
     }
-    await executeReset(tx, resetId, approver, ip);
-    return { ok: true as const, status: "EXECUTED" as const, resetId, message: "Approved and done. The customer has been notified." };
+    await executeReset(tx, ctx, resetId);
+    return succeed<ResetOutcome>("Approved and done. The customer has been notified.", { status: "EXECUTED", resetId });
   });
 }
 
-async function executeReset(tx: Tx, resetId: string, actor: CurrentStaff, ip: string): Promise<void> {
+async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise<void> {
   const reset = await tx.factorReset.findUniqueOrThrow({
     where: { id: resetId },
     select: {
@@ -128,12 +133,9 @@ async function executeReset(tx: Tx, resetId: string, actor: CurrentStaff, ip: st
     },
   });
   const now = new Date();
-  const factors = await tx.secondFactor.findMany({ where: { id: { in: reset.factorIds }, customerId: reset.customer.id, removedAt: null }, select: { id: true, type: true, label: true } });
-  await tx.secondFactor.updateMany({ where: { id: { in: factors.map((factor) => factor.id) } }, data: { removedAt: now } });
-  const sessions = reset.revokeSessions
-    ? await tx.customerSession.updateMany({ where: { customerId: reset.customer.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "Two-step verification reset by support" } })
-    : { count: 0 };
-  if (reset.forcePasswordReset) await tx.customer.update({ where: { id: reset.customer.id }, data: { passwordResetRequired: true } });
+  const factors = await removeFactorsInTx(tx, reset.customer.id, reset.factorIds, now);
+  const sessionsEnded = reset.revokeSessions ? await endSessionsInTx(tx, reset.customer.id, "Two-step verification reset by support", now) : 0;
+  if (reset.forcePasswordReset) await requirePasswordChangeInTx(tx, reset.customer.id);
   const notifications = await queueResetNotifications(tx, reset.customer, {
     id: reset.id,
     executedAt: now,
@@ -143,14 +145,16 @@ async function executeReset(tx: Tx, resetId: string, actor: CurrentStaff, ip: st
   });
   await tx.factorReset.update({ where: { id: reset.id }, data: { status: "EXECUTED", executedAt: now } });
   if (reset.caseId) {
-    await tx.caseNote.create({ data: { caseId: reset.caseId, authorId: actor.id, kind: "SYSTEM", body: `2FA reset done: ${factors.length} sign-in method(s) removed${reset.revokeSessions ? `, ${sessions.count} session(s) ended` : ""}${reset.forcePasswordReset ? ", new password required" : ""}. Customer notified.` } });
+    const ended = reset.revokeSessions ? `, ${sessionsEnded} session(s) ended` : "";
+    const password = reset.forcePasswordReset ? ", new password required" : "";
+    await addSystemNoteInTx(tx, ctx, reset.caseId, `2FA reset done: ${factors.length} sign-in method(s) removed${ended}${password}. Customer notified.`);
   }
   await appendAuditEvent(tx, {
-    actor: actorOf(actor),
+    actor: ctx.actor,
     action: "reset.executed",
     target: { type: "customer", id: reset.customer.id },
-    ip,
-    data: { resetId: reset.id, factorsRemoved: factors.map((factor) => factor.type), sessionsEnded: sessions.count, passwordResetRequired: reset.forcePasswordReset, notificationsQueued: notifications },
+    ip: ctx.ip,
+    data: { resetId: reset.id, factorsRemoved: factors.map((factor) => factor.type), sessionsEnded, passwordResetRequired: reset.forcePasswordReset, notificationsQueued: notifications },
   });
 }
 

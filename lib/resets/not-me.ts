@@ -1,32 +1,48 @@
-// A customer followed the "this wasn't me" link in a reset notification: flag the account and put
-// a case in front of staff (reopen the reset's case, or open a new compromised-account case).
-// Idempotent: following the link again changes nothing more.
+// A customer followed the "this wasn't me" link in a reset notification: record the dispute on the
+// reset, flag the account and put a case in front of staff (reopen the reset's case, or open a new
+// compromised-account case). Idempotent: following the link again changes nothing more.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { appendAuditEvent } from "@/lib/audit/audit-log";
+import { appendAuditEvent, type AuditActor } from "@/lib/audit/audit-log";
+import { openCaseInTx, reopenCaseInTx, type CaseAuthor } from "@/lib/cases/cases";
+import { flagCustomerInTx } from "@/lib/customers/account-actions";
+import { fail, succeed, type Result } from "@/lib/result";
 
-export async function reportResetNotMe(resetId: string, ip: string): Promise<{ ok: boolean }> {
+const NOT_ME_ACTOR: AuditActor = { type: "CUSTOMER", label: "not-me link" };
+const CASE_NOTE = "The customer followed the \"this wasn't me\" link in the reset notification. Treat the account as compromised.";
+
+export async function reportResetNotMe(resetId: string, ip: string): Promise<Result> {
   return getDb().$transaction(async (tx) => {
-    const reset = await tx.factorReset.findUnique({ where: { id: resetId }, select: { id: true, customerId: true, caseId: true, status: true } });
-    if (!reset || reset.status !== "EXECUTED") return { ok: false };
-    const already = await tx.auditEvent.findFirst({ where: { action: "reset.disputed_by_customer", targetId: reset.customerId, data: { path: ["resetId"], equals: reset.id } }, select: { seq: true } });
-    if (already) return { ok: true };
-    await tx.customer.update({ where: { id: reset.customerId }, data: { flaggedAt: new Date(), flagReason: "The customer said a 2FA reset by support was not requested by them." } });
-    let caseId = reset.caseId;
-    const note = "The customer followed the \"this wasn't me\" link in the reset notification. Treat the account as compromised.";
+    // Row lock: the link followed twice at once records one dispute and opens one case.
+    const [reset] = await tx.$queryRaw<{ id: string; customer_id: string; case_id: string | null; status: string; disputed_at: Date | null }[]>`
+      SELECT id, customer_id, case_id, status::text AS status, disputed_at FROM factor_resets WHERE id = ${resetId}::uuid FOR UPDATE`;
+    if (!reset || reset.status !== "EXECUTED") return fail("This link is not valid.");
+    const done = succeed("Thank you. We have locked down your account and our team will contact you.");
+    if (reset.disputed_at) return done;
+
+    const now = new Date();
+    const by: CaseAuthor = { staff: null, actor: NOT_ME_ACTOR, ip };
+    await tx.factorReset.update({ where: { id: reset.id }, data: { disputedAt: now } });
+    await flagCustomerInTx(tx, reset.customer_id, "The customer said a 2FA reset by support was not requested by them.", now);
+    let caseId = reset.case_id;
     if (caseId) {
-      await tx.case.update({ where: { id: caseId }, data: { status: "OPEN", closedAt: null } });
+      await reopenCaseInTx(tx, by, caseId, CASE_NOTE);
     } else {
-      caseId = (await tx.case.create({ data: { customerId: reset.customerId, type: "COMPROMISED_ACCOUNT", subject: "Customer disputes a 2FA reset", status: "OPEN" }, select: { id: true } })).id;
+      const opened = await openCaseInTx(tx, by, {
+        customerId: reset.customer_id,
+        type: "COMPROMISED_ACCOUNT",
+        subject: "Customer disputes a 2FA reset",
+        note: CASE_NOTE,
+      });
+      caseId = opened.id;
     }
-    await tx.caseNote.create({ data: { caseId, kind: "SYSTEM", body: note } });
     await appendAuditEvent(tx, {
-      actor: { type: "CUSTOMER", label: "not-me link" },
+      actor: NOT_ME_ACTOR,
       action: "reset.disputed_by_customer",
-      target: { type: "customer", id: reset.customerId },
+      target: { type: "customer", id: reset.customer_id },
       ip,
       data: { resetId: reset.id, caseId },
     });
-    return { ok: true };
+    return done;
   });
 }

@@ -42,3 +42,8 @@ export const resetDecisionSchema = z.object({
   decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
   note: storableString().trim().max(500, "Keep the note under 500 characters.").optional().transform((value) => value || undefined),
 });
+
+export type ResetDecisionInput = z.output<typeof resetDecisionSchema>;
+
+/** The "this wasn't me" page posts back the token of its link. */
+export const notMeSchema = z.object({ token: z.string({ error: "This link is not valid." }).regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{1,100}$/, "This link is not valid.") });

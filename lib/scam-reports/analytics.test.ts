@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createScamReportRow } from "@/test/factories/scam-reports";
-import { createStaff, signedInAs } from "@/test/factories/staff";
+import { actingAs, createStaff } from "@/test/factories/staff";
 import { bucketFor, getScamAnalytics } from "./analytics";
 import { EXPORT_COLUMNS, exportScamReportsCsv } from "./export";
 
@@ -38,14 +38,14 @@ describe("analytics", () => {
   });
 
   it("exports CSV with formula-looking text neutralised, and audits the export", async () => {
-    const staff = await signedInAs(await createStaff({ role: "SUPERVISOR" }));
+    const staff = await actingAs(await createStaff({ role: "SUPERVISOR" }));
     await createScamReportRow({ claimedOrganisation: "=HYPERLINK(\"http://evil.example\")", story: "<script>alert(1)</script>\n-2+3", claimedName: "@admin" });
-    const { csv, rows } = await exportScamReportsCsv(staff, 30, "192.0.2.1");
+    const { csv, rows } = await exportScamReportsCsv(staff, 30);
     expect(rows).toBe(await getDb().scamReport.count({ where: { createdAt: { gte: new Date(Date.now() - 30 * DAY) } } }));
     expect(csv.startsWith(`\uFEFF${EXPORT_COLUMNS.join(",")}\r\n`)).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).toContain(",'@admin,");
     expect(csv).toContain(`"<script>alert(1)</script>\n-2+3"`);
-    expect(await getDb().auditEvent.findFirst({ where: { action: "scam_report.exported", actorId: staff.id } })).toMatchObject({ data: { days: 30, rows, format: "csv" } });
+    expect(await getDb().auditEvent.findFirst({ where: { action: "scam_report.exported", actorId: staff.staff.id } })).toMatchObject({ data: { days: 30, rows, format: "csv" } });
   });
 });

@@ -5,7 +5,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
 import { toCsv } from "@/lib/csv/csv";
 import { ASK_LABELS, CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 
@@ -80,7 +80,7 @@ export function exportRow(row: ExportRow): (string | null)[] {
 }
 
 /** The period's reports (by time received) as CSV; the export itself is audited. */
-export async function exportScamReportsCsv(staff: CurrentStaff, days: number, ip: string, now = new Date()): Promise<{ csv: string; rows: number }> {
+export async function exportScamReportsCsv(ctx: StaffContext, days: number, now = new Date()): Promise<{ csv: string; rows: number }> {
   const from = new Date(now.getTime() - days * 86_400_000);
   const db = getDb();
   const rows = await db.scamReport.findMany({
@@ -95,9 +95,9 @@ export async function exportScamReportsCsv(staff: CurrentStaff, days: number, ip
   });
   await db.$transaction((tx) =>
     appendAuditEvent(tx, {
-      actor: { type: "STAFF", id: staff.id, label: staff.email },
+      actor: ctx.actor,
       action: "scam_report.exported",
-      ip,
+      ip: ctx.ip,
       data: { days, rows: rows.length, format: "csv" },
     }),
   );

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { issueFormToken } from "@/lib/forms/form-token";
 import { createCustomer } from "@/test/factories/customers";
 import { reportFormFields } from "@/test/factories/scam-reports";
-import { createStaff, signedInAs } from "@/test/factories/staff";
+import { actingAs, createStaff } from "@/test/factories/staff";
 import { ACCEPT_LIMIT, createScamReport, PUBLIC_FORM_PURPOSE, recordStaffReport, SUBMIT_LIMIT, submitPublicReport } from "./intake";
 import { publicReportSchema, staffReportSchema } from "./schemas";
 
@@ -76,31 +76,31 @@ describe("createScamReport", () => {
 
 describe("recordStaffReport", () => {
   it("links the customer found by email and the case by number, recording who took the report", async () => {
-    const staff = await signedInAs(await createStaff());
+    const staff = await actingAs(await createStaff());
     const customer = await createCustomer();
     const kase = await getDb().case.create({ data: { customerId: customer.id, type: "SCAM_CALL", subject: "Scam call" }, select: { id: true, number: true } });
     const input = staffReportSchema.parse(reportFormFields({ customer: customer.email.toUpperCase(), caseNumber: `C-${kase.number}` }));
-    const result = await recordStaffReport(staff, input, "192.0.2.1");
+    const result = await recordStaffReport(staff, input);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const stored = await getDb().scamReport.findUniqueOrThrow({ where: { id: result.report.id } });
-    expect(stored).toMatchObject({ source: "STAFF", customerId: customer.id, caseId: kase.id, recordedById: staff.id });
+    const stored = await getDb().scamReport.findUniqueOrThrow({ where: { id: result.data.id } });
+    expect(stored).toMatchObject({ source: "STAFF", customerId: customer.id, caseId: kase.id, recordedById: staff.staff.id });
   });
 
   it("takes the customer from the case when only the case is given, and explains what does not match", async () => {
-    const staff = await signedInAs(await createStaff());
+    const staff = await actingAs(await createStaff());
     const [customer, other] = [await createCustomer(), await createCustomer()];
     const kase = await getDb().case.create({ data: { customerId: customer.id, type: "SCAM_CALL", subject: "Scam call" }, select: { id: true, number: true } });
-    const viaCase = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ caseNumber: String(kase.number) })), "192.0.2.1");
-    expect(viaCase.ok && (await getDb().scamReport.findUniqueOrThrow({ where: { id: viaCase.report.id } })).customerId).toBe(customer.id);
+    const viaCase = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ caseNumber: String(kase.number) })));
+    expect(viaCase.ok && (await getDb().scamReport.findUniqueOrThrow({ where: { id: viaCase.data.id } })).customerId).toBe(customer.id);
 
-    const mismatch = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ customer: other.email, caseNumber: String(kase.number) })), "192.0.2.1");
-    expect(mismatch).toMatchObject({ ok: false, state: { fieldErrors: { caseNumber: [expect.stringMatching(/belongs to another customer/)] } } });
-    const unknown = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ customer: "nobody@example.com" })), "192.0.2.1");
-    expect(unknown).toMatchObject({ ok: false, state: { fieldErrors: { customer: ["No customer matches that email, phone number or id."] } } });
-    const byName = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ customer: "Test Customer" })), "192.0.2.1");
-    expect(byName).toMatchObject({ ok: false, state: { fieldErrors: { customer: [expect.stringMatching(/names are not unique/)] } } });
-    const noCase = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ caseNumber: "999999" })), "192.0.2.1");
-    expect(noCase).toMatchObject({ ok: false, state: { fieldErrors: { caseNumber: ["There is no case C-999999."] } } });
+    const mismatch = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ customer: other.email, caseNumber: String(kase.number) })));
+    expect(mismatch).toMatchObject({ ok: false, field: "caseNumber", message: expect.stringMatching(/belongs to another customer/) });
+    const unknown = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ customer: "nobody@example.com" })));
+    expect(unknown).toMatchObject({ ok: false, field: "customer", message: "No customer matches that email, phone number or id." });
+    const byName = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ customer: "Test Customer" })));
+    expect(byName).toMatchObject({ ok: false, field: "customer", message: expect.stringMatching(/names are not unique/) });
+    const noCase = await recordStaffReport(staff, staffReportSchema.parse(reportFormFields({ caseNumber: "999999" })));
+    expect(noCase).toMatchObject({ ok: false, field: "caseNumber", message: "There is no case C-999999." });
   });
 });

@@ -4,11 +4,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, type AuditActor } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
 import { findCaseByNumber } from "@/lib/cases/case-lookup";
 import { searchCustomers } from "@/lib/customers/customer-search";
 import { checkFormToken, issueFormToken, type FormTokenRules } from "@/lib/forms/form-token";
 import { invalidState, type ActionState } from "@/lib/forms/action-state";
+import { fail, succeed, type Result } from "@/lib/result";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ScamReportSource } from "@/lib/generated/prisma/enums";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
@@ -177,53 +178,43 @@ export async function submitPublicReport(fields: Record<string, unknown>, client
 // Staff intake
 // ---------------------------------------------------------------------------------------------
 
-export type StaffIntakeResult = { ok: true; report: CreatedReport } | { ok: false; state: ActionState };
-
-function fieldError(field: string, message: string): StaffIntakeResult {
-  return { ok: false, state: { status: "invalid", message: "Please correct the highlighted fields.", fieldErrors: { [field]: [message] } } };
-}
-
 /**
  * Resolves a customer typed by an agent (email, phone or id; a search that is audited like any
  * other) to exactly one customer.
  */
-export async function resolveCustomer(
-  staff: CurrentStaff,
-  query: string,
-  ip: string,
-): Promise<{ ok: true; customerId: string; fullName: string } | { ok: false; message: string }> {
-  const result = await searchCustomers(staff, { q: query, reason: "linking a scam report" }, ip);
-  if (!result.ok) return { ok: false, message: result.message };
-  if (result.kind === "name") return { ok: false, message: "Use the customer's email, phone number or customer id: names are not unique." };
+export async function resolveCustomer(ctx: StaffContext, query: string): Promise<Result<{ customerId: string; fullName: string }>> {
+  const result = await searchCustomers(ctx, { q: query, reason: "linking a scam report" });
+  if (!result.ok) return fail(result.message, "customer");
+  if (result.kind === "name") return fail("Use the customer's email, phone number or customer id: names are not unique.", "customer");
   const [only, ...others] = result.customers;
-  if (!only) return { ok: false, message: "No customer matches that email, phone number or id." };
-  if (others.length) return { ok: false, message: `${result.customers.length} customers have that phone number: use their email or customer id.` };
-  return { ok: true, customerId: only.id, fullName: only.fullName };
+  if (!only) return fail("No customer matches that email, phone number or id.", "customer");
+  if (others.length) return fail(`${result.customers.length} customers have that phone number: use their email or customer id.`, "customer");
+  return succeed(`Found ${only.fullName}.`, { customerId: only.id, fullName: only.fullName });
 }
 
-export async function recordStaffReport(staff: CurrentStaff, input: StaffReportInput, ip: string): Promise<StaffIntakeResult> {
+export async function recordStaffReport(ctx: StaffContext, input: StaffReportInput): Promise<Result<CreatedReport>> {
   const { customerQuery, caseNumber, ...report } = input;
   let customerId: string | null = null;
   if (customerQuery) {
-    const customer = await resolveCustomer(staff, customerQuery, ip);
-    if (!customer.ok) return fieldError("customer", customer.message);
-    customerId = customer.customerId;
+    const customer = await resolveCustomer(ctx, customerQuery);
+    if (!customer.ok) return customer;
+    customerId = customer.data.customerId;
   }
   let caseId: string | null = null;
   if (caseNumber !== null) {
     const found = await findCaseByNumber(caseNumber);
-    if (!found) return fieldError("caseNumber", `There is no case C-${caseNumber}.`);
-    if (customerId && found.customerId !== customerId) return fieldError("caseNumber", `Case C-${caseNumber} belongs to another customer.`);
+    if (!found) return fail(`There is no case C-${caseNumber}.`, "caseNumber");
+    if (customerId && found.customerId !== customerId) return fail(`Case C-${caseNumber} belongs to another customer.`, "caseNumber");
     caseId = found.id;
     customerId ??= found.customerId;
   }
   const created = await createScamReport(report, {
     source: "STAFF",
-    actor: { type: "STAFF", id: staff.id, label: staff.email },
-    ip,
-    recordedById: staff.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    recordedById: ctx.staff.id,
     customerId,
     caseId,
   });
-  return { ok: true, report: created };
+  return succeed("Report recorded.", created);
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/current-staff";
 import { listActivityBetween, listKnownDevices } from "@/lib/customers/activity-window";
 import type { ScamAsk, ScamChannel, ScamReportSource, ScamReportStatus } from "@/lib/generated/prisma/enums";
 import { correlate, correlationWindow, type Correlation } from "./correlation";
@@ -43,7 +43,7 @@ export type ScamReportDetail = {
   watchlist: WatchlistEntry | null;
 };
 
-export async function getScamReportDetail(staff: CurrentStaff, rawReference: string, ip: string): Promise<ScamReportDetail | null> {
+export async function getScamReportDetail(ctx: StaffContext, rawReference: string): Promise<ScamReportDetail | null> {
   const reference = normaliseReference(rawReference);
   if (!reference) return null;
   const db = getDb();
@@ -69,10 +69,10 @@ export async function getScamReportDetail(staff: CurrentStaff, rawReference: str
     findWatchlisted(report.contactNumberE164 ? [report.contactNumberE164] : []),
     db.$transaction((tx) =>
       appendAuditEvent(tx, {
-        actor: { type: "STAFF", id: staff.id, label: staff.email },
+        actor: ctx.actor,
         action: "scam_report.viewed",
         target: { type: "scam_report", id: report.id },
-        ip,
+        ip: ctx.ip,
         data: { reference: report.reference },
       }),
     ),

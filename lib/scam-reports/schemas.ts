@@ -308,7 +308,7 @@ export const linkCustomerSchema = z.object({
   ),
 });
 
-export const openCaseSchema = z.object({
+export const openCaseFromReportSchema = z.object({
   reference: referenceField,
   subject: optionalText(LIMITS.shortText, "Keep the subject under 200 characters."),
 });

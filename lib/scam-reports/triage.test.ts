@@ -2,49 +2,49 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createCustomer } from "@/test/factories/customers";
 import { createScamReportRow } from "@/test/factories/scam-reports";
-import { createStaff, signedInAs } from "@/test/factories/staff";
+import { actingAs, createStaff, signedInAs } from "@/test/factories/staff";
 import { listScamReports } from "./queue";
 import { linkCustomerToReport, openCaseFromReport, updateTriage } from "./triage";
 
 describe("triage", () => {
   it("changes status and assignee with an audit event, and refuses unknown or deactivated assignees", async () => {
-    const staff = await signedInAs(await createStaff());
+    const staff = await actingAs(await createStaff());
     const colleague = await createStaff();
     const gone = await createStaff({ deactivated: true });
     const report = await createScamReportRow();
-    expect(await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id }, "192.0.2.1")).toEqual({ ok: true, message: "Saved." });
+    expect(await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id })).toEqual({ ok: true, message: "Saved.", data: undefined });
     expect(await getDb().scamReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ status: "TRIAGED", assigneeId: colleague.id });
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: "scam_report.triaged", targetId: report.id } });
     expect(audit.data).toMatchObject({ from: { status: "NEW", assigneeId: null }, to: { status: "TRIAGED", assigneeId: colleague.id } });
-    expect(await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id }, "")).toEqual({ ok: true, message: "Nothing to change." });
-    expect(await updateTriage(staff, { reference: report.reference, status: "CLOSED", assigneeId: gone.id }, "")).toMatchObject({ ok: false, field: "assigneeId" });
-    expect(await updateTriage(staff, { reference: "SR-ZZZZ-ZZZZ", status: "CLOSED", assigneeId: null }, "")).toMatchObject({ ok: false });
+    expect(await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id })).toEqual({ ok: true, message: "Nothing to change.", data: undefined });
+    expect(await updateTriage(staff, { reference: report.reference, status: "CLOSED", assigneeId: gone.id })).toMatchObject({ ok: false, field: "assigneeId" });
+    expect(await updateTriage(staff, { reference: "SR-ZZZZ-ZZZZ", status: "CLOSED", assigneeId: null })).toMatchObject({ ok: false });
   });
 
   it("links a customer and opens exactly one compromised-account case from the report", async () => {
-    const staff = await signedInAs(await createStaff());
+    const staff = await actingAs(await createStaff());
     const customer = await createCustomer();
     const report = await createScamReportRow();
-    expect(await openCaseFromReport(staff, { reference: report.reference, subject: null }, "")).toMatchObject({ ok: false, message: expect.stringMatching(/Link the customer first/) });
+    expect(await openCaseFromReport(staff, { reference: report.reference, subject: null })).toMatchObject({ ok: false, message: expect.stringMatching(/Link the customer first/) });
 
-    expect(await linkCustomerToReport(staff, { reference: report.reference, customer: customer.phone }, "192.0.2.1")).toMatchObject({ ok: true });
+    expect(await linkCustomerToReport(staff, { reference: report.reference, customer: customer.phone })).toMatchObject({ ok: true });
     const results = await Promise.all([
-      openCaseFromReport(staff, { reference: report.reference, subject: null }, "192.0.2.1"),
-      openCaseFromReport(staff, { reference: report.reference, subject: null }, "192.0.2.1"),
+      openCaseFromReport(staff, { reference: report.reference, subject: null }),
+      openCaseFromReport(staff, { reference: report.reference, subject: null }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)?.message).toMatch(/already linked to case C-\d+/);
 
     const cases = await getDb().case.findMany({ where: { customerId: customer.id } });
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ type: "COMPROMISED_ACCOUNT", status: "OPEN", openedById: staff.id, assigneeId: staff.id });
+    expect(cases[0]).toMatchObject({ type: "COMPROMISED_ACCOUNT", status: "OPEN", openedById: staff.staff.id, assigneeId: staff.staff.id });
     expect(cases[0]?.subject).toBe(`Account taken over after a scam phone call (${report.reference})`);
     expect(await getDb().scamReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ caseId: cases[0]?.id, status: "ESCALATED" });
     const actions = (await getDb().auditEvent.findMany({ where: { OR: [{ targetId: report.id }, { targetId: cases[0]?.id }] }, orderBy: { seq: "asc" } })).map((row) => row.action);
     expect(actions).toEqual(["scam_report.customer_linked", "case.opened", "scam_report.case_opened"]);
 
     const other = await createCustomer();
-    expect(await linkCustomerToReport(staff, { reference: report.reference, customer: other.email }, "")).toMatchObject({ ok: false, message: expect.stringMatching(/about another customer/) });
+    expect(await linkCustomerToReport(staff, { reference: report.reference, customer: other.email })).toMatchObject({ ok: false, message: expect.stringMatching(/about another customer/) });
   });
 });
 

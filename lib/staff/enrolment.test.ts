@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { signInStaff } from "@/lib/auth/sign-in";
 import { createTotpSecret, generateTotpCode } from "@/lib/auth/totp";
-import { createStaff, signedInAs } from "@/test/factories/staff";
+import { firstAdminSchema, inviteAcceptanceSchema } from "@/lib/auth/schemas";
+import { actingAs, createStaff } from "@/test/factories/staff";
 import { acceptInvite, createFirstAdmin, findUsableInvite, hasAnyStaff } from "./enrolment";
 import { inviteStaff } from "./staff-admin";
+
+const visitor = { ip: "127.0.0.1" };
+const tokenOf = (path: string) => path.replace("/invite/", "");
 
 async function enrolment(extra: Record<string, string> = {}) {
   const totpSecret = createTotpSecret();
@@ -19,43 +23,44 @@ async function enrolment(extra: Record<string, string> = {}) {
 }
 
 describe("first-run setup", () => {
+  it("rejects a wrong enrolment code, mismatched passwords and a short password with field messages", async () => {
+    const wrongCode = await createFirstAdmin(visitor, firstAdminSchema.parse({ ...(await enrolment({ code: "000000" })), email: "x@desk.example" }));
+    expect(wrongCode).toMatchObject({ ok: false, field: "code" });
+    expect(await hasAnyStaff()).toBe(false);
+    const mismatch = firstAdminSchema.safeParse({ ...(await enrolment({ confirmPassword: "something else entirely" })), email: "x@desk.example" });
+    expect(mismatch.error?.issues[0]?.path).toEqual(["confirmPassword"]);
+    const short = firstAdminSchema.safeParse({ ...(await enrolment({ password: "short", confirmPassword: "short" })), email: "x@desk.example" });
+    expect(short.error?.issues.map((issue) => issue.path[0])).toContain("password");
+  });
+
   it("creates exactly one first admin, even when two setups race, and then refuses", async () => {
     expect(await hasAnyStaff()).toBe(false);
     const [first, second] = await Promise.all([
-      createFirstAdmin({ ...(await enrolment()), email: "ada@desk.example" }, "127.0.0.1"),
-      createFirstAdmin({ ...(await enrolment()), email: "bob@desk.example" }, "127.0.0.1"),
+      createFirstAdmin(visitor, firstAdminSchema.parse({ ...(await enrolment()), email: "ada@desk.example" })),
+      createFirstAdmin(visitor, firstAdminSchema.parse({ ...(await enrolment()), email: "bob@desk.example" })),
     ]);
     expect([first.ok, second.ok].filter(Boolean)).toHaveLength(1);
     const winner = first.ok ? first : second;
     if (!winner.ok) throw new Error("unreachable");
-    expect(winner.recoveryCodes).toHaveLength(10);
+    expect(winner.data.recoveryCodes).toHaveLength(10);
     expect(await getDb().staffUser.count({ where: { role: "ADMIN" } })).toBe(1);
     const stored = await getDb().staffRecoveryCode.findMany({ select: { codeHash: true } });
-    expect(stored.map((row) => row.codeHash)).not.toContain(winner.recoveryCodes[0]);
-  });
-
-  it("rejects a wrong enrolment code, mismatched passwords and a short password with field messages", async () => {
-    const wrongCode = await createFirstAdmin({ ...(await enrolment({ code: "000000" })), email: "x@desk.example" }, "ip");
-    expect(wrongCode.ok).toBe(false);
-    const mismatch = await createFirstAdmin({ ...(await enrolment({ confirmPassword: "something else entirely" })), email: "x@desk.example" }, "ip");
-    expect(mismatch.ok === false && "error" in mismatch && mismatch.error.issues[0]?.path).toEqual(["confirmPassword"]);
-    const short = await createFirstAdmin({ ...(await enrolment({ password: "short", confirmPassword: "short" })), email: "x@desk.example" }, "ip");
-    expect(short.ok === false && "error" in short && short.error.issues.map((issue) => issue.path[0])).toContain("password");
+    expect(stored.map((row) => row.codeHash)).not.toContain(winner.data.recoveryCodes[0]);
   });
 });
 
 describe("invitations", () => {
   it("lets an invitee enrol once; the link then stops working; the new account can sign in", async () => {
-    const admin = await signedInAs(await createStaff({ role: "ADMIN" }), { stepUpAt: new Date() });
-    const invited = await inviteStaff(admin, { email: "new.agent@desk.example", name: "New Agent", role: "AGENT", reason: "New starter" }, "ip");
-    if (!invited.ok || !invited.data) throw new Error("invite failed");
-    const token = invited.data.token;
+    const admin = await actingAs(await createStaff({ role: "ADMIN" }), { stepUpAt: new Date() });
+    const invited = await inviteStaff(admin, { email: "new.agent@desk.example", name: "New Agent", role: "AGENT", reason: "New starter" });
+    if (!invited.ok) throw new Error("invite failed");
+    const token = tokenOf(invited.data.path);
     expect(await getDb().staffInvite.count({ where: { tokenHash: token } })).toBe(0); // stored hashed
 
     const details = await enrolment();
-    const accepted = await acceptInvite(token, details, "ip");
+    const accepted = await acceptInvite(visitor, inviteAcceptanceSchema.parse({ ...details, token }));
     expect(accepted.ok).toBe(true);
-    const reused = await acceptInvite(token, await enrolment(), "ip");
+    const reused = await acceptInvite(visitor, inviteAcceptanceSchema.parse({ ...(await enrolment()), token }));
     expect(reused).toEqual({ ok: false, message: expect.stringMatching(/already been used/) });
 
     const signIn = await signInStaff(
@@ -66,11 +71,11 @@ describe("invitations", () => {
   });
 
   it("refuses expired, unknown and malformed links with a clear message", async () => {
-    const admin = await signedInAs(await createStaff({ role: "ADMIN" }), { stepUpAt: new Date() });
-    const invited = await inviteStaff(admin, { email: "late@desk.example", name: "Late", role: "AGENT", reason: "New starter" }, "ip");
-    if (!invited.ok || !invited.data) throw new Error("invite failed");
+    const admin = await actingAs(await createStaff({ role: "ADMIN" }), { stepUpAt: new Date() });
+    const invited = await inviteStaff(admin, { email: "late@desk.example", name: "Late", role: "AGENT", reason: "New starter" });
+    if (!invited.ok) throw new Error("invite failed");
     await getDb().staffInvite.updateMany({ where: { email: "late@desk.example" }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect(await findUsableInvite(invited.data.token)).toEqual({ problem: expect.stringMatching(/expired/) });
+    expect(await findUsableInvite(tokenOf(invited.data.path))).toEqual({ problem: expect.stringMatching(/expired/) });
     expect(await findUsableInvite("A".repeat(43))).toEqual({ problem: expect.stringMatching(/not valid/) });
     expect(await findUsableInvite("../../etc")).toEqual({ problem: expect.stringMatching(/not valid/) });
   });

@@ -6,19 +6,18 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
-import { enrolmentSchema, firstAdminSchema } from "@/lib/auth/schemas";
+import type { EnrolmentInput, FirstAdminInput, InviteAcceptanceInput } from "@/lib/auth/schemas";
 import { checkTotpCode } from "@/lib/auth/totp";
 import { encryptTotpSecret } from "@/lib/auth/totp-crypto";
-import type { z } from "zod";
+import type { PublicContext } from "@/lib/forms/public-action";
+import { fail, succeed, type Failure, type Result } from "@/lib/result";
 import { issueRecoveryCodes } from "./recovery-codes-store";
 
 export const INVITE_LIFETIME_MS = 72 * 60 * 60 * 1000;
 const FIRST_RUN_LOCK = 7_231_002;
 
-export type EnrolmentResult =
-  | { ok: true; email: string; recoveryCodes: string[] }
-  | { ok: false; error: z.ZodError }
-  | { ok: false; message: string };
+/** Shown once after enrolment: the recovery codes are stored only as hashes. */
+export type Enrolled = { email: string; recoveryCodes: string[] };
 
 export function hashInviteToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -33,31 +32,27 @@ export async function hasAnyStaff(): Promise<boolean> {
   return (await getDb().staffUser.count()) > 0;
 }
 
-async function verifyEnrolment<Schema extends typeof enrolmentSchema | typeof firstAdminSchema>(schema: Schema, input: unknown) {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: parsed.error };
-  const check = await checkTotpCode(parsed.data.totpSecret, parsed.data.code);
-  if (!check.valid) {
-    return {
-      ok: false as const,
-      message: "That code does not match. Make sure you scanned the code shown on this page and enter the current 6-digit code.",
-    };
-  }
-  return { ok: true as const, data: parsed.data as z.infer<Schema>, timeStep: check.timeStep };
+/** Proves the new authenticator works: the code must match the secret shown on the page. */
+async function checkEnrolmentCode(input: EnrolmentInput): Promise<{ timeStep: number } | Failure> {
+  const check = await checkTotpCode(input.totpSecret, input.code);
+  if (check.valid) return { timeStep: check.timeStep };
+  return fail("That code does not match. Make sure you scanned the code shown on this page and enter the current 6-digit code.", "code");
 }
 
-export async function createFirstAdmin(input: unknown, ip: string): Promise<EnrolmentResult> {
-  const verified = await verifyEnrolment(firstAdminSchema, input);
-  if (!verified.ok) return verified;
-  const { data, timeStep } = verified;
+const ALREADY_SET_UP = "This desk is already set up. Sign in instead.";
+
+export async function createFirstAdmin(ctx: PublicContext, data: FirstAdminInput): Promise<Result<Enrolled>> {
+  // Checked before any hashing: once the desk is set up, this form costs the server nothing.
+  if (await hasAnyStaff()) return fail(ALREADY_SET_UP);
+  const verified = await checkEnrolmentCode(data);
+  if ("ok" in verified) return verified;
+  const { timeStep } = verified;
   const passwordHash = await hashPassword(data.password);
 
   return getDb().$transaction(async (tx) => {
     // Two browsers finishing setup at once: exactly one becomes the first admin.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_RUN_LOCK})`;
-    if ((await tx.staffUser.count()) > 0) {
-      return { ok: false as const, message: "This desk is already set up. Sign in instead." };
-    }
+    if ((await tx.staffUser.count()) > 0) return fail(ALREADY_SET_UP);
     const staff = await tx.staffUser.create({
       data: {
         email: data.email,
@@ -75,9 +70,9 @@ export async function createFirstAdmin(input: unknown, ip: string): Promise<Enro
       actor: { type: "STAFF", id: staff.id, label: staff.email },
       action: "staff.setup.first_admin_created",
       target: { type: "staff", id: staff.id },
-      ip,
+      ip: ctx.ip,
     });
-    return { ok: true as const, email: staff.email, recoveryCodes };
+    return succeed("Your administrator account is ready.", { email: staff.email, recoveryCodes });
   });
 }
 
@@ -99,12 +94,12 @@ export async function findUsableInvite(token: string): Promise<UsableInvite | { 
   return { id: invite.id, email: invite.email, name: invite.name, role: invite.role, reenrolment: Boolean(existing) };
 }
 
-export async function acceptInvite(token: string, input: unknown, ip: string): Promise<EnrolmentResult> {
-  const invite = await findUsableInvite(token);
-  if ("problem" in invite) return { ok: false, message: invite.problem };
-  const verified = await verifyEnrolment(enrolmentSchema, input);
-  if (!verified.ok) return verified;
-  const { data, timeStep } = verified;
+export async function acceptInvite(ctx: PublicContext, data: InviteAcceptanceInput): Promise<Result<Enrolled>> {
+  const invite = await findUsableInvite(data.token);
+  if ("problem" in invite) return fail(invite.problem);
+  const verified = await checkEnrolmentCode(data);
+  if ("ok" in verified) return verified;
+  const { timeStep } = verified;
   const passwordHash = await hashPassword(data.password);
 
   return getDb().$transaction(async (tx) => {
@@ -113,7 +108,7 @@ export async function acceptInvite(token: string, input: unknown, ip: string): P
       where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },
     });
-    if (claimed.count !== 1) return { ok: false as const, message: "This invitation has already been used." };
+    if (claimed.count !== 1) return fail("This invitation has already been used.");
     const credentials = {
       name: data.name,
       passwordHash,
@@ -136,9 +131,9 @@ export async function acceptInvite(token: string, input: unknown, ip: string): P
       actor: { type: "STAFF", id: staff.id, label: staff.email },
       action: invite.reenrolment ? "staff.reenrolled" : "staff.invite.accepted",
       target: { type: "staff", id: staff.id },
-      ip,
+      ip: ctx.ip,
       data: { inviteId: invite.id },
     });
-    return { ok: true as const, email: staff.email, recoveryCodes };
+    return succeed("You are enrolled.", { email: staff.email, recoveryCodes });
   });
 }

@@ -22,3 +22,7 @@ export const inviteSchema = z.object({
 
 export const changeRoleSchema = z.object({ staffId: staffIdField, role: roleField, reason: reasonField });
 export const staffReasonSchema = z.object({ staffId: staffIdField, reason: reasonField });
+/** One form for both directions, so it (and its result message) stays mounted as the status flips. */
+export const staffActiveSchema = staffReasonSchema.extend({ active: z.enum(["true", "false"]).transform((value) => value === "true") });
+/** Ending one of your own sessions from the account page. */
+export const revokeSessionSchema = z.object({ sessionId: z.uuid({ error: "Unknown session." }) });

@@ -5,12 +5,11 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import { can } from "@/lib/auth/permissions";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { CurrentStaff, StaffContext } from "@/lib/auth/current-staff";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { fail, succeed, type Result } from "@/lib/result";
 import { INVITE_LIFETIME_MS, newInviteToken } from "./enrolment";
-
-export type StaffAdminResult<Data = undefined> = { ok: true; message: string; data?: Data } | { ok: false; message: string };
 
 export type StaffListItem = {
   id: string;
@@ -54,13 +53,14 @@ export async function listPendingInvites(): Promise<PendingInvite[]> {
   });
 }
 
-function actorOf(staff: CurrentStaff) {
-  return { type: "STAFF" as const, id: staff.id, label: staff.email };
-}
+/** Where an invited (or re-enrolling) person goes: shown once to the admin to send on. */
+export type InviteLink = { path: string };
+
+const inviteLink = (token: string): InviteLink => ({ path: `/invite/${token}` });
 
 async function createInvite(
   tx: Prisma.TransactionClient,
-  admin: CurrentStaff,
+  ctx: StaffContext,
   invite: { email: string; name: string; role: StaffRole },
 ): Promise<string> {
   const { token, tokenHash } = newInviteToken();
@@ -72,7 +72,7 @@ async function createInvite(
       name: invite.name,
       role: invite.role,
       tokenHash,
-      invitedById: admin.id,
+      invitedById: ctx.staff.id,
       expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
     },
   });
@@ -80,26 +80,25 @@ async function createInvite(
 }
 
 export async function inviteStaff(
-  admin: CurrentStaff,
+  ctx: StaffContext,
   input: { email: string; name: string; role: StaffRole; reason: string },
-  ip: string,
-): Promise<StaffAdminResult<{ token: string }>> {
+): Promise<Result<InviteLink>> {
   const db = getDb();
   const existing = await db.staffUser.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) return { ok: false, message: "Someone with this email already has an account." };
+  if (existing) return fail("Someone with this email already has an account.", "email");
   const token = await db.$transaction(async (tx) => {
-    const created = await createInvite(tx, admin, input);
+    const created = await createInvite(tx, ctx, input);
     await appendAuditEvent(tx, {
-      actor: actorOf(admin),
+      actor: ctx.actor,
       action: "staff.invited",
       target: { type: "staff-invite", id: input.email },
       reason: input.reason,
-      ip,
+      ip: ctx.ip,
       data: { role: input.role },
     });
     return created;
   });
-  return { ok: true, message: `Invitation created for ${input.email}. Send them the link below; it works once and expires in 72 hours.`, data: { token } };
+  return succeed(`Invitation created for ${input.email}. Send them the link below; it works once and expires in 72 hours.`, inviteLink(token));
 }
 
 type Target = { id: string; email: string; role: StaffRole; deactivatedAt: Date | null };
@@ -117,17 +116,17 @@ async function loadTarget(admin: CurrentStaff, staffId: string): Promise<Target 
   return target;
 }
 
+type TargetChange = { data: Prisma.StaffUserUpdateInput; action: string; message: string; details?: Record<string, unknown>; endSessions: boolean };
+
 async function changeTarget(
-  admin: CurrentStaff,
-  staffId: string,
-  reason: string,
-  ip: string,
-  change: (target: Target) => { data: Prisma.StaffUserUpdateInput; action: string; message: string; details?: Record<string, unknown>; endSessions: boolean } | string,
-): Promise<StaffAdminResult> {
-  const target = await loadTarget(admin, staffId);
-  if (typeof target === "string") return { ok: false, message: target };
+  ctx: StaffContext,
+  input: { staffId: string; reason: string },
+  change: (target: Target) => TargetChange | string,
+): Promise<Result> {
+  const target = await loadTarget(ctx.staff, input.staffId);
+  if (typeof target === "string") return fail(target);
   const plan = change(target);
-  if (typeof plan === "string") return { ok: false, message: plan };
+  if (typeof plan === "string") return fail(plan);
   await getDb().$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: target.id },
@@ -137,19 +136,20 @@ async function changeTarget(
       await tx.staffSession.updateMany({ where: { staffId: target.id, revokedAt: null }, data: { revokedAt: new Date() } });
     }
     await appendAuditEvent(tx, {
-      actor: actorOf(admin),
+      actor: ctx.actor,
       action: plan.action,
       target: { type: "staff", id: target.id },
-      reason,
-      ip,
+      reason: input.reason,
+      ip: ctx.ip,
       data: plan.details,
     });
   });
-  return { ok: true, message: plan.message };
+  return succeed(plan.message);
 }
 
-export function changeStaffRole(admin: CurrentStaff, staffId: string, role: StaffRole, reason: string, ip: string) {
-  return changeTarget(admin, staffId, reason, ip, (target) =>
+export function changeStaffRole(ctx: StaffContext, input: { staffId: string; role: StaffRole; reason: string }): Promise<Result> {
+  const { role } = input;
+  return changeTarget(ctx, input, (target) =>
     target.role === role
       ? `${target.email} is already ${role.toLowerCase()}.`
       : {
@@ -162,8 +162,9 @@ export function changeStaffRole(admin: CurrentStaff, staffId: string, role: Staf
   );
 }
 
-export function setStaffActive(admin: CurrentStaff, staffId: string, active: boolean, reason: string, ip: string) {
-  return changeTarget(admin, staffId, reason, ip, (target) => {
+export function setStaffActive(ctx: StaffContext, input: { staffId: string; active: boolean; reason: string }): Promise<Result> {
+  const { active } = input;
+  return changeTarget(ctx, input, (target) => {
     if (active === !target.deactivatedAt) return `${target.email} is already ${active ? "active" : "deactivated"}.`;
     return {
       data: { deactivatedAt: active ? null : new Date() },
@@ -174,8 +175,8 @@ export function setStaffActive(admin: CurrentStaff, staffId: string, active: boo
   });
 }
 
-export function unlockStaff(admin: CurrentStaff, staffId: string, reason: string, ip: string) {
-  return changeTarget(admin, staffId, reason, ip, (target) => ({
+export function unlockStaff(ctx: StaffContext, input: { staffId: string; reason: string }): Promise<Result> {
+  return changeTarget(ctx, input, (target) => ({
     data: { lockedUntil: null, failedSignIns: 0, lockoutCount: 0 },
     action: "staff.unlocked",
     message: `${target.email} is unlocked.`,
@@ -184,9 +185,9 @@ export function unlockStaff(admin: CurrentStaff, staffId: string, reason: string
 }
 
 /** Removes the authenticator and issues a re-enrolment link; the person must enrol again. */
-export async function resetStaffTotp(admin: CurrentStaff, staffId: string, reason: string, ip: string): Promise<StaffAdminResult<{ token: string }>> {
-  const target = await loadTarget(admin, staffId);
-  if (typeof target === "string") return { ok: false, message: target };
+export async function resetStaffTotp(ctx: StaffContext, input: { staffId: string; reason: string }): Promise<Result<InviteLink>> {
+  const target = await loadTarget(ctx.staff, input.staffId);
+  if (typeof target === "string") return fail(target);
   const token = await getDb().$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: target.id },
@@ -195,33 +196,34 @@ export async function resetStaffTotp(admin: CurrentStaff, staffId: string, reaso
     await tx.staffSession.updateMany({ where: { staffId: target.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.staffRecoveryCode.deleteMany({ where: { staffId: target.id } });
     const user = await tx.staffUser.findUniqueOrThrow({ where: { id: target.id }, select: { name: true } });
-    const created = await createInvite(tx, admin, { email: target.email, name: user.name, role: target.role });
-    await appendAuditEvent(tx, { actor: actorOf(admin), action: "staff.totp_reset", target: { type: "staff", id: target.id }, reason, ip });
+    const created = await createInvite(tx, ctx, { email: target.email, name: user.name, role: target.role });
+    await appendAuditEvent(tx, { actor: ctx.actor, action: "staff.totp_reset", target: { type: "staff", id: target.id }, reason: input.reason, ip: ctx.ip });
     return created;
   });
-  return {
-    ok: true,
-    message: `${target.email}'s authenticator was removed and their sessions ended. Send them the re-enrolment link below (single use, 72 hours).`,
-    data: { token },
-  };
+  return succeed(
+    `${target.email}'s authenticator was removed and their sessions ended. Send them the re-enrolment link below (single use, 72 hours).`,
+    inviteLink(token),
+  );
 }
 
 /** Ends every session of the signed-in staff member (including this one). */
-export async function signOutEverywhere(staff: CurrentStaff, ip: string): Promise<void> {
+export async function signOutEverywhere(ctx: StaffContext): Promise<void> {
+  const { staff } = ctx;
   await getDb().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { sessionVersion: { increment: 1 } } });
     await tx.staffSession.updateMany({ where: { staffId: staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await appendAuditEvent(tx, { actor: actorOf(staff), action: "staff.signed_out_everywhere", target: { type: "staff", id: staff.id }, ip });
+    await appendAuditEvent(tx, { actor: ctx.actor, action: "staff.signed_out_everywhere", target: { type: "staff", id: staff.id }, ip: ctx.ip });
   });
 }
 
 /** Ends one of the staff member's own sessions; ids from the request are checked against the owner. */
-export async function revokeOwnSession(staff: CurrentStaff, sessionId: string, ip: string): Promise<boolean> {
+export async function revokeOwnSession(ctx: StaffContext, input: { sessionId: string }): Promise<Result> {
+  const { sessionId } = input;
   return getDb().$transaction(async (tx) => {
-    const revoked = await tx.staffSession.updateMany({ where: { id: sessionId, staffId: staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (revoked.count !== 1) return false;
-    await appendAuditEvent(tx, { actor: actorOf(staff), action: "staff.session_revoked", target: { type: "staff-session", id: sessionId }, ip });
-    return true;
+    const revoked = await tx.staffSession.updateMany({ where: { id: sessionId, staffId: ctx.staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count !== 1) return fail("That session has already ended.");
+    await appendAuditEvent(tx, { actor: ctx.actor, action: "staff.session_revoked", target: { type: "staff-session", id: sessionId }, ip: ctx.ip });
+    return succeed("Session ended.");
   });
 }
 

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { createTotpSecret, generateTotpCode } from "@/lib/auth/totp";
 import { encryptTotpSecret } from "@/lib/auth/totp-crypto";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { staffContext, type CurrentStaff, type StaffContext } from "@/lib/auth/current-staff";
 
 export type TestStaff = { id: string; email: string; password: string; secret: string; role: Role };
 
@@ -49,4 +49,9 @@ export async function signedInAs(staff: TestStaff, options: { stepUpAt?: Date | 
     sessionId: session.id,
     stepUpAt: options.stepUpAt ?? null,
   };
+}
+
+/** What an action or page hands to lib: the signed-in staff member, their address and audit actor. */
+export async function actingAs(staff: TestStaff, options: { stepUpAt?: Date | null; ip?: string } = {}): Promise<StaffContext> {
+  return staffContext(await signedInAs(staff, options), options.ip ?? "192.0.2.10");
 }

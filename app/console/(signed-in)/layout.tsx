@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { Badge } from "@/components/ui/badge";
-import { SignOutButton } from "@/components/console/sign-out-button";
 import { ConsoleNav } from "@/components/console/console-nav";
+import { StepUpProvider } from "@/components/console/step-up-context";
+import { SignOutButton } from "../_components/sign-out-button";
+import { confirmStepUp } from "../step-up-action";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
@@ -42,7 +44,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-        {children}
+        <StepUpProvider confirm={confirmStepUp}>{children}</StepUpProvider>
       </main>
     </div>
   );

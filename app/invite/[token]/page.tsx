@@ -38,7 +38,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </p>
       <div className="mt-6">
         <EnrolmentForm
-          action={acceptInvitation.bind(null, token)}
+          action={acceptInvitation}
+          hiddenFields={{ token }}
           totpSecret={secret}
           qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
           email={invite.email}

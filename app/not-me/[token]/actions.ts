@@ -1,18 +1,20 @@
 "use server";
 
-import { headers } from "next/headers";
-import { errorState, okState, type ActionState } from "@/lib/forms/action-state";
-import { clientIp } from "@/lib/http/client-ip";
+import { publicAction } from "@/lib/forms/public-action";
 import { readNotMeToken } from "@/lib/notifications/not-me-token";
-import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { reportResetNotMe } from "@/lib/resets/not-me";
+import { notMeSchema } from "@/lib/resets/schemas";
+import { fail } from "@/lib/result";
+
+const INVALID_LINK = "This link is not valid. Call us on the number on our website.";
 
 // Public: authorised by the signed link itself (an HMAC of the reset id).
-export async function confirmNotMe(token: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
-  const resetId = typeof token === "string" ? readNotMeToken(token) : null;
-  if (!resetId) return errorState("This link is not valid. Call us on the number on our website.");
-  const ip = clientIp(await headers());
-  if (!(await hitRateLimit({ name: "not-me", limit: 20, windowSeconds: 600 }, ip)).allowed) return errorState("Too many attempts. Try again in a few minutes.");
-  const result = await reportResetNotMe(resetId, ip);
-  return result.ok ? okState("Thank you. We have locked down your account and our team will contact you.") : errorState("This link is not valid. Call us on the number on our website.");
-}
+export const confirmNotMe = publicAction(
+  { schema: notMeSchema, rateLimit: { name: "not-me", limit: 20, windowSeconds: 600 } },
+  async (ctx, input) => {
+    const resetId = readNotMeToken(input.token);
+    if (!resetId) return fail(INVALID_LINK);
+    const result = await reportResetNotMe(resetId, ctx.ip);
+    return result.ok ? result : fail(INVALID_LINK);
+  },
+);

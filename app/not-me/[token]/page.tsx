@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { readNotMeToken } from "@/lib/notifications/not-me-token";
 import { Alert } from "@/components/ui/alert";
-import { NotMeForm } from "@/components/console/resets/not-me-form";
-import { confirmNotMe } from "./actions";
+import { NotMeForm } from "./_components/not-me-form";
 
 export const metadata: Metadata = { title: "This wasn't me", robots: { index: false }, referrer: "no-referrer" };
 
@@ -16,7 +15,7 @@ export default async function NotMePage({ params }: { params: Promise<{ token: s
         <>
           <p>If you did not, tell us now. We will flag your account and our security team will contact you through the details on file.</p>
           <Alert tone="warning">We will never ask you for a one-time code, your password or card details. Anyone who does is not us.</Alert>
-          <NotMeForm action={confirmNotMe.bind(null, token)} />
+          <NotMeForm token={token} />
         </>
       ) : (
         <Alert tone="error">This link is not valid. If you are worried about your account, call us on the number on our website.</Alert>

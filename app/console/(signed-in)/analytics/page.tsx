@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/lib/auth/current-staff";
-import { firstValues } from "@/lib/customers/activity-filters";
+import { firstValues } from "@/lib/http/search-params";
 import { getScamAnalytics } from "@/lib/scam-reports/analytics";
 import { formatInternational } from "@/lib/scam-reports/contact-number";
 import { ASK_LABELS, CHANNEL_LABELS, formatMoney } from "@/lib/scam-reports/labels";

@@ -4,8 +4,8 @@ import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { scopeLabel } from "@/lib/api-keys/scopes";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
-import { CreateApiKeyForm } from "@/components/console/api-keys/create-api-key-form";
-import { RevokeApiKeyForm } from "@/components/console/api-keys/revoke-api-key-form";
+import { CreateApiKeyForm } from "./_components/create-api-key-form";
+import { RevokeApiKeyForm } from "./_components/revoke-api-key-form";
 
 export const metadata: Metadata = { title: "API keys" };
 

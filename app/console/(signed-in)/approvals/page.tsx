@@ -7,7 +7,7 @@ import { VERIFICATION_LABELS } from "@/lib/resets/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Time } from "@/components/console/time";
 import { FACTOR_LABELS } from "@/components/console/customers/labels";
-import { DecisionForm } from "@/components/console/resets/decision-form";
+import { DecisionForm } from "./_components/decision-form";
 
 export const metadata: Metadata = { title: "Approvals" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { auditFiltersSchema, listAuditEvents } from "@/lib/audit/audit-queries";
-import { firstValues } from "@/lib/customers/activity-filters";
+import { firstValues } from "@/lib/http/search-params";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";

@@ -4,7 +4,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { listCases, type CaseListFilters } from "@/lib/cases/case-queries";
 import { CASE_TYPE_LABELS } from "@/lib/cases/playbooks";
 import { CASE_STATUSES, CASE_TYPES } from "@/lib/cases/schemas";
-import { firstValues } from "@/lib/customers/activity-filters";
+import { firstValues } from "@/lib/http/search-params";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";

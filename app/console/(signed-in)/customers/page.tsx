@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffContext } from "@/lib/auth/current-staff";
 import { searchCustomers } from "@/lib/customers/customer-search";
-import { firstValues } from "@/lib/customers/activity-filters";
-import { clientIp } from "@/lib/http/client-ip";
+import { firstValues } from "@/lib/http/search-params";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -14,10 +12,10 @@ import { humanise } from "@/components/console/customers/labels";
 export const metadata: Metadata = { title: "Find a customer" };
 
 export default async function CustomerSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("customer:search");
+  const ctx = await requireStaffContext("customer:search");
   const params = firstValues(await searchParams);
   const q = (params.q ?? "").slice(0, 200);
-  const result = q ? await searchCustomers(staff, { q, after: params.after, reason: params.reason?.slice(0, 200) }, clientIp(await headers())) : null;
+  const result = q ? await searchCustomers(ctx, { q, after: params.after, reason: params.reason?.slice(0, 200) }) : null;
 
   return (
     <div className="space-y-6">

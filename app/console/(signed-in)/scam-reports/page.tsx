@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
-import { firstValues } from "@/lib/customers/activity-filters";
+import { firstValues } from "@/lib/http/search-params";
 import { listScamReports } from "@/lib/scam-reports/queue";
 import { queueFiltersSchema, type QueueFilters } from "@/lib/scam-reports/schemas";
 import { listAssignableStaff } from "@/lib/cases/case-queries";

@@ -3,8 +3,8 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { listPendingInvites, listStaff, type StaffListItem } from "@/lib/staff/staff-admin";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
-import { InviteForm } from "@/components/console/staff/invite-form";
-import { StaffActions } from "@/components/console/staff/staff-actions";
+import { InviteForm } from "./_components/invite-form";
+import { StaffActions } from "./_components/staff-actions";
 
 export const metadata: Metadata = { title: "Staff" };
 

@@ -2,7 +2,6 @@ import { requireStaffForApi } from "@/lib/auth/current-staff";
 import { auditFiltersSchema, iterateAuditEvents } from "@/lib/audit/audit-queries";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import { csvRow } from "@/lib/csv/csv";
-import { clientIp } from "@/lib/http/client-ip";
 import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
 
 const HEADER = ["seq", "occurred_at_utc", "actor_type", "actor", "action", "target_type", "target_id", "reason", "ip", "data"];
@@ -11,11 +10,11 @@ const HEADER = ["seq", "occurred_at_utc", "actor_type", "actor", "action", "targ
 export async function GET(request: Request) {
   // A download link on another site must not make a signed-in supervisor export (and audit) anything.
   if (isCrossSiteRequest(request)) return crossSiteRefusal();
-  const staff = await requireStaffForApi("audit:export");
-  if (staff instanceof Response) return staff;
+  const ctx = await requireStaffForApi("audit:export");
+  if (ctx instanceof Response) return ctx;
   const parsed = auditFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "Invalid filters." }, { status: 400 });
-  await recordAuditEvent({ actor: { type: "STAFF", id: staff.id, label: staff.email }, action: "audit.exported", ip: clientIp(request.headers), data: { filters: parsed.data } });
+  await recordAuditEvent({ actor: ctx.actor, action: "audit.exported", ip: ctx.ip, data: { filters: parsed.data } });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {

@@ -7,7 +7,7 @@ import { CASE_TYPE_LABELS, PLAYBOOKS } from "@/lib/cases/playbooks";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Time } from "@/components/console/time";
-import { AssignForm, ChecklistToggle, NoteForm, StatusForm } from "@/components/console/cases/case-forms";
+import { AssignForm, ChecklistToggle, NoteForm, StatusForm } from "../_components/case-forms";
 import { humanise } from "@/components/console/customers/labels";
 
 export const metadata: Metadata = { title: "Case" };

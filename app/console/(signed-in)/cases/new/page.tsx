@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { findCustomerHeader } from "@/lib/customers/customer-overview";
 import { CASE_TYPES } from "@/lib/cases/schemas";
-import { OpenCaseForm } from "@/components/console/cases/case-forms";
+import { OpenCaseForm } from "../_components/case-forms";
 
 export const metadata: Metadata = { title: "Open a case" };
 

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffContext } from "@/lib/auth/current-staff";
 import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
 import { getCustomerOverview } from "@/lib/customers/customer-overview";
 import { getRiskSignals } from "@/lib/customers/risk-data";
-import { clientIp } from "@/lib/http/client-ip";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Time } from "@/components/console/time";
@@ -15,7 +12,7 @@ import { AttemptsTable } from "@/components/console/customers/attempts-table";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { DeliveriesTable } from "@/components/console/customers/deliveries-table";
 import { FACTOR_LABELS, humanise } from "@/components/console/customers/labels";
-import { RevealField } from "@/components/console/customers/reveal-field";
+import { RevealField } from "./_components/reveal-field";
 import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
 import { findWatchlistMentionsForCustomer, watchlistRules } from "@/lib/scam-reports/watchlist";
 import { WatchlistWarning } from "@/components/console/scam-reports/watchlist-warning";
@@ -32,10 +29,10 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
 );
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
-  const staff = await requireStaff("customer:view");
+  const ctx = await requireStaffContext("customer:view");
+  const { staff } = ctx;
   const { customerId } = await params;
-  if (!z.uuid().safeParse(customerId).success) notFound();
-  const customer = await getCustomerOverview(staff, customerId, clientIp(await headers()));
+  const customer = await getCustomerOverview(ctx, customerId);
   if (!customer) notFound();
   const watchlist = watchlistRules();
   const [signals, attempts, deliveries, watchlistMentions] = await Promise.all([

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffContext } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
-import { clientIp } from "@/lib/http/client-ip";
 import { describeContact, formatInternational } from "@/lib/scam-reports/contact-number";
 import { CHANNEL_LABELS, SOURCE_LABELS, formatMoney } from "@/lib/scam-reports/labels";
 import { getScamReportDetail, loadCorrelation } from "@/lib/scam-reports/report-detail";
@@ -17,7 +15,7 @@ import { Time } from "@/components/console/time";
 import { humanise } from "@/components/console/customers/labels";
 import { CorrelationPanel } from "@/components/console/scam-reports/correlation-panel";
 import { AskList, StatusBadge } from "@/components/console/scam-reports/report-badges";
-import { LinkCustomerForm, OpenCaseForm, TriageForm } from "@/components/console/scam-reports/report-actions";
+import { LinkCustomerForm, OpenCaseForm, TriageForm } from "./_components/report-actions";
 
 export const metadata: Metadata = { title: "Scam report" };
 
@@ -39,9 +37,10 @@ export default async function ScamReportPage({
   params: Promise<{ reference: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff("scam-report:triage");
+  const ctx = await requireStaffContext("scam-report:triage");
+  const { staff } = ctx;
   const { reference } = await params;
-  const report = await getScamReportDetail(staff, decodeURIComponent(reference), clientIp(await headers()));
+  const report = await getScamReportDetail(ctx, decodeURIComponent(reference));
   if (!report) notFound();
   const { recorded } = await searchParams;
   const [correlation, assignable] = await Promise.all([loadCorrelation(report), listAssignableStaff()]);

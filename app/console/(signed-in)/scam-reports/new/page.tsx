@@ -3,8 +3,8 @@ import Link from "next/link";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { requireStaff } from "@/lib/auth/current-staff";
-import { firstValues } from "@/lib/customers/activity-filters";
-import { StaffReportForm } from "@/components/console/scam-reports/staff-report-form";
+import { firstValues } from "@/lib/http/search-params";
+import { StaffReportForm } from "./_components/staff-report-form";
 
 export const metadata: Metadata = { title: "Record a scam report" };
 

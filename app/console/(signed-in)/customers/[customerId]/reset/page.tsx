@@ -6,7 +6,7 @@ import { resetRiskReasons } from "@/lib/resets/risk-gate";
 import { Alert } from "@/components/ui/alert";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { FACTOR_LABELS } from "@/components/console/customers/labels";
-import { ResetForm } from "@/components/console/resets/reset-form";
+import { ResetForm } from "../_components/reset-form";
 
 export const metadata: Metadata = { title: "Reset two-step verification" };
 

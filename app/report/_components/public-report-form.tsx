@@ -4,12 +4,12 @@
 // (React's progressive enhancement): the page comes back with errors and the typed values, or the
 // browser is redirected to the confirmation. With JavaScript the same action runs without a reload.
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { submitScamReport } from "@/app/report/actions";
+import { submitScamReport } from "../actions";
 import type { PublicReportState } from "@/lib/scam-reports/intake";
 import { LIMITS } from "@/lib/scam-reports/schemas";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import { ErrorSummary, ScamReportFields, type FieldErrors } from "./scam-report-fields";
+import { ErrorSummary, ScamReportFields, type FieldErrors } from "@/components/report/scam-report-fields";
 
 export function PublicReportForm({ formToken, defaultTimeZone, maxDateTime }: { formToken: string; defaultTimeZone: string; maxDateTime: string }) {
   const [state, formAction, pending] = useActionState<PublicReportState, FormData>(submitScamReport, { status: "idle", formToken });

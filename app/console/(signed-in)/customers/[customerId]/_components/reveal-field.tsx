@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { revealCustomerFieldAction, type Revealed } from "@/app/console/(signed-in)/customers/[customerId]/actions";
+import type { RevealedField } from "@/lib/customers/customer-overview";
+import { revealCustomerFieldAction } from "../actions";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
 import { CopyButton } from "@/components/console/copy-button";
@@ -16,7 +17,7 @@ export function RevealField({ customerId, field, masked, label }: { customerId: 
         <span className="font-mono" data-testid={`masked-${field}`}>{masked}</span>
         <details className="mt-1">
           <summary className="cursor-pointer text-sm text-blue-700 underline dark:text-blue-300">Reveal {label.toLowerCase()}</summary>
-          <ActionForm<Revealed>
+          <ActionForm<RevealedField>
             action={revealCustomerFieldAction}
             submitLabel={`Reveal ${label.toLowerCase()}`}
             variant="secondary"

@@ -1,14 +1,10 @@
 "use client";
 
-import {
-  linkCustomerAction,
-  openCaseFromReportAction,
-  triageScamReportAction,
-} from "@/app/console/(signed-in)/scam-reports/[reference]/actions";
 import type { ScamReportStatus } from "@/lib/generated/prisma/enums";
 import { SCAM_STATUSES, STATUS_LABELS } from "@/lib/scam-reports/labels";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
+import { linkCustomerAction, openCaseFromReportAction, triageScamReportAction } from "../actions";
 
 export function TriageForm({
   reference,

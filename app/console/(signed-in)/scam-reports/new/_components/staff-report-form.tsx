@@ -1,6 +1,6 @@
 "use client";
 
-import { recordScamReportAction } from "@/app/console/(signed-in)/scam-reports/new/actions";
+import { recordScamReportAction } from "../actions";
 import { LIMITS } from "@/lib/scam-reports/schemas";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";

@@ -1,6 +1,6 @@
 "use client";
 
-import { addNoteAction, assignCaseAction, checklistAction, openCaseAction, setCaseStatusAction } from "@/app/console/(signed-in)/cases/actions";
+import { addNoteAction, assignCaseAction, checklistAction, openCaseAction, setCaseStatusAction } from "../actions";
 import { CASE_TYPE_LABELS, type CaseType } from "@/lib/cases/playbooks";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";

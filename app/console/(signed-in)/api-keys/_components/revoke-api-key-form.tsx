@@ -1,6 +1,6 @@
 "use client";
 
-import { revokeApiKeyAction } from "@/app/console/(signed-in)/api-keys/actions";
+import { revokeApiKeyAction } from "../actions";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { decideResetAction } from "@/app/console/(signed-in)/approvals/actions";
+import { decideResetAction } from "../actions";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
 

@@ -1,15 +1,10 @@
 "use client";
 
 import type { ActionState } from "@/lib/forms/action-state";
-import {
-  changeRoleAction,
-  setStaffActiveAction,
-  resetStaffTotpAction,
-  unlockStaffAction,
-  type InviteLink as InviteLinkData,
-} from "@/app/console/(signed-in)/staff/actions";
+import type { InviteLink as InviteLinkData } from "@/lib/staff/staff-admin";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
+import { changeRoleAction, resetStaffTotpAction, setStaffActiveAction, unlockStaffAction } from "../actions";
 import { InviteLink } from "./invite-link";
 
 type Member = { id: string; email: string; name: string; role: string; status: string };

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useTransition } from "react";
-import { endCurrentSession } from "@/app/console/session-actions";
+import { endCurrentSession } from "../session-actions";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {

@@ -1,10 +1,22 @@
 "use client";
 
-import { createApiKeyAction } from "@/app/console/(signed-in)/api-keys/actions";
 import { API_SCOPES } from "@/lib/api-keys/scopes";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
-import { NewApiKey } from "./new-api-key";
+import { ShownOnce } from "@/components/console/shown-once";
+import { createApiKeyAction } from "../actions";
+
+/** The new key, shown this once: the desk keeps only its hash. */
+function NewApiKey({ name, apiKey }: { name: string; apiKey: string }) {
+  return (
+    <ShownOnce title="Store this key now: you will not see it again" value={apiKey} copyLabel="Copy key" testId="new-api-key">
+      <p>
+        Copy the key for <strong>{name}</strong> into the identity system&apos;s secret store now. The desk keeps only a hash of it, so nobody
+        can show it to you again; if it is lost, revoke it and create a new one. Never paste it into tickets or chat.
+      </p>
+    </ShownOnce>
+  );
+}
 
 export function CreateApiKeyForm() {
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { inviteStaffAction } from "@/app/console/(signed-in)/staff/actions";
+import { inviteStaffAction } from "../actions";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
 import { InviteLink } from "./invite-link";

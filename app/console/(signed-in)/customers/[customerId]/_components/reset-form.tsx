@@ -1,6 +1,6 @@
 "use client";
 
-import { requestResetAction } from "@/app/console/(signed-in)/customers/[customerId]/actions";
+import { requestResetAction } from "../actions";
 import { VERIFICATION_LABELS, VERIFICATION_METHODS } from "@/lib/resets/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Field, TextInput } from "@/components/ui/field";
