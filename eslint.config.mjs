@@ -42,8 +42,19 @@ export default tseslint.config(
     },
   },
   {
-    // The layer rule is for lib only: app and components may import each other.
-    files: ["app/**", "components/**", "e2e/**", "scripts/**", "test/**", "*.ts", "*.mjs"],
+    // Components are shared by routes, so they never depend on one: a form that needs a route's
+    // server action lives in that route's _components/ folder or takes the action as a prop.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components must not import app: move the form to app/**/_components/ or pass the action as a prop" }] },
+      ],
+    },
+  },
+  {
+    // app is the top layer; tests and scripts may reach anything.
+    files: ["app/**", "e2e/**", "scripts/**", "test/**", "system/**", "*.ts", "*.mjs"],
     rules: { "no-restricted-imports": "off" },
   },
   {
@@ -64,5 +75,6 @@ export default tseslint.config(
   {
     files: ["**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: "readonly" } },
   },
 );

@@ -14,6 +14,7 @@ import { getToken } from "next-auth/jwt";
 import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
 import { log } from "@/lib/log";
 import { newNonce, noncePolicy, staticPolicy, usesNoncePolicy } from "@/lib/http/security-headers";
+import { env } from "@/lib/env";
 
 /**
  * The longest page address kept as the return path after sign-in. A longer one (a crafted query
@@ -25,7 +26,7 @@ const MAX_NEXT_LENGTH = 1_024;
 /** The biggest honest report (10,000-character story, every field full) is far below this. */
 const REPORT_MAX_BODY_BYTES = 256 * 1024;
 
-const development = process.env.NODE_ENV === "development";
+const development = env().NODE_ENV === "development";
 
 function isConsolePage(pathname: string): boolean {
   return (pathname === "/console" || pathname.startsWith("/console/")) && !pathname.startsWith("/console/sign-in");
@@ -40,7 +41,7 @@ async function redirectInstead(request: NextRequest): Promise<NextResponse | nul
     return NextResponse.redirect(new URL("/report?problem=too-large", request.url), 303);
   }
   if (!isConsolePage(pathname)) return null;
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
   if (token?.sid) return null;
   const signIn = new URL("/console/sign-in", request.url);
   const next = [pathname + request.nextUrl.search, pathname].find((path) => path.length <= MAX_NEXT_LENGTH);

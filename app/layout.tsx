@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { siteUrl } from "@/lib/content/site";
+import { appUrl } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(siteUrl()),
+  metadataBase: new URL(appUrl()),
   title: { default: "Account Security Desk", template: "%s · Account Security Desk" },
   description: "Help with one-time passcodes, two-step verification and scam calls.",
 };

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatLogLine, log } from "./log";
+import { refreshEnv } from "@/lib/env";
 
 afterEach(() => {
   vi.restoreAllMocks();
   delete process.env.LOG_LEVEL;
+  refreshEnv();
 });
 
 describe("structured logs", () => {
@@ -36,9 +38,11 @@ describe("structured logs", () => {
     expect(out).toHaveBeenCalledTimes(1);
     expect(err).toHaveBeenCalledTimes(1);
     process.env.LOG_LEVEL = "error";
+    refreshEnv();
     log.warn("c");
     expect(err).toHaveBeenCalledTimes(1);
     process.env.LOG_LEVEL = "silent";
+    refreshEnv();
     log.error("d");
     expect(err).toHaveBeenCalledTimes(1);
   });

@@ -2,6 +2,7 @@
 // log shipper can parse them without rules. Callers pass an event name and plain fields; fields
 // whose names suggest a secret are replaced before writing, as a second line of defence: callers
 // must still never pass passwords, one-time codes, TOTP secrets, API keys or session tokens.
+import { env } from "@/lib/env";
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
@@ -9,9 +10,8 @@ type Level = keyof typeof LEVELS;
 const SECRET_FIELD = /^code$|pass(word)?|secret|token|otp|api[-_]?key|authori[sz]ation|cookie/i;
 
 function threshold(): number {
-  const configured = process.env.LOG_LEVEL;
-  if (configured === "silent") return Number.POSITIVE_INFINITY;
-  return configured && configured in LEVELS ? LEVELS[configured as Level] : LEVELS.info;
+  const configured = env().LOG_LEVEL;
+  return configured === "silent" ? Number.POSITIVE_INFINITY : LEVELS[configured];
 }
 
 function redact(fields: Record<string, unknown>): Record<string, unknown> {

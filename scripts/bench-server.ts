@@ -20,7 +20,7 @@ function newestSourceTime(): number {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
-  for (const entry of ["app", "components", "lib", "content", "public", "next.config.ts", "proxy.ts", "package.json", "tsconfig.json", "prisma/schema.prisma"]) visit(entry);
+  for (const entry of ["app", "components", "lib", "content", "public", "next.config.mjs", "proxy.ts", "package.json", "tsconfig.json", "prisma/schema.prisma"]) visit(entry);
   return newest;
 }
 

@@ -14,6 +14,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { applyDevSecrets } from "./launch/dev-secrets";
 import { seedDemoData } from "./demo-data";
 import { printDemoStaff } from "./demo-data/print-demo-staff";
+import { parseEnv } from "../lib/env";
 
 const DATABASE_NAME = "desk";
 
@@ -108,14 +109,15 @@ async function main() {
 
   try {
     if (mode !== "run") {
-      if (process.env.SKIP_MIGRATIONS !== "1") {
+      const settings = parseEnv(process.env);
+      if (settings.SKIP_MIGRATIONS !== "1") {
         const { applied } = await migrateDatabase(url, { log });
         if (applied.length) log(`Applied ${applied.length} migration(s).`);
       }
       const seedAllowed = mode === "dev" || !external;
-      if (seedAllowed && process.env.SEED_DEMO_DATA !== "0" && (await isEmpty(url))) {
+      if (seedAllowed && settings.SEED_DEMO_DATA !== "0" && (await isEmpty(url))) {
         log("Empty database: writing demo data (once) ...");
-        const report = await seedDemoData(url, { customers: Number(process.env.DEMO_CUSTOMERS ?? 2000), log });
+        const report = await seedDemoData(url, { customers: settings.DEMO_CUSTOMERS, log });
         log(`Demo data ready in ${report.seconds.toFixed(1)} s.`);
       }
       if (process.env.NODE_ENV !== "production" && !process.env.CI) printDemoStaff(log);

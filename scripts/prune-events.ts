@@ -5,8 +5,9 @@ import { parseArgs } from "node:util";
 import { getDb } from "@/lib/db/client";
 import { pruneRateLimits } from "@/lib/rate-limit/rate-limit";
 import { pruneLoginEvents } from "@/lib/retention/prune-login-events";
+import { env } from "@/lib/env";
 
-const { values } = parseArgs({ options: { days: { type: "string", default: process.env.LOGIN_EVENT_RETENTION_DAYS ?? "400" } } });
+const { values } = parseArgs({ options: { days: { type: "string", default: String(env().LOGIN_EVENT_RETENTION_DAYS) } } });
 const report = await pruneLoginEvents(Number(values.days));
 const counters = await pruneRateLimits();
 process.stdout.write(

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { refreshEnv } from "@/lib/env";
 
 const serverUrl = inject("databaseServerUrl");
 const database = `${inject("testDatabasePrefix")}${randomBytes(6).toString("hex")}`;
@@ -12,6 +13,7 @@ await runAdminQuery(`CREATE DATABASE "${database}" TEMPLATE "${inject("templateD
 const url = new URL(serverUrl);
 url.pathname = `/${database}`;
 process.env.DATABASE_URL = url.toString();
+refreshEnv();
 
 // Registered before the test file's hooks, so it runs after them (Vitest runs after-hooks in reverse).
 // FORCE ends connections the file left open, such as an idle Prisma pool.

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SIGN_IN_UNAVAILABLE, authorizeStaff } from "./auth-options";
+import { refreshEnv } from "@/lib/env";
 
 describe("authorizeStaff", () => {
   afterEach(() => {
@@ -10,6 +11,7 @@ describe("authorizeStaff", () => {
     // Nothing listens on port 1: every query fails as when PostgreSQL is down. This file never
     // touched the database before, so the Prisma client is created with this address.
     process.env.DATABASE_URL = "postgresql://postgres:secret-password@127.0.0.1:1/desk";
+    refreshEnv();
     const logged = vi.spyOn(process.stderr, "write").mockReturnValue(true);
 
     const attempt = authorizeStaff({ email: "agent@desk.example", password: "a-password", code: "123456" }, { headers: { "x-forwarded-for": "198.51.100.1" } });

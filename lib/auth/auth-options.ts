@@ -1,6 +1,7 @@
 // next-auth configuration: the Credentials provider runs our signInStaff; the JWT carries only
 // the staff id, the server-side session row id and the session version. Every request re-checks
 // those against PostgreSQL (lib/auth/current-staff.ts), so revocation is immediate everywhere.
+import { env } from "@/lib/env";
 import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -66,7 +67,7 @@ export async function authorizeStaff(
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   // The cookie lives as long as the absolute lifetime; idle expiry is enforced server-side.
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000, updateAge: 0 },
   jwt: { maxAge: SESSION_ABSOLUTE_MS / 1000 },

@@ -3,6 +3,7 @@
 // lockout and per-IP throttling shared through PostgreSQL, every outcome audited.
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { describeLock, FAILURES_BEFORE_LOCK, lockMinutesFor } from "./lockout";
@@ -20,12 +21,12 @@ export type SignInResult =
 export const GENERIC_FAILURE = "The email, password or code is not right. Check them and try again.";
 // Per client address, across accounts. SIGN_IN_IP_LIMIT raises it where many staff share one
 // address (an office behind NAT, or the end-to-end suite on loopback).
-const IP_RULE = { name: "signin-ip", limit: Number(process.env.SIGN_IN_IP_LIMIT ?? 30), windowSeconds: 15 * 60 };
+const ipRule = () => ({ name: "signin-ip", limit: env().SIGN_IN_IP_LIMIT, windowSeconds: 15 * 60 });
 // A fixed, valid base32 secret for the unknown-email path, so it does the same TOTP work.
 const DUMMY_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 export async function signInStaff(input: unknown, context: SignInContext): Promise<SignInResult> {
-  const ipLimit = await hitRateLimit(IP_RULE, context.ip);
+  const ipLimit = await hitRateLimit(ipRule(), context.ip);
   if (!ipLimit.allowed) {
     await recordAuditEvent({ actor: { type: "ANONYMOUS" }, action: "staff.sign_in.throttled", ip: context.ip });
     const minutes = Math.ceil(ipLimit.retryAfterSeconds / 60);

@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { decryptTotpSecret, encryptTotpSecret, generateEncryptionKey, totpSecretKeyId } from "./totp-crypto";
+import { refreshEnv } from "@/lib/env";
 
 const original = process.env.TOTP_ENCRYPTION_KEYS;
 afterEach(() => {
   process.env.TOTP_ENCRYPTION_KEYS = original;
+  refreshEnv();
 });
 
 describe("TOTP secret encryption", () => {
   it("round-trips and never stores the secret in clear", () => {
     process.env.TOTP_ENCRYPTION_KEYS = generateEncryptionKey("k1");
+    refreshEnv();
     const stored = encryptTotpSecret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
     expect(stored).not.toContain("JBSWY3DP");
     expect(totpSecretKeyId(stored)).toBe("k1");
@@ -17,30 +20,36 @@ describe("TOTP secret encryption", () => {
 
   it("uses a fresh IV every time", () => {
     process.env.TOTP_ENCRYPTION_KEYS = generateEncryptionKey("k1");
+    refreshEnv();
     expect(encryptTotpSecret("AAAA")).not.toBe(encryptTotpSecret("AAAA"));
   });
 
   it("decrypts secrets made under an older key after rotation, and encrypts under the new one", () => {
     const oldKey = generateEncryptionKey("old");
     process.env.TOTP_ENCRYPTION_KEYS = oldKey;
+    refreshEnv();
     const stored = encryptTotpSecret("SECRETSECRET");
     process.env.TOTP_ENCRYPTION_KEYS = `${generateEncryptionKey("new")},${oldKey}`;
+    refreshEnv();
     expect(decryptTotpSecret(stored)).toBe("SECRETSECRET");
     expect(totpSecretKeyId(encryptTotpSecret("X"))).toBe("new");
   });
 
   it("refuses tampered ciphertext and unknown keys", () => {
     process.env.TOTP_ENCRYPTION_KEYS = generateEncryptionKey("k1");
+    refreshEnv();
     const stored = encryptTotpSecret("SECRETSECRET");
     const parts = stored.split(".");
     parts[3] = Buffer.from("tampered!!!!").toString("base64url");
     expect(() => decryptTotpSecret(parts.join("."))).toThrow();
     process.env.TOTP_ENCRYPTION_KEYS = generateEncryptionKey("other");
+    refreshEnv();
     expect(() => decryptTotpSecret(stored)).toThrow(/No TOTP encryption key/);
   });
 
   it("refuses a malformed key configuration with a clear message", () => {
     process.env.TOTP_ENCRYPTION_KEYS = "k1:short";
+    refreshEnv();
     expect(() => encryptTotpSecret("X")).toThrow(/32 bytes/);
   });
 });

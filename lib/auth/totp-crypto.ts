@@ -3,13 +3,11 @@
 // so a key is rotated by putting a new one first and re-encrypting (see docs/operations.md).
 // Stored form: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts).
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { requiredEnv } from "@/lib/env";
 
 type Key = { id: string; key: Buffer };
 
-function loadKeys(raw = process.env.TOTP_ENCRYPTION_KEYS): Key[] {
-  if (!raw) {
-    throw new Error("TOTP_ENCRYPTION_KEYS is not set (the launcher generates one in development).");
-  }
+function loadKeys(raw = requiredEnv("TOTP_ENCRYPTION_KEYS")): Key[] {
   return raw.split(",").map((entry) => {
     const [id, material] = entry.trim().split(":");
     const key = Buffer.from(material ?? "", "base64");

@@ -3,11 +3,13 @@ import { getDb } from "@/lib/db/client";
 import { createStaff } from "@/test/factories/staff";
 import { decryptTotpSecret, generateEncryptionKey, totpSecretKeyId } from "./totp-crypto";
 import { reencryptTotpSecrets } from "./totp-key-rotation";
+import { refreshEnv } from "@/lib/env";
 
 const originalKeys = process.env.TOTP_ENCRYPTION_KEYS;
 
 afterEach(() => {
   process.env.TOTP_ENCRYPTION_KEYS = originalKeys;
+  refreshEnv();
 });
 
 async function storedSecrets(): Promise<Map<string, string>> {
@@ -23,12 +25,15 @@ describe("TOTP key rotation", () => {
     const newKey = generateEncryptionKey("k2026b");
 
     process.env.TOTP_ENCRYPTION_KEYS = `${newKey},${oldKeys}`;
+
+    refreshEnv();
     expect(await reencryptTotpSecrets()).toEqual({ checked: 2, reencrypted: 2, alreadyCurrent: 0, changedMeanwhile: 0 });
     // A second run finds nothing to do.
     expect(await reencryptTotpSecrets()).toMatchObject({ reencrypted: 0, alreadyCurrent: 2 });
 
     // Only the new key is left, and every secret still decrypts to what the staff member enrolled.
     process.env.TOTP_ENCRYPTION_KEYS = newKey;
+    refreshEnv();
     const after = await storedSecrets();
     for (const member of staff) {
       const stored = after.get(member.id) ?? "";

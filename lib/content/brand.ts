@@ -3,8 +3,9 @@
 // writing the name. The defaults are a fictional demo brand: "Northwind Market", the reserved
 // .example domain, and a UK number from Ofcom's range kept for drama (020 7946 0xxx).
 //
-// A deployment overrides it with BRAND_* environment variables at build time (the help pages are
-// static, so the values are baked into the HTML when `next build` runs).
+// A deployment overrides it with BRAND_* environment variables (lib/env.ts) at build time (the help
+// pages are static, so the values are baked into the HTML when `next build` runs).
+import { env, type Env } from "@/lib/env";
 
 export type Brand = {
   companyName: string;
@@ -31,6 +32,8 @@ const demoBrand: Brand = {
   helpCenterName: "Northwind Market Help",
 };
 
+type BrandSettings = Partial<Pick<Env, `BRAND_${string}` & keyof Env>>;
+
 function list(value: string | undefined): string[] | undefined {
   const items = value
     ?.split(",")
@@ -40,7 +43,7 @@ function list(value: string | undefined): string[] | undefined {
 }
 
 /** The brand, with any BRAND_* environment overrides applied. */
-export function loadBrand(source: Record<string, string | undefined> = process.env): Brand {
+export function loadBrand(source: BrandSettings = env()): Brand {
   const companyName = source.BRAND_COMPANY_NAME?.trim() || demoBrand.companyName;
   const officialDomains = list(source.BRAND_OFFICIAL_DOMAINS) ?? demoBrand.officialDomains;
   return {

@@ -5,15 +5,12 @@
 // Everything else goes through getDb(). Like the Prisma client, the pool only reads DATABASE_URL.
 import "server-only";
 import pg from "pg";
+import { env, requiredEnv } from "@/lib/env";
 
 const globalForPool = globalThis as unknown as { bulkPool?: pg.Pool };
 
 function createPool(): pg.Pool {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
-  }
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_BULK_POOL_SIZE ?? 4), application_name: "desk-bulk" });
+  const pool = new pg.Pool({ connectionString: requiredEnv("DATABASE_URL"), max: env().DATABASE_BULK_POOL_SIZE, application_name: "desk-bulk" });
   // An idle connection that the server drops (restart, failover) must not crash the process.
   pool.on("error", () => {});
   return pool;

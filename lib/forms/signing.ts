@@ -2,10 +2,10 @@
 // tokens, confirmation links). Keys are derived from NEXTAUTH_SECRET per purpose, so a signature
 // made for one purpose is worthless for another and the session secret itself is never used raw.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
+import { requiredEnv } from "@/lib/env";
 
 function keyFor(purpose: string): Buffer {
-  return createHmac("sha256", env().NEXTAUTH_SECRET).update(`asd-signing:${purpose}`).digest();
+  return createHmac("sha256", requiredEnv("NEXTAUTH_SECRET")).update(`asd-signing:${purpose}`).digest();
 }
 
 export function signValue(purpose: string, value: string): string {

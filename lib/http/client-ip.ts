@@ -4,16 +4,17 @@
 // trusted proxies (CDN → load balancer). With no proxy in front, a client can forge the header:
 // production runs behind one (docs/operations.md).
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 
 type HeaderSource = { get(name: string): string | null };
 
 export function clientIp(headers: HeaderSource): string {
-  const hops = Number(process.env.PROXY_HOPS ?? 0);
+  const hops = env().PROXY_HOPS;
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  const entry = chain[chain.length - 1 - (Number.isInteger(hops) && hops > 0 ? hops : 0)] ?? chain[0];
+  const entry = chain[chain.length - 1 - hops] ?? chain[0];
   return normaliseIp(entry ?? "unknown");
 }
 

@@ -11,6 +11,7 @@
 // - a request with neither comes from a non-browser client, which cannot carry a victim's cookies
 //   or be steered by another site, so it passes.
 // The ingest API is not browser-facing: it takes an API key and no cookie.
+import { appUrl } from "@/lib/env";
 
 /** The hosts this request may come from: the one it was sent to (Host, or X-Forwarded-Host behind
  * a proxy, as Next's own server-action check reads them) and the configured public address. */
@@ -18,14 +19,7 @@ function ownHosts(request: Request): Set<string> {
   const hosts = new Set<string>([new URL(request.url).host]);
   const sentTo = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   if (sentTo) hosts.add(sentTo.toLowerCase());
-  for (const configured of [process.env.APP_URL, process.env.NEXTAUTH_URL]) {
-    if (!configured) continue;
-    try {
-      hosts.add(new URL(configured).host);
-    } catch {
-      // A malformed setting is reported at start-up elsewhere; it must not make requests fail here.
-    }
-  }
+  hosts.add(new URL(appUrl()).host);
   return hosts;
 }
 

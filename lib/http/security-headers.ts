@@ -11,7 +11,8 @@
 // Everything else is shared: no plugins, no <base>, no framing, forms post only to us, and the
 // page talks to no other origin.
 //
-// Pure functions with no Next imports, so both proxy.ts and next.config.ts (and tests) use them.
+// Pure functions with no Next imports, so proxy.ts and the tests use them; the headers every
+// response carries are in common-headers.mjs, which next.config.mjs loads.
 
 /** Paths whose pages render per request and therefore get the nonce policy. */
 const NONCE_PATH_PREFIXES = ["/console", "/setup", "/invite", "/not-me", "/report"] as const;
@@ -62,20 +63,4 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Headers every response carries, whatever its path. */
-export function commonSecurityHeaders({ production }: { production: boolean }): { key: string; value: string }[] {
-  const headers = [
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    // Same-origin requests keep the full URL (useful in our own logs); other sites learn nothing,
-    // which matters because invitation and "this wasn't me" links carry tokens in the path.
-    { key: "Referrer-Policy", value: "same-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    // For browsers that predate frame-ancestors.
-    { key: "X-Frame-Options", value: "DENY" },
-  ];
-  // One year, as ASVS 14.4.5 asks. Browsers ignore it over plain HTTP, so a local production run
-  // on http://127.0.0.1 is unaffected; development never sends it so localhost is never pinned.
-  if (production) headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
-  return headers;
-}
+export { commonSecurityHeaders } from "./common-headers.mjs";

@@ -5,6 +5,7 @@ import { createApiKeyRow } from "@/test/factories/api-keys";
 import { loginAttemptEvent, otpDeliveryEvent } from "@/test/factories/events";
 import { handleEventsRequest } from "./events-endpoint";
 import { MAX_BODY_BYTES } from "./schemas";
+import { refreshEnv } from "@/lib/env";
 
 const URL = "http://desk.test/api/v1/events";
 
@@ -18,6 +19,7 @@ async function postBatch(key: string, events: unknown[], headers: Record<string,
 
 afterEach(() => {
   delete process.env.INGEST_RATE_LIMIT_PER_MINUTE;
+  refreshEnv();
 });
 
 describe("POST /api/v1/events", () => {
@@ -107,6 +109,7 @@ describe("POST /api/v1/events", () => {
 
   it("limits requests per key with 429 and Retry-After, without affecting other keys", async () => {
     process.env.INGEST_RATE_LIMIT_PER_MINUTE = "2";
+    refreshEnv();
     const busy = await createApiKeyRow();
     const calm = await createApiKeyRow();
     expect((await postBatch(busy.key, [loginAttemptEvent()])).status).toBe(200);

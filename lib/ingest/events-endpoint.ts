@@ -21,6 +21,7 @@ import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH, batchEnvelopeSchema } from "./schemas";
 import { ingestEvents } from "./write-events";
 import { log } from "@/lib/log";
+import { env } from "@/lib/env";
 
 const REALM = 'Bearer realm="account-security-desk"';
 const REQUIRED_SCOPE = "EVENTS_WRITE";
@@ -30,7 +31,7 @@ const REQUIRED_SCOPE = "EVENTS_WRITE";
  * above what one identity system sends; it stops a runaway client, not normal bursts.
  */
 export function ingestRateRule(): RateLimitRule {
-  const limit = Number(process.env.INGEST_RATE_LIMIT_PER_MINUTE ?? 3000);
+  const limit = env().INGEST_RATE_LIMIT_PER_MINUTE;
   return { name: "ingest-key", limit: Number.isInteger(limit) && limit > 0 ? limit : 3000, windowSeconds: 60 };
 }
 

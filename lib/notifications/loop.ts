@@ -2,8 +2,7 @@ import "server-only";
 import { configuredTransports } from "./transports";
 import { processOutbox } from "./worker";
 import { log } from "@/lib/log";
-
-const INTERVAL_MS = Number(process.env.NOTIFICATIONS_INTERVAL_MS ?? 5_000);
+import { env } from "@/lib/env";
 
 /** Drains the outbox every few seconds; a failed run is logged and the next one tries again. */
 export function startNotificationLoop(): void {
@@ -24,5 +23,5 @@ export function startNotificationLoop(): void {
       running = false;
     }
   };
-  setInterval(() => void tick(), INTERVAL_MS).unref();
+  setInterval(() => void tick(), env().NOTIFICATIONS_INTERVAL_MS).unref();
 }

@@ -2,11 +2,10 @@
 // be forged or pointed at another reset, and needs no table of its own. Following it twice is
 // harmless (it flags the account and reopens the case once).
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { requiredEnv } from "@/lib/env";
 
 function key(): Buffer {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set.");
-  return createHmac("sha256", secret).update("not-me-link/v1").digest();
+  return createHmac("sha256", requiredEnv("NEXTAUTH_SECRET")).update("not-me-link/v1").digest();
 }
 
 function mac(resetId: string): string {

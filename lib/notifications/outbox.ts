@@ -4,6 +4,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notMeToken } from "./not-me-token";
 import { resetEmail, resetSms, type ResetNotice } from "./templates";
+import { brand } from "@/lib/content/brand";
+import { appUrl } from "@/lib/env";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,15 +14,14 @@ export async function queueResetNotifications(
   customer: { id: string; fullName: string; email: string; phoneE164: string | null },
   reset: { id: string; executedAt: Date; removedFactors: string[]; sessionsEnded: boolean; passwordResetRequired: boolean },
 ): Promise<number> {
-  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
   const notice: ResetNotice = {
     fullName: customer.fullName,
-    companyName: process.env.BRAND_COMPANY_NAME ?? "Northwind Market",
+    companyName: brand.companyName,
     when: reset.executedAt,
     removedFactors: reset.removedFactors,
     sessionsEnded: reset.sessionsEnded,
     passwordResetRequired: reset.passwordResetRequired,
-    notMeUrl: `${appUrl}/not-me/${notMeToken(reset.id)}`,
+    notMeUrl: `${appUrl()}/not-me/${notMeToken(reset.id)}`,
   };
   const email = resetEmail(notice);
   const rows: Prisma.NotificationCreateManyInput[] = [

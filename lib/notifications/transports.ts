@@ -2,6 +2,7 @@
 // development) and for SMS (no provider is bundled: plug one in behind this interface), the
 // message is kept in the outbox, which admins read at /console/outbox.
 import nodemailer from "nodemailer";
+import { env } from "@/lib/env";
 
 export type OutgoingMessage = { channel: "EMAIL" | "SMS"; destination: string; subject: string | null; body: string };
 
@@ -33,9 +34,9 @@ export class OutboxOnlyTransport implements NotificationTransport {
 /** The transports from configuration: SMTP for email when configured, otherwise the outbox. */
 export function configuredTransports(): Record<OutgoingMessage["channel"], NotificationTransport> {
   const outbox = new OutboxOnlyTransport();
-  const smtpUrl = process.env.SMTP_URL;
+  const { SMTP_URL, MAIL_FROM } = env();
   return {
-    EMAIL: smtpUrl ? new SmtpTransport(smtpUrl, process.env.MAIL_FROM ?? "Account Security <security@desk.example>") : outbox,
+    EMAIL: SMTP_URL ? new SmtpTransport(SMTP_URL, MAIL_FROM) : outbox,
     SMS: outbox,
   };
 }

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["app", "components", "lib"];
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm;
-const FORBIDDEN = /^(node:|server-only$|pg$|@node-rs\/|@prisma\/adapter-pg$|nodemailer$)/;
+// lib/env reads the server's process.env, which the browser does not have.
+const FORBIDDEN = /^(node:|server-only$|pg$|@node-rs\/|@prisma\/adapter-pg$|nodemailer$|@\/lib\/env$)/;
 const NODE_BUILTINS = new Set(["crypto", "fs", "path", "os", "child_process", "net", "http", "https", "stream", "zlib", "util", "vm", "buffer"]);
 
 function sourceFiles(dir: string): string[] {

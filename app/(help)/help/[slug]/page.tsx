@@ -19,7 +19,8 @@ import {
 import { brand } from "@/lib/content/brand";
 import { findCategory } from "@/lib/content/categories";
 import { articleJsonLd, breadcrumbJsonLd, faqJsonLd, type Crumb } from "@/lib/content/json-ld";
-import { absoluteUrl, formatArticleDate, siteUrl } from "@/lib/content/site";
+import { absoluteUrl, formatArticleDate } from "@/lib/content/site";
+import { appUrl } from "@/lib/env";
 
 export const dynamicParams = false;
 
@@ -67,7 +68,7 @@ export default async function ArticlePage({ params }: Props) {
       updated: article.updated,
       publisher: brand.companyName,
     }),
-    breadcrumbJsonLd(crumbs, siteUrl()),
+    breadcrumbJsonLd(crumbs, appUrl()),
     ...(article.faq?.length ? [faqJsonLd(article.faq)] : []),
   ];
 

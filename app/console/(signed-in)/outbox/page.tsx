@@ -4,6 +4,7 @@ import { listNotifications } from "@/lib/notifications/outbox-queries";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -14,7 +15,7 @@ export default async function OutboxPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Customer notifications</h1>
       <Alert tone="info">
-        {process.env.SMTP_URL ? "Email goes out over SMTP." : "No SMTP server is configured: emails are kept here instead of being sent."} No SMS
+        {env().SMTP_URL ? "Email goes out over SMTP." : "No SMTP server is configured: emails are kept here instead of being sent."} No SMS
         provider is bundled: text messages are kept here. Pending messages are retried with backoff.
       </Alert>
       {notifications.length === 0 ? <p className="text-slate-600 dark:text-slate-400">No notifications yet.</p> : null}

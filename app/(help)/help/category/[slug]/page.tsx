@@ -6,7 +6,7 @@ import { LinkCards } from "@/components/help/link-list";
 import { articlePath, listArticlesInCategory } from "@/lib/content/articles";
 import { categories, findCategory } from "@/lib/content/categories";
 import { breadcrumbJsonLd } from "@/lib/content/json-ld";
-import { siteUrl } from "@/lib/content/site";
+import { appUrl } from "@/lib/env";
 
 export const dynamicParams = false;
 
@@ -40,7 +40,7 @@ export default async function CategoryPage({ params }: Props) {
   ];
   return (
     <>
-      <JsonLd data={breadcrumbJsonLd(crumbs, siteUrl())} />
+      <JsonLd data={breadcrumbJsonLd(crumbs, appUrl())} />
       <Breadcrumbs crumbs={crumbs} />
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{category.title}</h1>
       <p className="mt-2 max-w-3xl text-lg text-slate-700 dark:text-slate-300">{category.description}</p>

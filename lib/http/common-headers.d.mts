@@ -1,0 +1,1 @@
+export function commonSecurityHeaders(options: { production: boolean }): { key: string; value: string }[];
