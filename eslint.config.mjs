@@ -22,7 +22,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.mjs"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ["*.mjs", "lib/http/*.mjs"] }, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { "@next/next": nextPlugin, "import-x": importX },
     settings: {
