@@ -39,6 +39,18 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
   );
 }
 
+/** A label above a control, for filter forms whose values cannot be wrong (bad ones are ignored). */
+export function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 export function TextInput({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(inputClasses, className)} {...props} />;
 }

@@ -4,7 +4,6 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ScamAsk, ScamChannel, ScamReportSource, ScamReportStatus } from "@/lib/generated/prisma/enums";
 import { toE164 } from "./contact-number";
 import { candidateWindows, findDuplicateHints, type DuplicateHints } from "./duplicates";
 import { normaliseReference } from "./reference";
@@ -13,24 +12,16 @@ import { findWatchlisted } from "./watchlist";
 
 export const QUEUE_PAGE_SIZE = 25;
 
-export type QueueRow = {
-  id: string;
-  reference: string;
-  source: ScamReportSource;
-  status: ScamReportStatus;
-  channel: ScamChannel;
-  contactNumberE164: string | null;
-  contactRaw: string | null;
-  claimedOrganisation: string | null;
-  contactedAt: Date;
-  createdAt: Date;
-  asks: ScamAsk[];
-  sharedSomething: boolean;
-  moneyLostCents: number | null;
-  currency: string | null;
-  customer: { id: string; fullName: string } | null;
-  caseId: string | null;
-  assignee: { id: string; name: string } | null;
+const ROW_SELECT = {
+  id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
+  claimedOrganisation: true, contactedAt: true, createdAt: true, asks: true, sharedSomething: true, moneyLostCents: true,
+  currency: true, customerId: true, caseId: true,
+  customer: { select: { id: true, fullName: true } },
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.ScamReportSelect;
+
+/** A queue row as selected (its type follows the select), with the hints computed for it. */
+export type QueueRow = Omit<Prisma.ScamReportGetPayload<{ select: typeof ROW_SELECT }>, "customerId"> & {
   hints: DuplicateHints;
   watchlistReports: number | null;
 };
@@ -87,13 +78,6 @@ export function buildQueueWhere(staff: Pick<CurrentStaff, "id">, filters: QueueF
   return { AND: and };
 }
 
-const ROW_SELECT = {
-  id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
-  claimedOrganisation: true, contactedAt: true, createdAt: true, asks: true, sharedSomething: true, moneyLostCents: true,
-  currency: true, customerId: true, caseId: true,
-  customer: { select: { id: true, fullName: true } },
-  assignee: { select: { id: true, name: true } },
-} as const;
 
 export async function listScamReports(staff: Pick<CurrentStaff, "id">, filters: QueueFilters, take = QUEUE_PAGE_SIZE): Promise<QueuePage> {
   const db = getDb();

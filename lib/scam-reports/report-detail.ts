@@ -5,40 +5,25 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { listActivityBetween, listKnownDevices } from "@/lib/customers/activity-window";
-import type { ScamAsk, ScamChannel, ScamReportSource, ScamReportStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { correlate, correlationWindow, type Correlation } from "./correlation";
 import { candidateWindows, findDuplicateHints, type DuplicateHints } from "./duplicates";
 import { normaliseReference } from "./reference";
 import { findWatchlisted, type WatchlistEntry } from "./watchlist";
 
-export type ScamReportDetail = {
-  id: string;
-  reference: string;
-  source: ScamReportSource;
-  status: ScamReportStatus;
-  channel: ScamChannel;
-  contactNumberE164: string | null;
-  contactRaw: string | null;
-  claimedOrganisation: string | null;
-  claimedRole: string | null;
-  claimedName: string | null;
-  contactedAt: Date;
-  asks: ScamAsk[];
-  sharedSomething: boolean;
-  moneyLostCents: number | null;
-  currency: string | null;
-  paymentMethod: string | null;
-  story: string;
-  reporterName: string | null;
-  reporterEmail: string | null;
-  reporterPhone: string | null;
-  customerEmail: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  customer: { id: string; fullName: string; externalId: string } | null;
-  case: { id: string; number: number; status: string; subject: string } | null;
-  assignee: { id: string; name: string } | null;
-  recordedBy: { id: string; name: string } | null;
+const DETAIL_SELECT = {
+  id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
+  claimedOrganisation: true, claimedRole: true, claimedName: true, contactedAt: true, asks: true, sharedSomething: true,
+  moneyLostCents: true, currency: true, paymentMethod: true, story: true, reporterName: true, reporterEmail: true,
+  reporterPhone: true, customerEmail: true, createdAt: true, updatedAt: true, customerId: true,
+  customer: { select: { id: true, fullName: true, externalId: true } },
+  case: { select: { id: true, number: true, status: true, subject: true } },
+  assignee: { select: { id: true, name: true } },
+  recordedBy: { select: { id: true, name: true } },
+} satisfies Prisma.ScamReportSelect;
+
+/** The row as selected (its type follows the select), with the hints computed for it. */
+export type ScamReportDetail = Omit<Prisma.ScamReportGetPayload<{ select: typeof DETAIL_SELECT }>, "customerId"> & {
   hints: DuplicateHints;
   watchlist: WatchlistEntry | null;
 };
@@ -47,19 +32,7 @@ export async function getScamReportDetail(ctx: StaffContext, rawReference: strin
   const reference = normaliseReference(rawReference);
   if (!reference) return null;
   const db = getDb();
-  const report = await db.scamReport.findUnique({
-    where: { reference },
-    select: {
-      id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
-      claimedOrganisation: true, claimedRole: true, claimedName: true, contactedAt: true, asks: true, sharedSomething: true,
-      moneyLostCents: true, currency: true, paymentMethod: true, story: true, reporterName: true, reporterEmail: true,
-      reporterPhone: true, customerEmail: true, createdAt: true, updatedAt: true, customerId: true,
-      customer: { select: { id: true, fullName: true, externalId: true } },
-      case: { select: { id: true, number: true, status: true, subject: true } },
-      assignee: { select: { id: true, name: true } },
-      recordedBy: { select: { id: true, name: true } },
-    },
-  });
+  const report = await db.scamReport.findUnique({ where: { reference }, select: DETAIL_SELECT });
   if (!report) return null;
   const windows = candidateWindows([report]);
   const [candidates, watchlisted] = await Promise.all([

@@ -1,4 +1,4 @@
-// One schema per intent (CONVENTIONS #5): the fields of a report (shared by the public form and
+// One schema per intent: the fields of a report (shared by the public form and
 // staff intake), triage, linking, opening a case, and the queue's and analytics' URL filters.
 // Everything arrives as untrusted strings (lib/forms/form-fields.ts); nothing here throws.
 // First, so zod is jitless before any schema below is built (lib/forms/zod-csp.ts says why).
@@ -6,6 +6,7 @@ import "@/lib/forms/zod-csp";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
+import type { ScamReport } from "@/lib/generated/prisma/client";
 import type { ScamAsk, ScamChannel } from "@/lib/generated/prisma/enums";
 import { normaliseContact } from "./contact-number";
 import { CURRENCIES, DEFAULT_TIME_ZONE, PAYMENT_METHODS, SCAM_ASKS, SCAM_CHANNELS, SCAM_SOURCES, SCAM_STATUSES } from "./labels";
@@ -176,25 +177,13 @@ const reportFieldShape = {
   customerEmail: optionalEmail("the email address of your account"),
 };
 
-export type ScamReportInput = {
-  channel: ScamChannel;
-  contactRaw: string | null;
-  contactNumberE164: string | null;
-  claimedOrganisation: string | null;
-  claimedRole: string | null;
-  claimedName: string | null;
-  contactedAt: Date;
-  asks: ScamAsk[];
-  sharedSomething: boolean;
-  moneyLostCents: number | null;
-  currency: string | null;
-  paymentMethod: string | null;
-  story: string;
-  reporterName: string | null;
-  reporterEmail: string | null;
-  reporterPhone: string | null;
-  customerEmail: string | null;
-};
+/** The report's own columns, as the table has them: what both forms produce for createScamReport. */
+export type ScamReportInput = Pick<
+  ScamReport,
+  | "channel" | "contactRaw" | "contactNumberE164" | "claimedOrganisation" | "claimedRole" | "claimedName" | "contactedAt" | "asks"
+  | "sharedSomething" | "moneyLostCents" | "currency" | "paymentMethod" | "story" | "reporterName" | "reporterEmail" | "reporterPhone"
+  | "customerEmail"
+>;
 
 type ReportFields = z.output<z.ZodObject<typeof reportFieldShape>>;
 

@@ -3,7 +3,7 @@ import type { LoginAttemptRow } from "@/lib/customers/activity";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/console/copy-button";
 import { Time } from "@/components/console/time";
-import { FACTOR_LABELS, OUTCOME_LABELS } from "./labels";
+import { FACTOR_LABELS, OUTCOME_LABELS } from "@/lib/customers/labels";
 
 export function AttemptsTable({
   customerId,

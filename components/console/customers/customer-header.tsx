@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/console/copy-button";
-import { humanise } from "./labels";
+import { humanise } from "@/lib/customers/labels";
 
 /** Name, status and the customer's sub-navigation, shared by the customer's pages. */
 export function CustomerHeader({

@@ -1,7 +1,7 @@
 import type { OtpDeliveryRow } from "@/lib/customers/activity";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
-import { DELIVERY_STATUS, PURPOSE_LABELS } from "./labels";
+import { DELIVERY_STATUS, PURPOSE_LABELS } from "@/lib/customers/labels";
 
 /** Codes sent to the customer. The code itself never reaches the desk, so it cannot be shown. */
 export function DeliveriesTable({ rows, timeZone, highlight = new Set<string>() }: { rows: OtpDeliveryRow[]; timeZone: string; highlight?: ReadonlySet<string> }) {

@@ -1,22 +1,10 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { LOGIN_OUTCOMES, OTP_CHANNELS, OTP_PURPOSES, OTP_STATUSES, type AttemptFilters, type DeliveryFilters } from "@/lib/customers/activity-filters";
 import { buttonClasses } from "@/components/ui/button";
-import { Select, TextInput } from "@/components/ui/field";
-import { OUTCOME_LABELS, PURPOSE_LABELS, DELIVERY_STATUS, humanise } from "./labels";
+import { Labelled, Select, TextInput } from "@/components/ui/field";
+import { OUTCOME_LABELS, PURPOSE_LABELS, DELIVERY_STATUS, humanise } from "@/lib/customers/labels";
 
 // Plain GET forms: filtered views are ordinary URLs that agents can bookmark and paste into tickets.
-
-function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 function Actions({ clearHref }: { clearHref: string }) {
   return (

@@ -2,7 +2,7 @@ import type { Correlation, CorrelatedAttempt, CorrelatedDelivery } from "@/lib/s
 import { describeOffset } from "@/lib/scam-reports/correlation";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
-import { OUTCOME_LABELS, PURPOSE_LABELS } from "@/components/console/customers/labels";
+import { OUTCOME_LABELS, PURPOSE_LABELS } from "@/lib/customers/labels";
 
 type Item = { kind: "attempt"; at: Date; row: CorrelatedAttempt } | { kind: "delivery"; at: Date; row: CorrelatedDelivery };
 

@@ -1,20 +1,8 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { CHANNEL_LABELS, SCAM_CHANNELS, SCAM_SOURCES, SOURCE_LABELS, STATUS_LABELS, SCAM_STATUSES } from "@/lib/scam-reports/labels";
 import type { QueueFilters } from "@/lib/scam-reports/schemas";
 import { buttonClasses } from "@/components/ui/button";
-import { Select, TextInput } from "@/components/ui/field";
-
-function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
+import { Labelled, Select, TextInput } from "@/components/ui/field";
 
 /** A plain GET form: every filtered view of the queue is a link an agent can share. */
 export function QueueFilterForm({ filters, staff }: { filters: QueueFilters; staff: { id: string; name: string }[] }) {

@@ -1,6 +1,7 @@
-import type { BadgeTone } from "@/components/ui/badge";
+// The words the console shows for the values the customer tables store.
+import type { Tone } from "@/lib/format/tone";
 
-export const OUTCOME_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
+export const OUTCOME_LABELS: Record<string, { label: string; tone: Tone }> = {
   SUCCESS: { label: "Signed in", tone: "green" },
   WRONG_PASSWORD: { label: "Wrong password", tone: "amber" },
   CODE_SENT: { label: "Code sent", tone: "blue" },
@@ -18,7 +19,7 @@ export const PURPOSE_LABELS: Record<string, string> = {
   RECOVERY: "Account recovery",
 };
 
-export const DELIVERY_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+export const DELIVERY_STATUS: Record<string, { label: string; tone: Tone }> = {
   QUEUED: { label: "Queued", tone: "neutral" },
   SENT: { label: "Sent", tone: "blue" },
   DELIVERED: { label: "Delivered", tone: "green" },
