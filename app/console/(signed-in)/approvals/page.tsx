@@ -6,7 +6,7 @@ import { listPendingResets } from "@/lib/resets/factor-resets";
 import { VERIFICATION_LABELS } from "@/lib/resets/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Time } from "@/components/console/time";
-import { FACTOR_LABELS } from "@/components/console/customers/labels";
+import { FACTOR_LABELS } from "@/lib/customers/labels";
 import { DecisionForm } from "./_components/decision-form";
 
 export const metadata: Metadata = { title: "Approvals" };

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Time } from "@/components/console/time";
-import { humanise } from "@/components/console/customers/labels";
+import { humanise } from "@/lib/customers/labels";
 
 export const metadata: Metadata = { title: "Cases" };
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
-import { humanise } from "@/components/console/customers/labels";
+import { humanise } from "@/lib/customers/labels";
 
 export const metadata: Metadata = { title: "Find a customer" };
 

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Time } from "@/components/console/time";
 import { AssignForm, ChecklistToggle, NoteForm, StatusForm } from "../_components/case-forms";
-import { humanise } from "@/components/console/customers/labels";
+import { humanise } from "@/lib/customers/labels";
 
 export const metadata: Metadata = { title: "Case" };
 

@@ -11,7 +11,7 @@ import { Time } from "@/components/console/time";
 import { AttemptsTable } from "@/components/console/customers/attempts-table";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { DeliveriesTable } from "@/components/console/customers/deliveries-table";
-import { FACTOR_LABELS, humanise } from "@/components/console/customers/labels";
+import { FACTOR_LABELS, humanise } from "@/lib/customers/labels";
 import { RevealField } from "./_components/reveal-field";
 import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
 import { findWatchlistMentionsForCustomer, watchlistRules } from "@/lib/scam-reports/watchlist";

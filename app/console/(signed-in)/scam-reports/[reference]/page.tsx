@@ -12,7 +12,7 @@ import { watchlistRules } from "@/lib/scam-reports/watchlist";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/console/copy-button";
 import { Time } from "@/components/console/time";
-import { humanise } from "@/components/console/customers/labels";
+import { humanise } from "@/lib/customers/labels";
 import { CorrelationPanel } from "@/components/console/scam-reports/correlation-panel";
 import { AskList, StatusBadge } from "@/components/console/scam-reports/report-badges";
 import { LinkCustomerForm, OpenCaseForm, TriageForm } from "./_components/report-actions";

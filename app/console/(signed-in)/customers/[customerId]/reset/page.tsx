@@ -5,7 +5,7 @@ import { findCustomerHeader, listActiveFactors } from "@/lib/customers/customer-
 import { resetRiskReasons } from "@/lib/resets/risk-gate";
 import { Alert } from "@/components/ui/alert";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
-import { FACTOR_LABELS } from "@/components/console/customers/labels";
+import { FACTOR_LABELS } from "@/lib/customers/labels";
 import { ResetForm } from "../_components/reset-form";
 
 export const metadata: Metadata = { title: "Reset two-step verification" };

@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/console/copy-button";
 import { Time } from "@/components/console/time";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { DeliveriesTable } from "@/components/console/customers/deliveries-table";
-import { FACTOR_LABELS, OUTCOME_LABELS } from "@/components/console/customers/labels";
+import { FACTOR_LABELS, OUTCOME_LABELS } from "@/lib/customers/labels";
 
 export const metadata: Metadata = { title: "Sign-in attempt" };
 
