@@ -10,7 +10,7 @@ export function maskPhone(e164: string, dialCode: string): string {
   return `+${dialCode} ${DOT.repeat(4)} ${DOT.repeat(3)} ${e164.slice(-3)}`;
 }
 
-/** "jane.doe@example.com" → "j•••@example.com". */
+/** "jane.doe@example.com" → "j•••@example.com": always three dots, unlike the console's maskEmail. */
 export function maskEmail(email: string): string {
   const at = email.indexOf("@");
   if (at < 1) return `${DOT.repeat(3)}`;
