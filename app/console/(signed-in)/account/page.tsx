@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
-import { listOwnSessions, listOwnSignInEvents } from "@/lib/staff/staff-admin";
+import { listOwnSessions, listOwnSignInEvents, type OwnSession } from "@/lib/staff/staff-admin";
 import { Button } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/console/action-form";
 import { Time } from "@/components/console/time";
 import { revokeSessionAction, signOutEverywhereAction } from "@/app/console/session-actions";
@@ -18,6 +19,33 @@ const SIGN_IN_LABELS: Record<string, string> = {
 export default async function AccountPage() {
   const staff = await requireStaff();
   const [sessions, events] = await Promise.all([listOwnSessions(staff), listOwnSignInEvents(staff)]);
+  const columns: Column<OwnSession>[] = [
+    {
+      header: "Browser",
+      cell: (session) => (
+        <>
+          {session.userAgent ?? "Unknown"} {session.current ? <strong>(this browser)</strong> : null}
+        </>
+      ),
+      className: "max-w-xs truncate",
+      attributes: (session) => ({ title: session.userAgent ?? undefined }),
+    },
+    { header: "IP address", cell: (session) => session.ip ?? "unknown", className: "font-mono" },
+    { header: "Signed in", cell: (session) => <Time date={session.createdAt} timeZone={staff.timeZone} /> },
+    {
+      header: "Last active",
+      cell: (session) => <Time date={session.lastSeenAt} timeZone={staff.timeZone} relative />,
+    },
+    {
+      header: <span className="sr-only">Actions</span>,
+      cell: (session) =>
+        session.current ? null : (
+          <ActionForm action={revokeSessionAction} submitLabel="End session" variant="secondary">
+            <input type="hidden" name="sessionId" value={session.id} />
+          </ActionForm>
+        ),
+    },
+  ];
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold">My account</h1>
@@ -25,40 +53,17 @@ export default async function AccountPage() {
         <h2 id="sessions-title" className="text-lg font-semibold">
           Where you are signed in
         </h2>
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-4">Browser</th>
-                <th scope="col" className="py-2 pr-4">IP address</th>
-                <th scope="col" className="py-2 pr-4">Signed in</th>
-                <th scope="col" className="py-2 pr-4">Last active</th>
-                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.id} className="border-b border-slate-200 dark:border-slate-800">
-                  <td className="max-w-xs truncate py-2 pr-4" title={session.userAgent ?? undefined}>
-                    {session.userAgent ?? "Unknown"} {session.current ? <strong>(this browser)</strong> : null}
-                  </td>
-                  <td className="py-2 pr-4 font-mono">{session.ip ?? "unknown"}</td>
-                  <td className="py-2 pr-4"><Time date={session.createdAt} timeZone={staff.timeZone} /></td>
-                  <td className="py-2 pr-4"><Time date={session.lastSeenAt} timeZone={staff.timeZone} relative /></td>
-                  <td className="py-2">
-                    {session.current ? null : (
-                      <ActionForm action={revokeSessionAction} submitLabel="End session" variant="secondary">
-                        <input type="hidden" name="sessionId" value={session.id} />
-                      </ActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={sessions}
+          columns={columns}
+          rowKey={(session) => session.id}
+          caption="Your sessions, most recently active first"
+          empty="No active sessions."
+        />
         <form action={signOutEverywhereAction}>
-          <Button type="submit" variant="danger">Sign out everywhere</Button>
+          <Button type="submit" variant="danger">
+            Sign out everywhere
+          </Button>
         </form>
       </section>
       <section aria-labelledby="history-title" className="space-y-3">
