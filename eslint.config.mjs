@@ -22,7 +22,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.mjs", "lib/http/*.mjs"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.mjs", "lib/http/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { "@next/next": nextPlugin, "import-x": importX },
     settings: {
@@ -37,7 +40,11 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib must not import app or components" }] },
+        {
+          patterns: [
+            { group: ["@/app/*", "@/components/*"], message: "lib must not import app or components" },
+          ],
+        },
       ],
     },
   },
@@ -48,7 +55,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components must not import app: move the form to app/**/_components/ or pass the action as a prop" }] },
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "**/app/*"],
+              message:
+                "components must not import app: move the form to app/**/_components/ or pass the action as a prop",
+            },
+          ],
+        },
       ],
     },
   },
@@ -63,7 +78,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./support/test (it watches for CSP violations)." }] },
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              message: "Import test and expect from ./support/test (it watches for CSP violations).",
+            },
+          ],
+        },
       ],
     },
   },

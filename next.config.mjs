@@ -12,7 +12,12 @@ const nextConfig = {
   // The headers every response carries; the Content Security Policy is set per page by proxy.ts.
   // NODE_ENV is read here directly: the config runs before the app (and lib/env.ts) exists.
   headers: () =>
-    Promise.resolve([{ source: "/:path*", headers: commonSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }]),
+    Promise.resolve([
+      {
+        source: "/:path*",
+        headers: commonSecurityHeaders({ production: process.env.NODE_ENV === "production" }),
+      },
+    ]),
 };
 
 export default nextConfig;

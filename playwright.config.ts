@@ -52,8 +52,15 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /first-run/ },
-    { name: "first-run", use: { ...devices["Desktop Chrome"], baseURL: firstRunURL }, testMatch: /first-run/ },
+    {
+      name: "first-run",
+      use: { ...devices["Desktop Chrome"], baseURL: firstRunURL },
+      testMatch: /first-run/,
+    },
   ],
   // Production builds against fresh embedded databases: one with demo data, one empty.
-  webServer: [server(PORT, ".data/pg-e2e", baseURL), server(FIRST_RUN_PORT, ".data/pg-e2e-first-run", firstRunURL, { SEED_DEMO_DATA: "0" })],
+  webServer: [
+    server(PORT, ".data/pg-e2e", baseURL),
+    server(FIRST_RUN_PORT, ".data/pg-e2e-first-run", firstRunURL, { SEED_DEMO_DATA: "0" }),
+  ],
 });

@@ -29,7 +29,9 @@ const REPORT_MAX_BODY_BYTES = 256 * 1024;
 const development = env().NODE_ENV === "development";
 
 function isConsolePage(pathname: string): boolean {
-  return (pathname === "/console" || pathname.startsWith("/console/")) && !pathname.startsWith("/console/sign-in");
+  return (
+    (pathname === "/console" || pathname.startsWith("/console/")) && !pathname.startsWith("/console/sign-in")
+  );
 }
 
 async function redirectInstead(request: NextRequest): Promise<NextResponse | null> {
@@ -51,7 +53,11 @@ async function redirectInstead(request: NextRequest): Promise<NextResponse | nul
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && isCrossSiteRequest(request)) {
-    log.warn("server_action.cross_site_refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site") });
+    log.warn("server_action.cross_site_refused", {
+      path: request.nextUrl.pathname,
+      origin: request.headers.get("origin"),
+      fetchSite: request.headers.get("sec-fetch-site"),
+    });
     return crossSiteRefusal();
   }
   const redirect = await redirectInstead(request);
@@ -72,5 +78,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer JSON, CSV or files, and static assets need no policy of their own.
-  matcher: ["/((?!api/|_next/static/|_next/image|search-index\\.json|icon\\.svg|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)"],
+  matcher: [
+    "/((?!api/|_next/static/|_next/image|search-index\\.json|icon\\.svg|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)",
+  ],
 };

@@ -10,7 +10,12 @@ test("a sign-in POST without the CSRF token creates no session", async ({ baseUR
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: staff.email, password: staff.password, code: await totpCode(staff.totpSecret), json: "true" }),
+    body: new URLSearchParams({
+      email: staff.email,
+      password: staff.password,
+      code: await totpCode(staff.totpSecret),
+      json: "true",
+    }),
   });
   expect(response.status).toBeLessThan(500);
   const cookies = response.headers.getSetCookie().join(";");
@@ -24,7 +29,10 @@ test("a tampered session token is treated as signed out", async ({ baseURL }) =>
   expect(token.length).toBeGreaterThan(20);
   // Flip characters in the middle of the encrypted token.
   const middle = Math.floor(token.length / 2);
-  const tampered = cookie.replace(token, `${token.slice(0, middle)}${token[middle] === "A" ? "B" : "A"}${token.slice(middle + 1)}`);
+  const tampered = cookie.replace(
+    token,
+    `${token.slice(0, middle)}${token[middle] === "A" ? "B" : "A"}${token.slice(middle + 1)}`,
+  );
 
   const page = await fetch(`${baseURL}/console`, { redirect: "manual", headers: { cookie: tampered } });
   expect(page.status).toBe(307);

@@ -6,8 +6,16 @@ import { totpCode, waitForNextStep } from "./support/totp";
 // TOTP codes are single-use per 30-second step, so journeys that sign in repeatedly wait for new steps.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const admin: Credentials = { email: "first.admin@desk.example", password: "first admin pass phrase", totpSecret: "" };
-const agent: Credentials = { email: "invited.agent@desk.example", password: "invited agent pass phrase", totpSecret: "" };
+const admin: Credentials = {
+  email: "first.admin@desk.example",
+  password: "first admin pass phrase",
+  totpSecret: "",
+};
+const agent: Credentials = {
+  email: "invited.agent@desk.example",
+  password: "invited agent pass phrase",
+  totpSecret: "",
+};
 let inviteLink = "";
 
 async function enrol(page: Page, who: Credentials, name: string, askEmail: boolean): Promise<string[]> {
@@ -110,7 +118,10 @@ test("deactivated staff are signed out on their next request", async ({ page, br
   await expect(reactivate.getByText(/can sign in again/)).toBeVisible();
 });
 
-test("five wrong codes lock the account; the right code is refused while locked; the admin unlocks", async ({ page, browser }) => {
+test("five wrong codes lock the account; the right code is refused while locked; the admin unlocks", async ({
+  page,
+  browser,
+}) => {
   const agentPage = await newPage(browser);
   await agentPage.goto("/console/sign-in");
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -118,7 +129,9 @@ test("five wrong codes lock the account; the right code is refused while locked;
     await agentPage.getByLabel("Password").fill(agent.password);
     await agentPage.getByLabel("Authenticator code").fill("000000");
     await agentPage.getByRole("button", { name: "Sign in" }).click();
-    await expect(agentPage.getByTestId("sign-in-error")).toContainText(attempt === 5 ? /locked/ : /not right/);
+    await expect(agentPage.getByTestId("sign-in-error")).toContainText(
+      attempt === 5 ? /locked/ : /not right/,
+    );
   }
   await agentPage.getByLabel("Authenticator code").fill(await totpCode(agent.totpSecret));
   await agentPage.getByRole("button", { name: "Sign in" }).click();

@@ -8,7 +8,9 @@ const olivia = STORY_CUSTOMERS.otpBombing;
 
 test.describe.configure({ timeout: 180_000 });
 
-test("an agent finds the OTP-bombing customer by phone, sees the burst explained, opens an attempt, and reveals the phone after step-up", async ({ page }) => {
+test("an agent finds the OTP-bombing customer by phone, sees the burst explained, opens an attempt, and reveals the phone after step-up", async ({
+  page,
+}) => {
   await signIn(page, agent);
   await page.getByRole("link", { name: "Customers" }).click();
   // Typed as a customer would say it: spaces and the national 0 prefix.
@@ -36,7 +38,10 @@ test("an agent finds the OTP-bombing customer by phone, sees the burst explained
 
   // Reveal needs a fresh second factor: age the session's step-up first.
   await withE2eDatabase((db) =>
-    db.query("UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)", [agent.email]),
+    db.query(
+      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
+      [agent.email],
+    ),
   );
   await page.getByRole("navigation", { name: "Customer" }).getByRole("link", { name: "Overview" }).click();
   const reveal = page.locator("details", { has: page.locator("summary", { hasText: "Reveal phone" }) });
@@ -54,7 +59,10 @@ test("an agent finds the OTP-bombing customer by phone, sees the burst explained
       [agent.email, olivia.externalId],
     ),
   );
-  expect(audit.rows[0]).toMatchObject({ reason: "Ticket 4821: customer called about code texts", data: { field: "phone" } });
+  expect(audit.rows[0]).toMatchObject({
+    reason: "Ticket 4821: customer called about code texts",
+    data: { field: "phone" },
+  });
 });
 
 test("bad filters and unknown ids get clear answers, not errors", async ({ page }) => {
@@ -67,7 +75,11 @@ test("bad filters and unknown ids get clear answers, not errors", async ({ page 
   expect(missing?.status()).toBe(404);
   const malformed = await page.goto("/console/customers/not-a-uuid/attempts?outcome=NOPE&country=Britain");
   expect(malformed?.status()).toBe(404);
-  const customerId = await withE2eDatabase(async (db) => (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [olivia.externalId])).rows[0]?.id);
+  const customerId = await withE2eDatabase(
+    async (db) =>
+      (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [olivia.externalId]))
+        .rows[0]?.id,
+  );
   await page.goto(`/console/customers/${customerId}/attempts?outcome=NOPE&country=Britain&from=yesterday`);
   await expect(page.getByText("Some filters are not valid")).toBeVisible();
   await expect(page.getByText(/two-letter country code/)).toBeVisible();

@@ -6,12 +6,21 @@ import { completeStepUp, signIn } from "./support/staff";
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 async function customerId(externalId: string): Promise<string> {
-  return withE2eDatabase(async (db) => (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [externalId])).rows[0]?.id ?? "");
+  return withE2eDatabase(
+    async (db) =>
+      (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [externalId]))
+        .rows[0]?.id ?? "",
+  );
 }
 
 /** Privileged steps must ask for a fresh code: age the step-up of every session of this person. */
 async function expireStepUp(email: string) {
-  await withE2eDatabase((db) => db.query("UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)", [email]));
+  await withE2eDatabase((db) =>
+    db.query(
+      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
+      [email],
+    ),
+  );
 }
 
 async function fillReset(page: Page, reason: string) {
@@ -23,7 +32,10 @@ async function fillReset(page: Page, reason: string) {
   await page.getByRole("button", { name: "Request the reset" }).click();
 }
 
-test("a risky reset is held for a supervisor, who approves it; the customer is notified and the audit log tells the story", async ({ page, browser }) => {
+test("a risky reset is held for a supervisor, who approves it; the customer is notified and the audit log tells the story", async ({
+  page,
+  browser,
+}) => {
   const agent = DEMO_STAFF.agent;
   const marcus = STORY_CUSTOMERS.takeover;
   const id = await customerId(marcus.externalId);
@@ -59,10 +71,25 @@ test("a risky reset is held for a supervisor, who approves it; the customer is n
   await expect(pending).toHaveCount(0);
 
   const state = await withE2eDatabase(async (db) => ({
-    factors: (await db.query("SELECT 1 FROM second_factors WHERE customer_id = $1 AND removed_at IS NULL", [id])).rowCount,
-    sessions: (await db.query("SELECT 1 FROM customer_sessions WHERE customer_id = $1 AND revoked_at IS NULL", [id])).rowCount,
-    notifications: (await db.query<{ channel: string }>("SELECT channel::text FROM notifications WHERE customer_id = $1", [id])).rows.map((row) => row.channel).sort(),
-    audit: (await db.query<{ action: string; actor_label: string; reason: string | null }>("SELECT action, actor_label, reason FROM audit_events WHERE target_id = $1 AND action LIKE 'reset.%' ORDER BY seq", [id])).rows,
+    factors: (
+      await db.query("SELECT 1 FROM second_factors WHERE customer_id = $1 AND removed_at IS NULL", [id])
+    ).rowCount,
+    sessions: (
+      await db.query("SELECT 1 FROM customer_sessions WHERE customer_id = $1 AND revoked_at IS NULL", [id])
+    ).rowCount,
+    notifications: (
+      await db.query<{ channel: string }>("SELECT channel::text FROM notifications WHERE customer_id = $1", [
+        id,
+      ])
+    ).rows
+      .map((row) => row.channel)
+      .sort(),
+    audit: (
+      await db.query<{ action: string; actor_label: string; reason: string | null }>(
+        "SELECT action, actor_label, reason FROM audit_events WHERE target_id = $1 AND action LIKE 'reset.%' ORDER BY seq",
+        [id],
+      )
+    ).rows,
   }));
   expect(state.factors).toBe(0);
   expect(state.sessions).toBe(0);

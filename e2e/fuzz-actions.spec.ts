@@ -38,7 +38,13 @@ const REPORT = {
   reporterPhone: "",
   customerEmail: "",
 };
-const ENROLMENT = { name: "Fuzz Person", password: "a long unrelated passphrase", confirmPassword: "a long unrelated passphrase", totpSecret: "A".repeat(32), code: "123456" };
+const ENROLMENT = {
+  name: "Fuzz Person",
+  password: "a long unrelated passphrase",
+  confirmPassword: "a long unrelated passphrase",
+  totpSecret: "A".repeat(32),
+  code: "123456",
+};
 
 type Form = Record<string, string | string[]>;
 
@@ -53,31 +59,80 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/session-actions.ts#endCurrentSession": { valid: {} },
   "app/console/session-actions.ts#signOutEverywhereAction": { valid: {} },
   "app/console/session-actions.ts#revokeSessionAction": { valid: { sessionId: ":case" } },
-  "app/console/(signed-in)/staff/actions.ts#inviteStaffAction": { valid: { email: "fuzz-invite@desk.example", name: "Fuzz Invite", role: "AGENT", reason: "Fuzzing the invitation form" } },
-  "app/console/(signed-in)/staff/actions.ts#changeRoleAction": { valid: { staffId: ":staff", role: "SUPERVISOR", reason: "Fuzzing role changes" } },
-  "app/console/(signed-in)/staff/actions.ts#setStaffActiveAction": { valid: { staffId: ":staff", active: "false", reason: "Fuzzing deactivation" } },
-  "app/console/(signed-in)/staff/actions.ts#unlockStaffAction": { valid: { staffId: ":staff", reason: "Fuzzing unlocks" } },
-  "app/console/(signed-in)/staff/actions.ts#resetStaffTotpAction": { valid: { staffId: ":staff", reason: "Fuzzing authenticator resets" } },
-  "app/console/(signed-in)/customers/[customerId]/actions.ts#revealCustomerFieldAction": { valid: { customerId: ":customer", field: "email", reason: "Fuzzing reveals" } },
-  "app/console/(signed-in)/customers/[customerId]/actions.ts#requestResetAction": {
-    valid: { customerId: ":customer", caseId: ":case", factorIds: ":factor", verificationMethod: "OTHER", verificationDetail: "Video call", reason: "Fuzzing resets", revokeSessions: "on" },
+  "app/console/(signed-in)/staff/actions.ts#inviteStaffAction": {
+    valid: {
+      email: "fuzz-invite@desk.example",
+      name: "Fuzz Invite",
+      role: "AGENT",
+      reason: "Fuzzing the invitation form",
+    },
   },
-  "app/console/(signed-in)/approvals/actions.ts#decideResetAction": { valid: { resetId: ":case", decision: "approve", note: "Checked" } },
-  "app/console/(signed-in)/cases/actions.ts#openCaseAction": { valid: { customerId: ":customer", type: "LOST_PHONE", subject: "Fuzz case", note: "First note", scamReportId: "" } },
-  "app/console/(signed-in)/cases/actions.ts#addNoteAction": { valid: { caseId: ":case", body: "Called the customer back." } },
-  "app/console/(signed-in)/cases/actions.ts#setCaseStatusAction": { valid: { caseId: ":case", status: "IN_PROGRESS", outcome: "" } },
+  "app/console/(signed-in)/staff/actions.ts#changeRoleAction": {
+    valid: { staffId: ":staff", role: "SUPERVISOR", reason: "Fuzzing role changes" },
+  },
+  "app/console/(signed-in)/staff/actions.ts#setStaffActiveAction": {
+    valid: { staffId: ":staff", active: "false", reason: "Fuzzing deactivation" },
+  },
+  "app/console/(signed-in)/staff/actions.ts#unlockStaffAction": {
+    valid: { staffId: ":staff", reason: "Fuzzing unlocks" },
+  },
+  "app/console/(signed-in)/staff/actions.ts#resetStaffTotpAction": {
+    valid: { staffId: ":staff", reason: "Fuzzing authenticator resets" },
+  },
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#revealCustomerFieldAction": {
+    valid: { customerId: ":customer", field: "email", reason: "Fuzzing reveals" },
+  },
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#requestResetAction": {
+    valid: {
+      customerId: ":customer",
+      caseId: ":case",
+      factorIds: ":factor",
+      verificationMethod: "OTHER",
+      verificationDetail: "Video call",
+      reason: "Fuzzing resets",
+      revokeSessions: "on",
+    },
+  },
+  "app/console/(signed-in)/approvals/actions.ts#decideResetAction": {
+    valid: { resetId: ":case", decision: "approve", note: "Checked" },
+  },
+  "app/console/(signed-in)/cases/actions.ts#openCaseAction": {
+    valid: { customerId: ":customer", type: "LOST_PHONE", subject: "Fuzz case", note: "First note" },
+  },
+  "app/console/(signed-in)/cases/actions.ts#addNoteAction": {
+    valid: { caseId: ":case", body: "Called the customer back." },
+  },
+  "app/console/(signed-in)/cases/actions.ts#setCaseStatusAction": {
+    valid: { caseId: ":case", status: "IN_PROGRESS", outcome: "" },
+  },
   "app/console/(signed-in)/cases/actions.ts#assignCaseAction": { valid: { caseId: ":case", assigneeId: "" } },
-  "app/console/(signed-in)/cases/actions.ts#checklistAction": { valid: { caseId: ":case", item: "verify-identity", done: "true" } },
-  "app/not-me/[token]/actions.ts#confirmNotMe": { valid: {}, bound: 1 },
-  "app/console/(signed-in)/api-keys/actions.ts#createApiKeyAction": { valid: { name: "Fuzz key", scopes: "EVENTS_WRITE", reason: "Fuzzing API keys" } },
-  "app/console/(signed-in)/api-keys/actions.ts#revokeApiKeyAction": { valid: { keyId: ":case", reason: "Fuzzing revocation" } },
-  "app/console/(signed-in)/scam-reports/new/actions.ts#recordScamReportAction": { valid: { ...REPORT, customer: "", caseNumber: "" } },
-  "app/console/(signed-in)/scam-reports/[reference]/actions.ts#triageScamReportAction": { valid: { reference: ":report", status: "TRIAGED", assigneeId: "" } },
-  "app/console/(signed-in)/scam-reports/[reference]/actions.ts#linkCustomerAction": { valid: { reference: ":report", customer: ":customer" } },
-  "app/console/(signed-in)/scam-reports/[reference]/actions.ts#openCaseFromReportAction": { valid: { reference: ":report", subject: "From a report" } },
+  "app/console/(signed-in)/cases/actions.ts#checklistAction": {
+    valid: { caseId: ":case", item: "verify-identity", done: "true" },
+  },
+  "app/not-me/[token]/actions.ts#confirmNotMe": {
+    valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.bm90LWEtcmVhbC1zaWduYXR1cmU" },
+  },
+  "app/console/(signed-in)/api-keys/actions.ts#createApiKeyAction": {
+    valid: { name: "Fuzz key", scopes: "EVENTS_WRITE", reason: "Fuzzing API keys" },
+  },
+  "app/console/(signed-in)/api-keys/actions.ts#revokeApiKeyAction": {
+    valid: { keyId: ":case", reason: "Fuzzing revocation" },
+  },
+  "app/console/(signed-in)/scam-reports/new/actions.ts#recordScamReportAction": {
+    valid: { ...REPORT, customer: "", caseNumber: "" },
+  },
+  "app/console/(signed-in)/scam-reports/[reference]/actions.ts#triageScamReportAction": {
+    valid: { reference: ":report", status: "TRIAGED", assigneeId: "" },
+  },
+  "app/console/(signed-in)/scam-reports/[reference]/actions.ts#linkCustomerAction": {
+    valid: { reference: ":report", customer: ":customer" },
+  },
+  "app/console/(signed-in)/scam-reports/[reference]/actions.ts#openCaseFromReportAction": {
+    valid: { reference: ":report", subject: "From a report" },
+  },
   "app/report/actions.ts#submitScamReport": { valid: { ...REPORT, formToken: ":formToken", website: "" } },
   "app/setup/actions.ts#setUpFirstAdmin": { valid: { ...ENROLMENT, email: "fuzz-first@desk.example" } },
-  "app/invite/[token]/actions.ts#acceptInvitation": { valid: ENROLMENT, bound: 1 },
+  "app/invite/[token]/actions.ts#acceptInvitation": { valid: { ...ENROLMENT, token: "A".repeat(43) } },
 };
 
 /** Step-up failures count towards the admin's lockout, and the session-ending actions end the session: run them last. */
@@ -89,7 +144,10 @@ type Targets = Record<string, string>;
 async function createFuzzTargets(baseURL: string): Promise<Targets> {
   const tag = randomBytes(4).toString("hex");
   // Crockford base32 without I, L, O, U: the form references take.
-  const reference = `SR-${[...randomBytes(8)].map((byte) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[byte % 32]).join("").replace(/^(.{4})(.{4})$/, "$1-$2")}`;
+  const reference = `SR-${[...randomBytes(8)]
+    .map((byte) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[byte % 32])
+    .join("")
+    .replace(/^(.{4})(.{4})$/, "$1-$2")}`;
   // The public form's signed timing token, from the page as a browser gets it.
   const html = await (await fetch(`${baseURL}/report`)).text();
   const formToken = /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? "";
@@ -99,10 +157,22 @@ async function createFuzzTargets(baseURL: string): Promise<Targets> {
       [`fuzz_${tag}`, `fuzz-${tag}@example.com`],
     );
     const customerId = customer.rows[0]?.id ?? "";
-    const factor = await db.query<{ id: string }>("INSERT INTO second_factors (customer_id, type, label) VALUES ($1, 'SMS', 'Phone') RETURNING id", [customerId]);
-    const kase = await db.query<{ id: string }>("INSERT INTO cases (customer_id, type, subject) VALUES ($1, 'LOST_PHONE', 'Fuzz target case') RETURNING id", [customerId]);
-    const staff = await db.query<{ id: string }>("INSERT INTO staff_users (email, name) VALUES ($1, 'Fuzz Target') RETURNING id", [`fuzz-${tag}@desk.example`]);
-    await db.query("INSERT INTO scam_reports (reference, source, channel, contacted_at, story) VALUES ($1, 'STAFF', 'CALL', now(), 'Fuzz target report')", [reference]);
+    const factor = await db.query<{ id: string }>(
+      "INSERT INTO second_factors (customer_id, type, label) VALUES ($1, 'SMS', 'Phone') RETURNING id",
+      [customerId],
+    );
+    const kase = await db.query<{ id: string }>(
+      "INSERT INTO cases (customer_id, type, subject) VALUES ($1, 'LOST_PHONE', 'Fuzz target case') RETURNING id",
+      [customerId],
+    );
+    const staff = await db.query<{ id: string }>(
+      "INSERT INTO staff_users (email, name) VALUES ($1, 'Fuzz Target') RETURNING id",
+      [`fuzz-${tag}@desk.example`],
+    );
+    await db.query(
+      "INSERT INTO scam_reports (reference, source, channel, contacted_at, story) VALUES ($1, 'STAFF', 'CALL', now(), 'Fuzz target report')",
+      [reference],
+    );
     return {
       ":customer": customerId,
       ":factor": factor.rows[0]?.id ?? "",
@@ -116,13 +186,19 @@ async function createFuzzTargets(baseURL: string): Promise<Targets> {
 
 function fillIn(form: Form, targets: Targets): Form {
   const resolve = (value: string) => targets[value] ?? value;
-  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, Array.isArray(value) ? value.map(resolve) : resolve(value)]));
+  return Object.fromEntries(
+    Object.entries(form).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.map(resolve) : resolve(value),
+    ]),
+  );
 }
 
 function toFormData(record: Record<string, unknown>): FormData {
   const formData = new FormData();
   for (const [key, value] of Object.entries(record)) {
-    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) formData.append(key, typeof item === "string" ? item : (JSON.stringify(item) ?? "undefined"));
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value])
+      formData.append(key, typeof item === "string" ? item : (JSON.stringify(item) ?? "undefined"));
   }
   return formData;
 }
@@ -130,11 +206,30 @@ function toFormData(record: Record<string, unknown>): FormData {
 type Call = { args: unknown[]; summary: string };
 
 function call(before: unknown[], record: Record<string, unknown>): Call {
-  return { args: [...before, { status: "idle" }, toFormData(record)], summary: JSON.stringify(record).slice(0, 300) };
+  return {
+    args: [...before, { status: "idle" }, toFormData(record)],
+    summary: JSON.stringify(record).slice(0, 300),
+  };
 }
 
 /** Values a field of these forms can take when it is right, to get past the first check now and then. */
-const VOCABULARY = ["AGENT", "SUPERVISOR", "ADMIN", "OPEN", "CLOSED", "LOST_PHONE", "CALL", "ONE_TIME_CODE", "OTHER", "approve", "reject", "email", "phone", "EVENTS_WRITE", "verify-identity"];
+const VOCABULARY = [
+  "AGENT",
+  "SUPERVISOR",
+  "ADMIN",
+  "OPEN",
+  "CLOSED",
+  "LOST_PHONE",
+  "CALL",
+  "ONE_TIME_CODE",
+  "OTHER",
+  "approve",
+  "reject",
+  "email",
+  "phone",
+  "EVENTS_WRITE",
+  "verify-identity",
+];
 
 function hostileCalls(valid: Form, bound: number, targets: Targets): fc.Arbitrary<Call> {
   const pool = [...VOCABULARY, ...Object.values(targets)];
@@ -142,18 +237,30 @@ function hostileCalls(valid: Form, bound: number, targets: Targets): fc.Arbitrar
   const leading = fc.array(fc.oneof(hostileString, fieldValue(pool)), { minLength: bound, maxLength: bound });
   const oneFieldChanged =
     keys.length > 0
-      ? fc.tuple(leading, fc.constantFrom(...keys), fieldValue(pool)).map(([before, key, value]) => call(before, { ...valid, [key]: value }))
+      ? fc
+          .tuple(leading, fc.constantFrom(...keys), fieldValue(pool))
+          .map(([before, key, value]) => call(before, { ...valid, [key]: value }))
       : fc.tuple(leading, hostileRecord([], pool)).map(([before, record]) => call(before, record));
-  const manyChanged = fc.tuple(leading, hostileRecord(keys, pool)).map(([before, record]) => call(before, { ...valid, ...record }));
+  const manyChanged = fc
+    .tuple(leading, hostileRecord(keys, pool))
+    .map(([before, record]) => call(before, { ...valid, ...record }));
   // Arguments of the wrong shape: a crafted client can send anything the encoder can encode.
-  const misshapen = fc.array(fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileString), { maxLength: 4 }).map((args) => ({ args, summary: `args ${JSON.stringify(args).slice(0, 300)}` }));
-  return fc.oneof({ weight: 4, arbitrary: oneFieldChanged }, { weight: 2, arbitrary: manyChanged }, { weight: 1, arbitrary: misshapen });
+  const misshapen = fc
+    .array(fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileString), { maxLength: 4 })
+    .map((args) => ({ args, summary: `args ${JSON.stringify(args).slice(0, 300)}` }));
+  return fc.oneof(
+    { weight: 4, arbitrary: oneFieldChanged },
+    { weight: 2, arbitrary: manyChanged },
+    { weight: 1, arbitrary: misshapen },
+  );
 }
 
 /** Each text field of the valid form with a NUL inside, and the form as it is: always tried first. */
 function sharpCalls(valid: Form, bound: number): [Call][] {
   const before = Array.from({ length: bound }, () => "token");
-  const withNul = Object.entries(valid).flatMap(([key, value]) => (typeof value === "string" ? [call(before, { ...valid, [key]: `${value}\u0000${value}` })] : []));
+  const withNul = Object.entries(valid).flatMap(([key, value]) =>
+    typeof value === "string" ? [call(before, { ...valid, [key]: `${value}\u0000${value}` })] : [],
+  );
   return [call(before, valid), ...withNul].map((entry): [Call] => [entry]);
 }
 
@@ -161,12 +268,18 @@ test.describe.configure({ timeout: 600_000 });
 
 test("every server action is fuzzed here and is in the build", () => {
   const actions = discoverActions();
-  expect(new Set(Object.keys(ACTION_FORMS)), "ACTION_FORMS must list exactly the server actions in app/").toEqual(new Set(actions));
+  expect(
+    new Set(Object.keys(ACTION_FORMS)),
+    "ACTION_FORMS must list exactly the server actions in app/",
+  ).toEqual(new Set(actions));
   const ids = actionIds();
-  for (const action of actions) expect(ids.has(action), `${action} is not in the build's action manifest`).toBe(true);
+  for (const action of actions)
+    expect(ids.has(action), `${action} is not in the build's action manifest`).toBe(true);
 });
 
-test("no server action answers hostile form data with a 5xx, signed in as an admin or not", async ({ baseURL }) => {
+test("no server action answers hostile form data with a 5xx, signed in as an admin or not", async ({
+  baseURL,
+}) => {
   const base = baseURL ?? "";
   const ids = actionIds();
   const targets = await createFuzzTargets(base);
@@ -179,7 +292,10 @@ test("no server action answers hostile form data with a 5xx, signed in as an adm
     const form = new FormData();
     // The sign-in used the current step; the next one is accepted too (±1) and is still unused.
     form.set("code", await totpCode(DEMO_STAFF.admin.totpSecret, 1));
-    const answer = await callServerAction(base, stepUp.pagePath, stepUp.id, admin, [{ status: "idle" }, form]);
+    const answer = await callServerAction(base, stepUp.pagePath, stepUp.id, admin, [
+      { status: "idle" },
+      form,
+    ]);
     if (answer.body.includes("Confirmed.")) break;
     if (attempt === 2) throw new Error(`Step-up failed: HTTP ${answer.status}`);
     await waitForNextStep();
@@ -203,7 +319,8 @@ test("no server action answers hostile form data with a 5xx, signed in as an adm
         await fc.assert(
           fc.asyncProperty(hostileCalls(form, bound, targets), async ({ args, summary }) => {
             const response = await callServerAction(base, entry.pagePath, entry.id, jar, args);
-            if (response.status >= 500) failures.push(`${action} as ${visitor}: HTTP ${response.status} for ${summary}`);
+            if (response.status >= 500)
+              failures.push(`${action} as ${visitor}: HTTP ${response.status} for ${summary}`);
           }),
           { numRuns: CASES_PER_ACTION, examples: sharpCalls(form, bound) },
         );
@@ -211,7 +328,12 @@ test("no server action answers hostile form data with a 5xx, signed in as an adm
     }
   } finally {
     // Wrong step-up codes count towards the admin's lockout; later specs sign in as the admin.
-    await withE2eDatabase((db) => db.query("UPDATE staff_users SET failed_sign_ins = 0, lockout_count = 0, locked_until = NULL WHERE email = $1", [DEMO_STAFF.admin.email]));
+    await withE2eDatabase((db) =>
+      db.query(
+        "UPDATE staff_users SET failed_sign_ins = 0, lockout_count = 0, locked_until = NULL WHERE email = $1",
+        [DEMO_STAFF.admin.email],
+      ),
+    );
   }
   expect(failures).toEqual([]);
 });

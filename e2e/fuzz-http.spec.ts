@@ -34,31 +34,72 @@ const ROUTE_URLS: Record<string, string[]> = {
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 // What an HTTP client can put in a header value: tab, visible ASCII and Latin-1 (no other control characters).
-const isHeaderChar = (char: string) => char === "\t" || (char >= " " && char !== "\u007f" && char.charCodeAt(0) <= 0xff && !(char >= "\u0080" && char < "\u00a0"));
+const isHeaderChar = (char: string) =>
+  char === "\t" ||
+  (char >= " " && char !== "\u007f" && char.charCodeAt(0) <= 0xff && !(char >= "\u0080" && char < "\u00a0"));
 const headerValue = hostileString.map((value) => [...value].filter(isHeaderChar).join("").slice(0, 300));
 
 const queryParameters = fc.array(
-  fc.tuple(fc.oneof(fc.constantFrom("days", "actor", "action", "target", "from", "to", "before", "callbackUrl", "error", "csrf"), hostileString), hostileString.map((value) => value.slice(0, 2_000))),
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom(
+        "days",
+        "actor",
+        "action",
+        "target",
+        "from",
+        "to",
+        "before",
+        "callbackUrl",
+        "error",
+        "csrf",
+      ),
+      hostileString,
+    ),
+    hostileString.map((value) => value.slice(0, 2_000)),
+  ),
   { maxLength: 4 },
 );
 
 const hostileRequest = fc.record({
   method: fc.constantFrom(...METHODS),
   query: queryParameters,
-  contentType: fc.oneof(fc.constantFrom("application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain"), headerValue),
+  contentType: fc.oneof(
+    fc.constantFrom(
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data",
+      "text/plain",
+    ),
+    headerValue,
+  ),
   accept: fc.oneof(fc.constantFrom("application/json", "text/html", "*/*", "text/x-component"), headerValue),
-  body: fc.oneof(hostileString, fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)), fc.uint8Array({ maxLength: 1_000 })),
+  body: fc.oneof(
+    hostileString,
+    fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)),
+    fc.uint8Array({ maxLength: 1_000 }),
+  ),
 });
 
-const SHARP_GET = { method: "GET" as const, query: [] as [string, string][], contentType: "text/plain", accept: "*/*", body: "" };
+const SHARP_GET = {
+  method: "GET" as const,
+  query: [] as [string, string][],
+  contentType: "text/plain",
+  accept: "*/*",
+  body: "",
+};
 
 test.describe.configure({ timeout: 300_000 });
 
 test("every route handler is fuzzed over HTTP", () => {
-  expect(new Set(Object.keys(ROUTE_URLS)), "ROUTE_URLS must list exactly the route handlers in app/").toEqual(new Set(discoverRouteHandlers()));
+  expect(new Set(Object.keys(ROUTE_URLS)), "ROUTE_URLS must list exactly the route handlers in app/").toEqual(
+    new Set(discoverRouteHandlers()),
+  );
 });
 
-test("no route handler answers hostile requests with a 5xx, signed in as an admin or not", async ({ baseURL }) => {
+test("no route handler answers hostile requests with a 5xx, signed in as an admin or not", async ({
+  baseURL,
+}) => {
   const base = baseURL ?? "";
   const admin = await signInOverHttp(base, DEMO_STAFF.admin);
   const visitors: [string, CookieJar | null][] = [
@@ -72,10 +113,19 @@ test("no route handler answers hostile requests with a 5xx, signed in as an admi
         fc.asyncProperty(hostileRequest, async ({ method, query, contentType, accept, body }) => {
           const url = new URL(path, base);
           for (const [name, value] of query) url.searchParams.append(name, value);
-          const headers: Record<string, string> = { "content-type": contentType, accept, "x-forwarded-for": "198.51.100.9" };
+          const headers: Record<string, string> = {
+            "content-type": contentType,
+            accept,
+            "x-forwarded-for": "198.51.100.9",
+          };
           if (jar) headers.cookie = jar.header();
           const withBody = method !== "GET" && method !== "HEAD";
-          const response = await fetch(url, { method, headers, body: withBody ? body : undefined, redirect: "manual" });
+          const response = await fetch(url, {
+            method,
+            headers,
+            body: withBody ? body : undefined,
+            redirect: "manual",
+          });
           const text = await response.text();
           const summary = `${method} ${url.pathname}${url.search.slice(0, 200)} as ${visitor}`;
           if (response.status >= 500) failures.push(`${summary}: HTTP ${response.status}`);
@@ -88,12 +138,18 @@ test("no route handler answers hostile requests with a 5xx, signed in as an admi
           }
         }),
         // Always tried: a plain GET, and a GET with a query string of 12 kB once percent-encoded.
-        { numRuns: CASES_PER_URL, examples: [[SHARP_GET], [{ ...SHARP_GET, query: [["q", "é".repeat(2_000)]] }]] },
+        {
+          numRuns: CASES_PER_URL,
+          examples: [[SHARP_GET], [{ ...SHARP_GET, query: [["q", "é".repeat(2_000)]] }]],
+        },
       );
     }
   }
   expect(failures).toEqual([]);
   // Hostile requests to the sign-out endpoints (without the CSRF token) must not have ended the admin's session.
-  const consolePage = await fetch(`${base}/console`, { headers: { cookie: admin.header() }, redirect: "manual" });
+  const consolePage = await fetch(`${base}/console`, {
+    headers: { cookie: admin.header() },
+    redirect: "manual",
+  });
   expect(consolePage.status).toBe(200);
 });

@@ -31,9 +31,14 @@ async function expectNoMarkupFromPayloads(page: Page, path: string, shownAsText:
   // Give an onerror handler (a broken image loads asynchronously) the chance to run.
   await page.waitForLoadState("load");
   await expect(page.locator(INJECTED), `${path} contains an element from a payload`).toHaveCount(0);
-  const payloadScripts = await page.evaluate(() => [...document.scripts].filter((script) => script.textContent?.trim() === "window.__pwned=1").length);
+  const payloadScripts = await page.evaluate(
+    () => [...document.scripts].filter((script) => script.textContent?.trim() === "window.__pwned=1").length,
+  );
   expect(payloadScripts, `${path} contains a payload script element`).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), `a payload ran on ${path}`).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    `a payload ran on ${path}`,
+  ).toBeUndefined();
   const text = await page.locator("body").innerText();
   for (const value of shownAsText) expect(text, `${path} shows the value as text`).toContain(value);
 }
@@ -56,14 +61,22 @@ async function stepUp(baseURL: string, jar: CookieJar): Promise<void> {
     const form = new FormData();
     // The sign-in used the current step; the next one is accepted too (±1) and is still unused.
     form.set("code", await totpCode(DEMO_STAFF.admin.totpSecret, 1));
-    const answer = await callServerAction(baseURL, action.pagePath, action.id, jar, [{ status: "idle" }, form]);
+    const answer = await callServerAction(baseURL, action.pagePath, action.id, jar, [
+      { status: "idle" },
+      form,
+    ]);
     if (answer.body.includes("Confirmed.")) return;
     await waitForNextStep();
   }
   throw new Error("Step-up failed");
 }
 
-async function act(baseURL: string, jar: CookieJar, action: string, fields: Record<string, string>): Promise<string> {
+async function act(
+  baseURL: string,
+  jar: CookieJar,
+  action: string,
+  fields: Record<string, string>,
+): Promise<string> {
   const entry = actionIds().get(action);
   if (!entry) throw new Error(`no action id for ${action}`);
   const form = new FormData();
@@ -73,7 +86,10 @@ async function act(baseURL: string, jar: CookieJar, action: string, fields: Reco
   return answer.body;
 }
 
-test("hostile values stored through the ingest API and the console's actions render as text everywhere", async ({ page, baseURL }) => {
+test("hostile values stored through the ingest API and the console's actions render as text everywhere", async ({
+  page,
+  baseURL,
+}) => {
   const base = baseURL ?? "";
   const tag = randomBytes(4).toString("hex");
   const serverErrors: string[] = [];
@@ -85,7 +101,10 @@ test("hostile values stored through the ingest API and the console's actions ren
   const material = generateApiKey();
   const externalId = `markup_${tag}`;
   const customerId = await withE2eDatabase(async (db) => {
-    await db.query(`INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ('Markup fuzz', $1, $2, ARRAY['EVENTS_WRITE']::"ApiScope"[])`, [material.prefix, material.secretHash]);
+    await db.query(
+      `INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ('Markup fuzz', $1, $2, ARRAY['EVENTS_WRITE']::"ApiScope"[])`,
+      [material.prefix, material.secretHash],
+    );
     const customer = await db.query<{ id: string }>(
       "INSERT INTO customers (external_id, full_name, name_key, email, email_normalized) VALUES ($1, 'Markup Target', 'markup target', $2, $2) RETURNING id",
       [externalId, `markup-${tag}@example.com`],
@@ -101,7 +120,19 @@ test("hostile values stored through the ingest API and the console's actions ren
     headers: { authorization: `Bearer ${material.key}`, "content-type": "application/json" },
     body: JSON.stringify({
       events: [
-        { type: "login_attempt", eventId: `la_markup_${tag}`, occurredAt, outcome: "wrong_password", customer: { externalId }, identifier: `${IMG}@example.com`, ip: "203.0.113.77", country: "GB", city, deviceId, userAgent },
+        {
+          type: "login_attempt",
+          eventId: `la_markup_${tag}`,
+          occurredAt,
+          outcome: "wrong_password",
+          customer: { externalId },
+          identifier: `${IMG}@example.com`,
+          ip: "203.0.113.77",
+          country: "GB",
+          city,
+          deviceId,
+          userAgent,
+        },
         {
           type: "otp_delivery",
           eventId: `otp_markup_${tag}`,
@@ -118,31 +149,65 @@ test("hostile values stored through the ingest API and the console's actions ren
     }),
   });
   expect(ingest.status).toBe(200);
-  const attemptId = await withE2eDatabase(async (db) => (await db.query<{ id: string }>("SELECT id::text FROM login_attempts WHERE event_id = $1", [`la_markup_${tag}`])).rows[0]?.id ?? "");
+  const attemptId = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ id: string }>("SELECT id::text FROM login_attempts WHERE event_id = $1", [
+          `la_markup_${tag}`,
+        ])
+      ).rows[0]?.id ?? "",
+  );
 
   // 2. The console's side: a stepped-up admin writes payloads through the actions, over HTTP.
   const admin = await signInOverHttp(base, DEMO_STAFF.admin);
   await stepUp(base, admin);
   const subject = `Case ${tag} ${IMG}`;
   const firstNote = `First ${SVG} ${IFRAME}`;
-  await act(base, admin, "app/console/(signed-in)/cases/actions.ts#openCaseAction", { customerId, type: "SCAM_CALL", subject, note: firstNote, scamReportId: "" });
-  const caseId = await withE2eDatabase(async (db) => (await db.query<{ id: string }>("SELECT id FROM cases WHERE subject = $1", [subject])).rows[0]?.id ?? "");
+  await act(base, admin, "app/console/(signed-in)/cases/actions.ts#openCaseAction", {
+    customerId,
+    type: "SCAM_CALL",
+    subject,
+    note: firstNote,
+    scamReportId: "",
+  });
+  const caseId = await withE2eDatabase(
+    async (db) =>
+      (await db.query<{ id: string }>("SELECT id FROM cases WHERE subject = $1", [subject])).rows[0]?.id ??
+      "",
+  );
   expect(caseId, "the case was opened").not.toBe("");
   const note = `${FORMULA} ${SCRIPT} javascript:window.__pwned=1`;
   const outcome = `Closed ${IMG}`;
   await act(base, admin, "app/console/(signed-in)/cases/actions.ts#addNoteAction", { caseId, body: note });
-  await act(base, admin, "app/console/(signed-in)/cases/actions.ts#setCaseStatusAction", { caseId, status: "CLOSED", outcome });
+  await act(base, admin, "app/console/(signed-in)/cases/actions.ts#setCaseStatusAction", {
+    caseId,
+    status: "CLOSED",
+    outcome,
+  });
   const staffName = `New ${tag} ${SVG}`;
   const reason = `${FORMULA} invited ${tag} ${IMG}`;
-  await act(base, admin, "app/console/(signed-in)/staff/actions.ts#inviteStaffAction", { email: `markup-${tag}@desk.example`, name: staffName, role: "AGENT", reason });
+  await act(base, admin, "app/console/(signed-in)/staff/actions.ts#inviteStaffAction", {
+    email: `markup-${tag}@desk.example`,
+    name: staffName,
+    role: "AGENT",
+    reason,
+  });
   const keyName = `Key ${tag} ${IMG}`.slice(0, 80);
-  await act(base, admin, "app/console/(signed-in)/api-keys/actions.ts#createApiKeyAction", { name: keyName, scopes: "EVENTS_WRITE", reason: `Key for ${tag} ${SCRIPT}` });
+  await act(base, admin, "app/console/(signed-in)/api-keys/actions.ts#createApiKeyAction", {
+    name: keyName,
+    scopes: "EVENTS_WRITE",
+    reason: `Key for ${tag} ${SCRIPT}`,
+  });
 
   // 3. Every page that shows those values, in the browser.
   await admitBrowser(page, base, admin);
   await expectNoMarkupFromPayloads(page, `/console/customers/${customerId}`, [deviceId, city]);
   await expectNoMarkupFromPayloads(page, `/console/customers/${customerId}/attempts`, [deviceId, city]);
-  await expectNoMarkupFromPayloads(page, `/console/customers/${customerId}/attempts/${attemptId}`, [userAgent, deviceId, city]);
+  await expectNoMarkupFromPayloads(page, `/console/customers/${customerId}/attempts/${attemptId}`, [
+    userAgent,
+    deviceId,
+    city,
+  ]);
   await expectNoMarkupFromPayloads(page, `/console/customers/${customerId}/codes`, []);
   await expectNoMarkupFromPayloads(page, "/console/cases?status=CLOSED", [subject]);
   await expectNoMarkupFromPayloads(page, `/console/cases/${caseId}`, [subject, firstNote, note, outcome]);
@@ -154,7 +219,8 @@ test("hostile values stored through the ingest API and the console's actions ren
   // 4. The audit CSV: the reason that starts with "=" is neutralised with an apostrophe.
   const csv = await page.request.get("/console/audit/export");
   expect(csv.status()).toBe(200);
-  const line = (await csv.text()).split("\r\n").find((candidate) => candidate.includes(`invited ${tag}`)) ?? "";
+  const line =
+    (await csv.text()).split("\r\n").find((candidate) => candidate.includes(`invited ${tag}`)) ?? "";
   expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") invited ${tag} ${IMG}"`);
   expect(serverErrors).toEqual([]);
 });

@@ -31,7 +31,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByRole("listbox")).toBeVisible();
       await expectNoAxeViolations(page);
       await page.goto("/help/check-a-message");
-      await page.getByLabel("Paste the text or email here").fill("Call 0800 123 4567 and read me the code. bit.ly/x");
+      await page
+        .getByLabel("Paste the text or email here")
+        .fill("Call 0800 123 4567 and read me the code. bit.ly/x");
       await page.getByRole("button", { name: "Check message" }).click();
       await expect(page.getByRole("heading", { name: "This looks like a scam" })).toBeVisible();
       await expectNoAxeViolations(page);

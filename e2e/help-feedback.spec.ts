@@ -45,7 +45,9 @@ test.describe("without JavaScript", () => {
   test("a reader votes with a plain form post and sees thanks", async ({ page }) => {
     await page.goto(article);
     await page.getByLabel("No").check();
-    await page.getByLabel("How could we make this page better? (optional)").fill("<script>alert('x')</script> more steps please");
+    await page
+      .getByLabel("How could we make this page better? (optional)")
+      .fill("<script>alert('x')</script> more steps please");
     await page.getByRole("button", { name: "Send feedback" }).click();
     await expect(page).toHaveURL(/\/help\/feedback\?result=thanks&article=why-codes-expire$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanks for your feedback");
@@ -71,17 +73,29 @@ test("a flood of votes is rate limited with 429, and bad input never causes a 50
   const headers = { accept: "application/json", "x-forwarded-for": uniqueClientIp() };
   const statuses: number[] = [];
   for (let i = 0; i < 12; i++) {
-    const response = await request.post("/api/feedback", { form: { articleSlug: "backup-codes", helpful: "yes" }, headers });
+    const response = await request.post("/api/feedback", {
+      form: { articleSlug: "backup-codes", helpful: "yes" },
+      headers,
+    });
     statuses.push(response.status());
   }
   expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
   expect(statuses.slice(10)).toEqual([429, 429]);
 
   const other = { accept: "application/json", "x-forwarded-for": uniqueClientIp() };
-  const garbage = await request.post("/api/feedback", { data: "%%%not a form", headers: { ...other, "content-type": "application/json" } });
+  const garbage = await request.post("/api/feedback", {
+    data: "%%%not a form",
+    headers: { ...other, "content-type": "application/json" },
+  });
   expect(garbage.status()).toBe(400);
-  const unknown = await request.post("/api/feedback", { form: { articleSlug: "../../etc", helpful: "yes" }, headers: other });
+  const unknown = await request.post("/api/feedback", {
+    form: { articleSlug: "../../etc", helpful: "yes" },
+    headers: other,
+  });
   expect(unknown.status()).toBe(400);
-  const huge = await request.post("/api/feedback", { form: { articleSlug: "backup-codes", helpful: "yes", comment: "x".repeat(50_000) }, headers: other });
+  const huge = await request.post("/api/feedback", {
+    form: { articleSlug: "backup-codes", helpful: "yes", comment: "x".repeat(50_000) },
+    headers: other,
+  });
   expect(huge.status()).toBe(413);
 });

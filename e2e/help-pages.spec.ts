@@ -1,6 +1,8 @@
 import { expect, test } from "./support/test";
 
-test("an article has summary, contents, date, breadcrumbs, help paths, related articles and JSON-LD", async ({ page }) => {
+test("an article has summary, contents, date, breadcrumbs, help paths, related articles and JSON-LD", async ({
+  page,
+}) => {
   await page.goto("/help/my-code-is-not-working");
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Troubleshooting");
   await expect(page.getByText("Last updated")).toBeVisible();
@@ -8,9 +10,15 @@ test("an article has summary, contents, date, breadcrumbs, help paths, related a
   await toc.getByRole("link", { name: "Your authenticator app's clock is off" }).click();
   await expect(page).toHaveURL(/#your-authenticator-apps-clock-is-off$/);
   await expect(page.getByRole("link", { name: "Report a scam" }).last()).toHaveAttribute("href", "/report");
-  await expect(page.getByRole("link", { name: "+44 20 7946 0321" }).first()).toHaveAttribute("href", "tel:+442079460321");
+  await expect(page.getByRole("link", { name: "+44 20 7946 0321" }).first()).toHaveAttribute(
+    "href",
+    "tel:+442079460321",
+  );
   await expect(page.getByRole("heading", { name: "Related articles" })).toBeVisible();
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/help\/my-code-is-not-working$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    "href",
+    /\/help\/my-code-is-not-working$/,
+  );
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "My code isn't working");
 
   const jsonLd = await page.locator('script[type="application/ld+json"]').first().textContent();
@@ -38,7 +46,14 @@ test("the home page shows search first, the scam path, top tasks and categories"
   await expect(page.getByRole("heading", { name: "I think I’m being scammed" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Someone is on the phone with me now/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Top tasks" })).toBeVisible();
-  for (const topic of ["Codes and sign-in", "Scams and fake calls", "Troubleshooting", "Two-step verification settings", "Delivery codes", "Account recovery"]) {
+  for (const topic of [
+    "Codes and sign-in",
+    "Scams and fake calls",
+    "Troubleshooting",
+    "Two-step verification settings",
+    "Delivery codes",
+    "Account recovery",
+  ]) {
     await expect(page.getByRole("link", { name: topic, exact: true }).first()).toBeVisible();
   }
 });
@@ -47,7 +62,9 @@ test("the layout works at 320 px without sideways scrolling", async ({ page }) =
   await page.setViewportSize({ width: 320, height: 800 });
   for (const path of ["/", "/help/calls-from-a-fake-representative", "/help/check-a-message", "/search"]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

@@ -14,7 +14,9 @@ test("a reader searches for a caller asking for a code and lands on the right ar
   await expect(search).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id")) ?? "");
   await search.press("Enter");
   await expect(page).toHaveURL(/\/help\/calls-from-a-fake-representative$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A caller says they're from us. Is it real?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "A caller says they're from us. Is it real?",
+  );
 });
 
 test("the search page is shareable, highlights matches and tolerates typos", async ({ page }) => {
@@ -48,7 +50,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/search\?q=code$/);
     await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Backup codes: your way in if you lose your phone" })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "Backup codes: your way in if you lose your phone" }),
+    ).toBeVisible();
   });
 });
 

@@ -19,9 +19,15 @@ function londonWallClock(date: Date): string {
 
 let clientCounter = 0;
 /** Every public-form client gets its own address, so one test's rate limits never touch another's. */
-async function publicContext(browser: Browser, options: { javaScriptEnabled: boolean }): Promise<BrowserContext> {
+async function publicContext(
+  browser: Browser,
+  options: { javaScriptEnabled: boolean },
+): Promise<BrowserContext> {
   clientCounter += 1;
-  return browser.newContext({ ...options, extraHTTPHeaders: { "x-forwarded-for": `198.18.${process.pid % 250}.${clientCounter}` } });
+  return browser.newContext({
+    ...options,
+    extraHTTPHeaders: { "x-forwarded-for": `198.18.${process.pid % 250}.${clientCounter}` },
+  });
 }
 
 /** Fails the test if any response was a server error. */
@@ -51,19 +57,31 @@ type ReportAnswers = {
 
 async function fillReport(page: Page, answers: ReportAnswers): Promise<void> {
   await page.getByLabel(answers.channel ?? "Phone call", { exact: true }).check();
-  if (answers.contact !== undefined) await page.getByLabel("The phone number, or who it was from").fill(answers.contact);
-  if (answers.organisation !== undefined) await page.getByLabel("Organisation", { exact: true }).fill(answers.organisation);
+  if (answers.contact !== undefined)
+    await page.getByLabel("The phone number, or who it was from").fill(answers.contact);
+  if (answers.organisation !== undefined)
+    await page.getByLabel("Organisation", { exact: true }).fill(answers.organisation);
   if (answers.role !== undefined) await page.getByLabel("Role or department").fill(answers.role);
   if (answers.name !== undefined) await page.getByLabel("Name they gave").fill(answers.name);
-  await page.getByLabel("Date and time").fill(answers.contactedAt ?? londonWallClock(new Date(Date.now() - 86_400_000)));
+  await page
+    .getByLabel("Date and time")
+    .fill(answers.contactedAt ?? londonWallClock(new Date(Date.now() - 86_400_000)));
   await page.getByLabel("Time zone").selectOption("Europe/London");
   for (const ask of answers.asks ?? []) await page.getByLabel(ask).check();
-  await page.getByRole("group", { name: /Did you give them anything/ }).getByLabel(answers.shared ?? "No", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /Did you give them anything/ })
+    .getByLabel(answers.shared ?? "No", { exact: true })
+    .check();
   if (answers.moneyLost !== undefined) await page.getByLabel("Amount").fill(answers.moneyLost);
-  await page.getByLabel("What happened?").fill(answers.story ?? "They said they were from the fraud team and wanted the code we had texted.");
-  if (answers.reporterName !== undefined) await page.getByLabel("Name", { exact: true }).fill(answers.reporterName);
-  if (answers.reporterPhone !== undefined) await page.getByLabel("Phone", { exact: true }).fill(answers.reporterPhone);
-  if (answers.customerEmail !== undefined) await page.getByLabel("The email address of your account with us (optional)").fill(answers.customerEmail);
+  await page
+    .getByLabel("What happened?")
+    .fill(answers.story ?? "They said they were from the fraud team and wanted the code we had texted.");
+  if (answers.reporterName !== undefined)
+    await page.getByLabel("Name", { exact: true }).fill(answers.reporterName);
+  if (answers.reporterPhone !== undefined)
+    await page.getByLabel("Phone", { exact: true }).fill(answers.reporterPhone);
+  if (answers.customerEmail !== undefined)
+    await page.getByLabel("The email address of your account with us (optional)").fill(answers.customerEmail);
 }
 
 /** The form refuses submissions quicker than a person could make them. */
@@ -82,7 +100,9 @@ async function sendReport(page: Page): Promise<string> {
 
 const ACCEPTANCE_ORGANISATION = "Account Protection Unit (e2e)";
 
-test("a customer reports a scam call without JavaScript; an agent links it to the takeover, sees it, opens a case; analytics shows it", async ({ browser }) => {
+test("a customer reports a scam call without JavaScript; an agent links it to the takeover, sees it, opens a case; analytics shows it", async ({
+  browser,
+}) => {
   // 1. The customer, with JavaScript off.
   const publicSide = await publicContext(browser, { javaScriptEnabled: false });
   const customerPage = await publicSide.newPage();
@@ -97,13 +117,19 @@ test("a customer reports a scam call without JavaScript; an agent links it to th
     contactedAt: londonWallClock(callAt),
     asks: ["A one-time code (a code sent to you by text, email or app)"],
     shared: "Yes",
-    story: "He said someone was buying a laptop on my account. A code came by text and he asked me to read it out. I did.",
+    story:
+      "He said someone was buying a laptop on my account. A code came by text and he asked me to read it out. I did.",
     customerEmail: marcus.email,
   });
   const reference = await sendReport(customerPage);
   const steps = customerPage.getByTestId("next-steps");
-  await expect(steps.locator('[data-step="secure-account"]')).toContainText("You may have shared a code: change your password now");
-  await expect(steps.getByRole("link", { name: "Hacked account checklist" })).toHaveAttribute("href", "/help/hacked-account-checklist");
+  await expect(steps.locator('[data-step="secure-account"]')).toContainText(
+    "You may have shared a code: change your password now",
+  );
+  await expect(steps.getByRole("link", { name: "Hacked account checklist" })).toHaveAttribute(
+    "href",
+    "/help/hacked-account-checklist",
+  );
   await expect(customerPage.getByTestId("national-authorities")).toContainText("Action Fraud");
   await expect(customerPage.getByTestId("national-authorities")).toContainText("7726");
   await expect(customerPage.getByTestId("national-authorities")).toContainText("ReportFraud.ftc.gov");
@@ -121,7 +147,9 @@ test("a customer reports a scam call without JavaScript; an agent links it to th
   await expect(row).toContainText(ACCEPTANCE_ORGANISATION);
   await expect(row).toContainText("Watchlist");
   // Marcus's own report of the same call, taken by phone, is within the week.
-  await expect(row.getByTestId("duplicate-hints")).toContainText(/other reports? of this number within 7 days/);
+  await expect(row.getByTestId("duplicate-hints")).toContainText(
+    /other reports? of this number within 7 days/,
+  );
   await row.getByRole("link", { name: reference }).click();
   await expect(page.getByTestId("report-title")).toHaveText(reference);
   await expect(page.getByTestId("report-story")).toContainText("asked me to read it out");
@@ -134,27 +162,37 @@ test("a customer reports a scam call without JavaScript; an agent links it to th
   // 4. Sees the code sent to his phone and used minutes later on the attacker's new device.
   const correlation = page.getByTestId("correlation");
   const finding = correlation.locator('[data-finding="CODE_USED_ON_NEW_DEVICE"]');
-  await expect(finding).toContainText("Likely takeover: a code sent to the customer was used on a new device");
+  await expect(finding).toContainText(
+    "Likely takeover: a code sent to the customer was used on a new device",
+  );
   await expect(finding).toContainText(`${TAKEOVER.city}, ${TAKEOVER.country}, IP ${TAKEOVER.ip}`);
   const takeoverRows = correlation.locator('tr[data-takeover="true"]');
-  await expect(takeoverRows.filter({ hasText: "Sign-in code sent" }).first()).toContainText("Used on a new device");
+  await expect(takeoverRows.filter({ hasText: "Sign-in code sent" }).first()).toContainText(
+    "Used on a new device",
+  );
   await expect(takeoverRows.filter({ hasText: "Signed in" })).toContainText("New device");
   await expect(takeoverRows.filter({ hasText: "Signed in" })).toContainText(TAKEOVER.ip);
 
   // 5. Opens a compromised-account case from it.
   await page.getByRole("button", { name: "Open compromised-account case" }).click();
   await expect(page.getByTestId("linked-case")).toContainText(/Case C-\d+/);
-  const stored = await withE2eDatabase(async (db) =>
-    (
-      await db.query<{ status: string; type: string; case_status: string; customer: string }>(
-        `SELECT r.status::text, c.type::text, c.status::text AS case_status, cu.full_name AS customer
+  const stored = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ status: string; type: string; case_status: string; customer: string }>(
+          `SELECT r.status::text, c.type::text, c.status::text AS case_status, cu.full_name AS customer
            FROM scam_reports r JOIN cases c ON c.id = r.case_id JOIN customers cu ON cu.id = c.customer_id
           WHERE r.reference = $1`,
-        [reference],
-      )
-    ).rows[0],
+          [reference],
+        )
+      ).rows[0],
   );
-  expect(stored).toEqual({ status: "ESCALATED", type: "COMPROMISED_ACCOUNT", case_status: "OPEN", customer: marcus.fullName });
+  expect(stored).toEqual({
+    status: "ESCALATED",
+    type: "COMPROMISED_ACCOUNT",
+    case_status: "OPEN",
+    customer: marcus.fullName,
+  });
 
   // His customer page now warns about the watchlisted number.
   await page.getByTestId("linked-customer").getByRole("link", { name: marcus.fullName }).click();
@@ -175,11 +213,15 @@ test("a customer reports a scam call without JavaScript; an agent links it to th
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="scam-reports-/);
   const line = (await csv.text()).split("\r\n").find((candidate) => candidate.startsWith(reference));
-  expect(line).toContain(`'+442079460123,020 7946 0123,${ACCEPTANCE_ORGANISATION},Fraud advisor,,One-time code,Yes`);
+  expect(line).toContain(
+    `'+442079460123,020 7946 0123,${ACCEPTANCE_ORGANISATION},Fraud advisor,,One-time code,Yes`,
+  );
   await supervisorSide.close();
 });
 
-test("an agent records a report taken by phone; the third report of a number puts it on the watchlist", async ({ page }) => {
+test("an agent records a report taken by phone; the third report of a number puts it on the watchlist", async ({
+  page,
+}) => {
   const olivia = STORY_CUSTOMERS.otpBombing;
   await signIn(page, DEMO_STAFF.agent);
   await page.goto("/console/scam-reports/new");
@@ -189,8 +231,15 @@ test("an agent records a report taken by phone; the third report of a number put
   await page.getByLabel("Organisation", { exact: true }).fill("Bank fraud department");
   await page.getByLabel("Date and time").fill(londonWallClock(new Date(Date.now() - 3 * 3_600_000)));
   await page.getByLabel("To send or move money").check();
-  await page.getByRole("group", { name: /Did the customer give them anything/ }).getByLabel("No", { exact: true }).check();
-  await page.getByLabel("What happened").fill("Customer called to check: the caller wanted her to move her savings to a safe account. She hung up.");
+  await page
+    .getByRole("group", { name: /Did the customer give them anything/ })
+    .getByLabel("No", { exact: true })
+    .check();
+  await page
+    .getByLabel("What happened")
+    .fill(
+      "Customer called to check: the caller wanted her to move her savings to a safe account. She hung up.",
+    );
   await page.getByLabel("Customer", { exact: true }).fill("nobody-here@example.com");
   await page.getByRole("button", { name: "Record report" }).click();
   await expect(page.getByText("No customer matches that email, phone number or id.").first()).toBeVisible();
@@ -219,7 +268,9 @@ const HOSTILE = {
   reporterPhone: "<i>555</i>",
 };
 
-test("scripts and HTML in every text field are shown as text in the console and neutralised in the CSV", async ({ browser }) => {
+test("scripts and HTML in every text field are shown as text in the console and neutralised in the CSV", async ({
+  browser,
+}) => {
   const publicSide = await publicContext(browser, { javaScriptEnabled: true });
   const reporter = await publicSide.newPage();
   const serverErrors = watchForServerErrors(reporter);
@@ -236,7 +287,14 @@ test("scripts and HTML in every text field are shown as text in the console and 
   await expect(page.getByTestId("scam-queue")).toContainText(HOSTILE.organisation);
   await page.goto(`/console/scam-reports/${reference}`);
   const facts = page.getByTestId("report-facts");
-  for (const value of [HOSTILE.organisation, HOSTILE.role, HOSTILE.name, HOSTILE.reporterName, HOSTILE.reporterPhone, HOSTILE.contact]) {
+  for (const value of [
+    HOSTILE.organisation,
+    HOSTILE.role,
+    HOSTILE.name,
+    HOSTILE.reporterName,
+    HOSTILE.reporterPhone,
+    HOSTILE.contact,
+  ]) {
     await expect(facts).toContainText(value);
   }
   await expect(page.getByTestId("report-story")).toHaveText(HOSTILE.story);
@@ -264,7 +322,10 @@ test("bad input gets clear messages, never a server error", async ({ browser }) 
 
   // A date in the future, negative and absurd amounts, a malformed email: every problem listed.
   await page.goto("/report");
-  await fillReport(page, { contactedAt: londonWallClock(new Date(Date.now() + 3 * 86_400_000)), moneyLost: "-50" });
+  await fillReport(page, {
+    contactedAt: londonWallClock(new Date(Date.now() + 3 * 86_400_000)),
+    moneyLost: "-50",
+  });
   await page.getByRole("textbox", { name: "Email", exact: true }).fill("not-an-email");
   await waitMinimumFillTime(page);
   await page.getByRole("button", { name: "Send report" }).click();
@@ -312,7 +373,9 @@ test("bad input gets clear messages, never a server error", async ({ browser }) 
   await staffPage.goto(`/console/scam-reports?${new URLSearchParams({ q: "0033612345678", status: "all" })}`);
   await expect(staffPage.getByTestId("scam-queue").locator(`tr[data-reference="${foreign}"]`)).toBeVisible();
   await staffPage.goto(`/console/scam-reports/${invalid}`);
-  await expect(staffPage.getByTestId("report-facts")).toContainText("Not a valid phone number, so it is kept exactly as given");
+  await expect(staffPage.getByTestId("report-facts")).toContainText(
+    "Not a valid phone number, so it is kept exactly as given",
+  );
   // The console streams its loading shell first, so an unknown report is a "Not found" page (status
   // 200 once streaming has begun); what matters is a clear page and no server error.
   const bad = await staffPage.goto("/console/scam-reports/SR-NOPE");
@@ -323,7 +386,9 @@ test("bad input gets clear messages, never a server error", async ({ browser }) 
   await staff.close();
 });
 
-test("without JavaScript: a crafted 1 MB story and a 20,000-character one both get clear messages", async ({ browser }) => {
+test("without JavaScript: a crafted 1 MB story and a 20,000-character one both get clear messages", async ({
+  browser,
+}) => {
   const context = await publicContext(browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   const serverErrors = watchForServerErrors(page);
@@ -357,7 +422,9 @@ test("without JavaScript: a crafted 1 MB story and a 20,000-character one both g
   await context.close();
 });
 
-test("a flood from one client is stopped with a clear message; other clients can still report", async ({ browser }) => {
+test("a flood from one client is stopped with a clear message; other clients can still report", async ({
+  browser,
+}) => {
   const flooder = await publicContext(browser, { javaScriptEnabled: true });
   const page = await flooder.newPage();
   const serverErrors = watchForServerErrors(page);
@@ -365,7 +432,13 @@ test("a flood from one client is stopped with a clear message; other clients can
   const status = page.getByTestId("form-status");
   const send = page.getByRole("button", { name: "Send report" });
   for (let attempt = 0; attempt < 21; attempt++) {
-    await Promise.all([page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/report"), send.click()]);
+    await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" && new URL(response.url()).pathname === "/report",
+      ),
+      send.click(),
+    ]);
     await expect(send).toBeEnabled();
   }
   await expect(status).toContainText("paused it for your connection");
@@ -381,8 +454,15 @@ test("a flood from one client is stopped with a clear message; other clients can
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`axe finds no violations on the report form, its errors and the confirmation (${colorScheme} mode)`, async ({ browser }) => {
-    const context = await browser.newContext({ colorScheme, extraHTTPHeaders: { "x-forwarded-for": `198.19.${process.pid % 250}.${colorScheme === "light" ? 1 : 2}` } });
+  test(`axe finds no violations on the report form, its errors and the confirmation (${colorScheme} mode)`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      colorScheme,
+      extraHTTPHeaders: {
+        "x-forwarded-for": `198.19.${process.pid % 250}.${colorScheme === "light" ? 1 : 2}`,
+      },
+    });
     const page = await context.newPage();
     await page.goto("/report");
     await expect(page.locator("main h1")).toBeVisible();
@@ -391,7 +471,11 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Send report" }).click();
     await expect(page.getByTestId("error-summary")).toBeVisible();
     await expectNoAxeViolations(page);
-    await fillReport(page, { shared: "Yes", asks: ["Your password", "Gift cards or vouchers"], moneyLost: "120" });
+    await fillReport(page, {
+      shared: "Yes",
+      asks: ["Your password", "Gift cards or vouchers"],
+      moneyLost: "120",
+    });
     await sendReport(page);
     await expect(page.locator('[data-step="bank"]')).toBeVisible();
     await expectNoAxeViolations(page);

@@ -26,7 +26,9 @@ function expectSharedDirectives(policy: Map<string, string>) {
 }
 
 test.describe("security headers", () => {
-  test("a help article is static, with a policy that needs no nonce, and every common header", async ({ request }) => {
+  test("a help article is static, with a policy that needs no nonce, and every common header", async ({
+    request,
+  }) => {
     const response = await request.get("/help/backup-codes");
     expect(response.status()).toBe(200);
     const headers = response.headers();
@@ -42,7 +44,12 @@ test.describe("security headers", () => {
     expect(headers["permissions-policy"]).toContain("camera=()");
   });
 
-  for (const path of ["/console/sign-in", "/report", "/invite/not-a-real-token", "/not-me/not-a-real-token"]) {
+  for (const path of [
+    "/console/sign-in",
+    "/report",
+    "/invite/not-a-real-token",
+    "/not-me/not-a-real-token",
+  ]) {
     test(`${path} gets a fresh nonce that every script on the page carries`, async ({ request }) => {
       const nonces: string[] = [];
       for (let i = 0; i < 2; i++) {
@@ -71,7 +78,9 @@ test.describe("security headers", () => {
     expect(response.headers()["content-security-policy"]).toBeUndefined();
   });
 
-  test("the watcher used by every spec reports a violation when a page breaks its policy", async ({ page }) => {
+  test("the watcher used by every spec reports a violation when a page breaks its policy", async ({
+    page,
+  }) => {
     await page.route("**/csp-probe", (route) =>
       route.fulfill({
         contentType: "text/html",
@@ -80,7 +89,9 @@ test.describe("security headers", () => {
       }),
     );
     await page.goto("/csp-probe");
-    await expect.poll(() => drainCspViolations().map((violation) => violation.directive)).toEqual(["script-src-elem"]);
+    await expect
+      .poll(() => drainCspViolations().map((violation) => violation.directive))
+      .toEqual(["script-src-elem"]);
     expect(await page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
   });
 });
@@ -89,16 +100,37 @@ test.describe("cross-site requests", () => {
   test("another site cannot post feedback; the desk's own pages can", async ({ request }) => {
     const marker = `cross-site-${randomUUID()}`;
     const form = { articleSlug: "backup-codes", helpful: "yes", comment: marker };
-    const hostile: Record<string, string>[] = [{ origin: EVIL }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }];
+    const hostile: Record<string, string>[] = [
+      { origin: EVIL },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
     for (const headers of hostile) {
-      const refused = await request.post("/api/feedback", { form, headers: { ...headers, "x-forwarded-for": uniqueClientIp() }, maxRedirects: 0 });
+      const refused = await request.post("/api/feedback", {
+        form,
+        headers: { ...headers, "x-forwarded-for": uniqueClientIp() },
+        maxRedirects: 0,
+      });
       expect(refused.status(), JSON.stringify(headers)).toBe(403);
       expect(refused.headers()["content-type"]).toBe("application/problem+json");
     }
-    const stored = () => withE2eDatabase(async (db) => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM article_feedback WHERE comment = $1", [marker])).rows[0]?.n ?? -1);
+    const stored = () =>
+      withE2eDatabase(
+        async (db) =>
+          (
+            await db.query<{ n: number }>(
+              "SELECT count(*)::int AS n FROM article_feedback WHERE comment = $1",
+              [marker],
+            )
+          ).rows[0]?.n ?? -1,
+      );
     expect(await stored()).toBe(0);
 
-    const own = await request.post("/api/feedback", { form, headers: { "sec-fetch-site": "same-origin", "x-forwarded-for": uniqueClientIp() }, maxRedirects: 0 });
+    const own = await request.post("/api/feedback", {
+      form,
+      headers: { "sec-fetch-site": "same-origin", "x-forwarded-for": uniqueClientIp() },
+      maxRedirects: 0,
+    });
     expect(own.status()).toBe(303);
     expect(await stored()).toBe(1);
   });
@@ -110,24 +142,42 @@ test.describe("cross-site requests", () => {
       form[match[1] ?? ""] = (match[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
     }
     expect(Object.keys(form)).toContain("$ACTION_KEY");
-    const response = await request.post("/report", { multipart: { ...form, story: "cross-site attempt" }, headers: { origin: EVIL }, maxRedirects: 0 });
+    const response = await request.post("/report", {
+      multipart: { ...form, story: "cross-site attempt" },
+      headers: { origin: EVIL },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(403);
-    expect((await response.json()) as { title: string }).toMatchObject({ title: "Cross-site request refused" });
+    expect((await response.json()) as { title: string }).toMatchObject({
+      title: "Cross-site request refused",
+    });
   });
 
   test("sign-in and exports refuse other sites before doing anything", async ({ request, baseURL }) => {
-    const signIn = await request.post("/api/auth/callback/staff", { form: { email: "admin@desk.example", password: "x", code: "000000" }, headers: { origin: EVIL }, maxRedirects: 0 });
+    const signIn = await request.post("/api/auth/callback/staff", {
+      form: { email: "admin@desk.example", password: "x", code: "000000" },
+      headers: { origin: EVIL },
+      maxRedirects: 0,
+    });
     expect(signIn.status()).toBe(403);
-    const anonymousExport = await request.get("/api/scam-reports/export?days=90", { headers: { "sec-fetch-site": "cross-site" } });
+    const anonymousExport = await request.get("/api/scam-reports/export?days=90", {
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(anonymousExport.status()).toBe(403);
 
     // The real threat is a signed-in admin's browser following another site's link.
     const admin = await signInOverHttp(baseURL ?? "", DEMO_STAFF.admin);
     const exportsBefore = await countAuditActions("audit.exported");
     for (const path of ["/api/scam-reports/export?days=90", "/console/audit/export"]) {
-      const crossSite = await fetch(`${baseURL}${path}`, { headers: { cookie: admin.header(), "sec-fetch-site": "cross-site" }, redirect: "manual" });
+      const crossSite = await fetch(`${baseURL}${path}`, {
+        headers: { cookie: admin.header(), "sec-fetch-site": "cross-site" },
+        redirect: "manual",
+      });
       expect(crossSite.status, path).toBe(403);
-      const own = await fetch(`${baseURL}${path}`, { headers: { cookie: admin.header(), "sec-fetch-site": "same-origin" }, redirect: "manual" });
+      const own = await fetch(`${baseURL}${path}`, {
+        headers: { cookie: admin.header(), "sec-fetch-site": "same-origin" },
+        redirect: "manual",
+      });
       expect(own.status, path).toBe(200);
       expect(own.headers.get("content-type")).toContain("text/csv");
       await own.arrayBuffer();
@@ -138,5 +188,12 @@ test.describe("cross-site requests", () => {
 });
 
 function countAuditActions(action: string): Promise<number> {
-  return withE2eDatabase(async (db) => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = $1", [action])).rows[0]?.n ?? -1);
+  return withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = $1", [
+          action,
+        ])
+      ).rows[0]?.n ?? -1,
+  );
 }

@@ -16,17 +16,31 @@ function sourceFiles(dir: string): string[] {
 describe("environment", () => {
   it("has a default for everything in development", () => {
     const values = parseEnv({});
-    expect(values).toMatchObject({ NODE_ENV: "development", DATABASE_POOL_SIZE: 10, LOG_LEVEL: "info", PROXY_HOPS: 0 });
+    expect(values).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_POOL_SIZE: 10,
+      LOG_LEVEL: "info",
+      PROXY_HOPS: 0,
+    });
     expect(appUrl(values)).toBe("http://localhost:3000");
   });
 
   it("refuses to run a production server without its address and secrets, naming each variable", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_URL: required[\s\S]*NEXTAUTH_SECRET: required[\s\S]*TOTP_ENCRYPTION_KEYS: required/);
-    expect(() => parseEnv({ NODE_ENV: "production", APP_URL: "https://desk.example.com", NEXTAUTH_SECRET: "short", TOTP_ENCRYPTION_KEYS: "k1:x" })).toThrow(
-      /NEXTAUTH_SECRET: NEXTAUTH_SECRET must be at least 32 characters/,
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /APP_URL: required[\s\S]*NEXTAUTH_SECRET: required[\s\S]*TOTP_ENCRYPTION_KEYS: required/,
     );
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        APP_URL: "https://desk.example.com",
+        NEXTAUTH_SECRET: "short",
+        TOTP_ENCRYPTION_KEYS: "k1:x",
+      }),
+    ).toThrow(/NEXTAUTH_SECRET: NEXTAUTH_SECRET must be at least 32 characters/);
     // `next build` runs with NODE_ENV=production but without the server's secrets.
-    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NODE_ENV).toBe("production");
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NODE_ENV).toBe(
+      "production",
+    );
   });
 
   it("reports malformed values and treats empty ones as unset", () => {
@@ -37,14 +51,22 @@ describe("environment", () => {
   });
 
   it("is the only reader of process.env in the app", () => {
-    const files = [...["app", "components", "lib"].flatMap((dir) => sourceFiles(path.join(root, dir))), path.join(root, "proxy.ts")];
-    const readers = files.filter((file) => !file.endsWith("lib/env.ts") && /process\.env\b/.test(readFileSync(file, "utf8")));
+    const files = [
+      ...["app", "components", "lib"].flatMap((dir) => sourceFiles(path.join(root, dir))),
+      path.join(root, "proxy.ts"),
+    ];
+    const readers = files.filter(
+      (file) => !file.endsWith("lib/env.ts") && /process\.env\b/.test(readFileSync(file, "utf8")),
+    );
     expect(readers.map((file) => path.relative(root, file))).toEqual([]);
   });
 
   it("is documented in README's configuration table, variable for variable", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5));
+    const section = readme.slice(
+      readme.indexOf("## Configuration"),
+      readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5),
+    );
     const listed = [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
     const documented = documentedVariables().filter((variable) => !variable.internal);
     expect(listed.toSorted()).toEqual(documented.map((variable) => variable.name).toSorted());

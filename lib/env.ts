@@ -17,53 +17,149 @@ type Doc = { description: string; internal?: boolean };
 const doc = (description: string, internal = false): Doc => ({ description, internal });
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development").meta(doc("Set by Next and the npm scripts.", true)),
-  NEXT_PHASE: z.string().optional().meta(doc("Set by Next: phase-production-build while `next build` runs.", true)),
+  NODE_ENV: z
+    .enum(["development", "test", "production"])
+    .default("development")
+    .meta(doc("Set by Next and the npm scripts.", true)),
+  NEXT_PHASE: z
+    .string()
+    .optional()
+    .meta(doc("Set by Next: phase-production-build while `next build` runs.", true)),
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional().meta(doc("Set by Next in server processes.", true)),
 
-  DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgresql:// URL" }).optional().meta(doc("PostgreSQL 14+ connection string. When set, nothing embedded is started.")),
+  DATABASE_URL: z
+    .url({ error: "DATABASE_URL must be a postgresql:// URL" })
+    .optional()
+    .meta(doc("PostgreSQL 14+ connection string. When set, nothing embedded is started.")),
   DATABASE_POOL_SIZE: count(1, 500).default(10).meta(doc("Connections per app process.")),
-  DATABASE_BULK_POOL_SIZE: count(1, 100).default(4).meta(doc("Extra connections per app process for bulk event ingest.")),
-  SKIP_MIGRATIONS: flag.optional().meta(doc("`1`: do not migrate on start (when a deploy step runs `npm run db:migrate`).")),
+  DATABASE_BULK_POOL_SIZE: count(1, 100)
+    .default(4)
+    .meta(doc("Extra connections per app process for bulk event ingest.")),
+  SKIP_MIGRATIONS: flag
+    .optional()
+    .meta(doc("`1`: do not migrate on start (when a deploy step runs `npm run db:migrate`).")),
 
-  APP_URL: z.url({ error: "APP_URL must be an absolute URL such as https://help.example.com" }).optional().meta(
-    doc("Public base URL: canonical links, sitemap, links in notifications, sign-out; next-auth's NEXTAUTH_URL is derived from it."),
-  ),
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (32+ random bytes)").optional().meta(
-    doc("Signs staff session tokens and customer links. Required in production (32+ random bytes)."),
-  ),
-  TOTP_ENCRYPTION_KEYS: z.string().min(1).optional().meta(
-    doc("`keyId:base64(32 bytes)[,older...]`: AES-256-GCM keys for staff TOTP secrets. The first encrypts; all decrypt (rotation)."),
-  ),
-  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional().meta(
-    doc("32 random bytes, base64. Set it for `npm run build` and on every instance (read by Next itself)."),
-  ),
+  APP_URL: z
+    .url({ error: "APP_URL must be an absolute URL such as https://help.example.com" })
+    .optional()
+    .meta(
+      doc(
+        "Public base URL: canonical links, sitemap, links in notifications, sign-out; next-auth's NEXTAUTH_URL is derived from it.",
+      ),
+    ),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters (32+ random bytes)")
+    .optional()
+    .meta(doc("Signs staff session tokens and customer links. Required in production (32+ random bytes).")),
+  TOTP_ENCRYPTION_KEYS: z
+    .string()
+    .min(1)
+    .optional()
+    .meta(
+      doc(
+        "`keyId:base64(32 bytes)[,older...]`: AES-256-GCM keys for staff TOTP secrets. The first encrypts; all decrypt (rotation).",
+      ),
+    ),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .meta(
+      doc("32 random bytes, base64. Set it for `npm run build` and on every instance (read by Next itself)."),
+    ),
 
-  PROXY_HOPS: count(0, 10).default(0).meta(doc("Trusted proxies in front of the app beyond the one that sets `X-Forwarded-For`; used for per-IP limits.")),
-  SIGN_IN_IP_LIMIT: count(1, 1_000_000).default(30).meta(doc("Staff sign-in attempts per client address per 15 minutes (raise it for offices behind one NAT address).")),
-  INGEST_RATE_LIMIT_PER_MINUTE: count(1, 100_000_000).default(3_000).meta(doc("Events per minute one API key may send.")),
+  PROXY_HOPS: count(0, 10)
+    .default(0)
+    .meta(
+      doc(
+        "Trusted proxies in front of the app beyond the one that sets `X-Forwarded-For`; used for per-IP limits.",
+      ),
+    ),
+  SIGN_IN_IP_LIMIT: count(1, 1_000_000)
+    .default(30)
+    .meta(
+      doc(
+        "Staff sign-in attempts per client address per 15 minutes (raise it for offices behind one NAT address).",
+      ),
+    ),
+  INGEST_RATE_LIMIT_PER_MINUTE: count(1, 100_000_000)
+    .default(3_000)
+    .meta(doc("Events per minute one API key may send.")),
 
-  SMTP_URL: z.url().optional().meta(doc("`smtp://user:pass@host:port` for customer notifications; unset = outbox page only.")),
-  MAIL_FROM: z.string().min(3).default("Account Security <security@desk.example>").meta(doc("Sender of notifications.")),
-  NOTIFICATIONS_WORKER: flag.default("1").meta(doc("`0` turns off the outbox worker in this process (when a separate worker runs).")),
-  NOTIFICATIONS_INTERVAL_MS: count(100, 3_600_000).default(5_000).meta(doc("How often the outbox worker looks for due messages.")),
+  SMTP_URL: z
+    .url()
+    .optional()
+    .meta(doc("`smtp://user:pass@host:port` for customer notifications; unset = outbox page only.")),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default("Account Security <security@desk.example>")
+    .meta(doc("Sender of notifications.")),
+  NOTIFICATIONS_WORKER: flag
+    .default("1")
+    .meta(doc("`0` turns off the outbox worker in this process (when a separate worker runs).")),
+  NOTIFICATIONS_INTERVAL_MS: count(100, 3_600_000)
+    .default(5_000)
+    .meta(doc("How often the outbox worker looks for due messages.")),
 
-  SEED_DEMO_DATA: flag.optional().meta(doc("`0` starts the development database empty (first-run setup at `/setup`).")),
-  DEMO_CUSTOMERS: count(0, 10_000_000).default(2_000).meta(doc("Customers in the demo data written on first start.")),
-  LOGIN_EVENT_RETENTION_DAYS: count(1, 36_500).default(400).meta(doc("Default period of `npm run db:prune-events`.")),
+  SEED_DEMO_DATA: flag
+    .optional()
+    .meta(doc("`0` starts the development database empty (first-run setup at `/setup`).")),
+  DEMO_CUSTOMERS: count(0, 10_000_000)
+    .default(2_000)
+    .meta(doc("Customers in the demo data written on first start.")),
+  LOGIN_EVENT_RETENTION_DAYS: count(1, 36_500)
+    .default(400)
+    .meta(doc("Default period of `npm run db:prune-events`.")),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info").meta(doc("Log verbosity.")),
-  SCAM_WATCHLIST_MIN_REPORTS: count(2, 1_000).default(3).meta(doc("A caller's number joins the scam watchlist after this many reports within `SCAM_WATCHLIST_DAYS`.")),
+  SCAM_WATCHLIST_MIN_REPORTS: count(2, 1_000)
+    .default(3)
+    .meta(
+      doc("A caller's number joins the scam watchlist after this many reports within `SCAM_WATCHLIST_DAYS`."),
+    ),
   SCAM_WATCHLIST_DAYS: count(1, 3_650).default(90).meta(doc("The watchlist's period.")),
 
-  BRAND_COMPANY_NAME: z.string().trim().min(1).optional().meta(doc("The company's name in the help center and notifications (build time).")),
+  BRAND_COMPANY_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta(doc("The company's name in the help center and notifications (build time).")),
   BRAND_APP_NAME: z.string().trim().min(1).optional().meta(doc("The name of the company's app.")),
-  BRAND_SUPPORT_PHONE: z.string().trim().min(3).optional().meta(doc("The support number as readers see it, e.g. `+44 20 7946 0321`.")),
-  BRAND_OFFICIAL_DOMAINS: z.string().trim().min(1).optional().meta(doc("Comma-separated official web domains; the first is the main website.")),
-  BRAND_OFFICIAL_EMAIL_DOMAINS: z.string().trim().min(1).optional().meta(doc("Comma-separated domains the company's email comes from (default: the web domains).")),
+  BRAND_SUPPORT_PHONE: z
+    .string()
+    .trim()
+    .min(3)
+    .optional()
+    .meta(doc("The support number as readers see it, e.g. `+44 20 7946 0321`.")),
+  BRAND_OFFICIAL_DOMAINS: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta(doc("Comma-separated official web domains; the first is the main website.")),
+  BRAND_OFFICIAL_EMAIL_DOMAINS: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta(doc("Comma-separated domains the company's email comes from (default: the web domains).")),
   BRAND_SECURITY_PAGE_URL: z.url().optional().meta(doc("The company's own security page.")),
-  BRAND_HELP_CENTER_NAME: z.string().trim().min(1).optional().meta(doc("Name of the help center (default: company name + Help).")),
+  BRAND_HELP_CENTER_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta(doc("Name of the help center (default: company name + Help).")),
 
-  TEST_DATABASE_URL: z.url().optional().meta(doc("Tests only: run the Vitest suite against this server (creates and drops its own databases) instead of a throwaway embedded one. Must be local unless `TEST_DATABASE_ALLOW_REMOTE=1`.")),
+  TEST_DATABASE_URL: z
+    .url()
+    .optional()
+    .meta(
+      doc(
+        "Tests only: run the Vitest suite against this server (creates and drops its own databases) instead of a throwaway embedded one. Must be local unless `TEST_DATABASE_ALLOW_REMOTE=1`.",
+      ),
+    ),
   TEST_DATABASE_ALLOW_REMOTE: flag.optional().meta(doc("Tests only: allow a non-local `TEST_DATABASE_URL`.")),
 });
 
@@ -79,13 +175,19 @@ export class EnvError extends Error {
 /** Parses a whole environment; throws an EnvError with one line per problem. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means unset (shells and .env files write `NAME=` for "nothing").
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = schema.safeParse(present);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
   if (parsed.success && isProductionServer(parsed.data)) {
-    for (const name of PRODUCTION_REQUIRED) if (!parsed.data[name]) problems.push(`${name}: required when NODE_ENV=production`);
+    for (const name of PRODUCTION_REQUIRED)
+      if (!parsed.data[name]) problems.push(`${name}: required when NODE_ENV=production`);
   }
-  if (problems.length > 0 || !parsed.success) throw new EnvError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0 || !parsed.success)
+    throw new EnvError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return parsed.data;
 }
 
@@ -109,7 +211,10 @@ export function refreshEnv(): Env {
 /** A secret the process cannot work without, or a clear error naming it. */
 export function requiredEnv(name: "DATABASE_URL" | "NEXTAUTH_SECRET" | "TOTP_ENCRYPTION_KEYS"): string {
   const value = env()[name];
-  if (!value) throw new EnvError(`${name} is not set. Start the app with \`npm run dev\` or \`npm start\`, which provide one in development.`);
+  if (!value)
+    throw new EnvError(
+      `${name} is not set. Start the app with \`npm run dev\` or \`npm start\`, which provide one in development.`,
+    );
   return value;
 }
 

@@ -24,7 +24,12 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
   return safe;
 }
 
-export function formatLogLine(level: Level, event: string, fields: Record<string, unknown> = {}, now = new Date()): string {
+export function formatLogLine(
+  level: Level,
+  event: string,
+  fields: Record<string, unknown> = {},
+  now = new Date(),
+): string {
   return JSON.stringify({ time: now.toISOString(), level, event, ...redact(fields) });
 }
 

@@ -2,7 +2,11 @@
 // lib area returns this one shape, and lib/forms/action-state.ts turns it into a form's state.
 // Unexpected failures are not results: they throw, and the route's error page takes over.
 
-export type Failure = { ok: false; message: string; /** The form field the refusal is about. */ field?: string };
+export type Failure = {
+  ok: false;
+  message: string;
+  /** The form field the refusal is about. */ field?: string;
+};
 export type Success<Data> = { ok: true; message: string; data: Data };
 export type Result<Data = undefined> = Success<Data> | Failure;
 

@@ -4,10 +4,17 @@ import { getDb } from "@/lib/db/client";
 
 const report = await verifyAuditChain();
 if (report.ok) {
-  process.stdout.write(`Audit log intact: ${report.rows} events, last hash ${report.lastHash.slice(0, 16)}…\n`);
+  process.stdout.write(
+    `Audit log intact: ${report.rows} events, last hash ${report.lastHash.slice(0, 16)}…\n`,
+  );
 } else {
-  const why = report.problem === "wrong-previous-hash" ? "does not link to the event before it" : "was changed after it was written";
-  process.stdout.write(`Audit log BROKEN at event #${report.brokenAt}: it ${why}. ${report.rows} events before it are intact.\n`);
+  const why =
+    report.problem === "wrong-previous-hash"
+      ? "does not link to the event before it"
+      : "was changed after it was written";
+  process.stdout.write(
+    `Audit log BROKEN at event #${report.brokenAt}: it ${why}. ${report.rows} events before it are intact.\n`,
+  );
 }
 await getDb().$disconnect();
 process.exit(report.ok ? 0 : 1);

@@ -10,7 +10,12 @@ declare module "autocannon" {
     /** Called before each request on a connection; `context` belongs to that connection. */
     setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
     /** Called with each response's body, on the connection that sent the request. */
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   };
 
   export type AutocannonOptions = {
@@ -25,7 +30,17 @@ declare module "autocannon" {
     requests?: AutocannonRequest[];
   };
 
-  type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number };
+  type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+  };
 
   export type AutocannonResult = {
     duration: number;
@@ -47,6 +62,9 @@ declare module "autocannon" {
   /** Emits "response" (client, statusCode, resBytes, responseTime in ms) for every response. */
   export type Instance = EventEmitter & { stop(): void };
 
-  function autocannon(options: AutocannonOptions, callback: (error: Error | null, result: AutocannonResult) => void): Instance;
+  function autocannon(
+    options: AutocannonOptions,
+    callback: (error: Error | null, result: AutocannonResult) => void,
+  ): Instance;
   export default autocannon;
 }

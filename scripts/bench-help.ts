@@ -72,7 +72,13 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_0
 
 type Lhr = {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { numericValue?: number; details?: { items?: { url: string; resourceType?: string; transferSize?: number }[] } }>;
+  audits: Record<
+    string,
+    {
+      numericValue?: number;
+      details?: { items?: { url: string; resourceType?: string; transferSize?: number }[] };
+    }
+  >;
 };
 
 async function runLighthouse(url: string): Promise<Lhr> {
@@ -90,7 +96,10 @@ async function runLighthouse(url: string): Promise<Lhr> {
         `--only-categories=${CATEGORIES.join(",")}`,
         `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
       ],
-      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...(CHROME ? { CHROME_PATH: CHROME } : {}) } },
+      {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, ...(CHROME ? { CHROME_PATH: CHROME } : {}) },
+      },
     );
     const status = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     if (status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${status})`);
@@ -140,8 +149,22 @@ async function main() {
   log(`starting the production server on ${base} ...`);
   const server = spawn(
     "node_modules/.bin/tsx",
-    ["scripts/launch.ts", "start", "--data-dir", ".data/pg-bench", "--fresh", "--", "--port", String(port), "--hostname", "127.0.0.1"],
-    { stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"], env: { ...process.env, APP_URL: base, SEED_DEMO_DATA: "0", CI: "1" } },
+    [
+      "scripts/launch.ts",
+      "start",
+      "--data-dir",
+      ".data/pg-bench",
+      "--fresh",
+      "--",
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
+    {
+      stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
+      env: { ...process.env, APP_URL: base, SEED_DEMO_DATA: "0", CI: "1" },
+    },
   );
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -177,7 +200,9 @@ async function main() {
             .reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
         ),
       );
-      const lcp = median(reports.map((report) => report.audits["largest-contentful-paint"]?.numericValue ?? 0));
+      const lcp = median(
+        reports.map((report) => report.audits["largest-contentful-paint"]?.numericValue ?? 0),
+      );
       const tbt = median(reports.map((report) => report.audits["total-blocking-time"]?.numericValue ?? 0));
       const gzip = await firstLoadJsGzip(base, page);
       rows.push([
@@ -193,13 +218,27 @@ async function main() {
     await stop();
   }
 
-  const header = ["page", "perf", "a11y", "best-pr.", "seo", "first-load JS (gzip -9)", "JS transferred", "LCP", "TBT"];
-  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]?.length ?? 0)));
+  const header = [
+    "page",
+    "perf",
+    "a11y",
+    "best-pr.",
+    "seo",
+    "first-load JS (gzip -9)",
+    "JS transferred",
+    "LCP",
+    "TBT",
+  ];
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...rows.map((row) => row[index]?.length ?? 0)),
+  );
   const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join("  ");
   process.stdout.write(`\nLighthouse 12.2.3, mobile preset, ${runs} run(s) per page (median)\n`);
   process.stdout.write(`${line(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
-  process.stdout.write(`\nTargets: performance >= 95, accessibility / best practices / SEO = 100: ${missed ? "MISSED" : "met"}\n`);
+  process.stdout.write(
+    `\nTargets: performance >= 95, accessibility / best practices / SEO = 100: ${missed ? "MISSED" : "met"}\n`,
+  );
   if (strict && missed) process.exit(1);
 }
 

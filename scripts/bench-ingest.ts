@@ -33,7 +33,16 @@ import {
   type CustomerIndex,
 } from "../lib/ingest/event-rows";
 import { validateEvent, type LoginAttemptEvent, type OtpDeliveryEvent } from "../lib/ingest/schemas";
-import { buildIfNeeded, cpuBetween, databaseUrl as embeddedDatabaseUrl, freePort, sampleCpu, startServer, stopServer, type CpuSample } from "./bench-server";
+import {
+  buildIfNeeded,
+  cpuBetween,
+  databaseUrl as embeddedDatabaseUrl,
+  freePort,
+  sampleCpu,
+  startServer,
+  stopServer,
+  type CpuSample,
+} from "./bench-server";
 
 const DATA_DIR = ".data/bench-ingest";
 const CUSTOMERS = 10_000;
@@ -82,7 +91,15 @@ const USER_AGENTS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
   "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
 ];
-const OUTCOMES = ["success", "wrong_password", "code_sent", "code_wrong", "code_expired", "locked", "blocked"];
+const OUTCOMES = [
+  "success",
+  "wrong_password",
+  "code_sent",
+  "code_wrong",
+  "code_expired",
+  "locked",
+  "blocked",
+];
 const PLACES = [
   { country: "GB", city: "London", latitude: 51.5072, longitude: -0.1276 },
   { country: "IE", city: "Dublin", latitude: 53.3498, longitude: -6.2603 },
@@ -98,7 +115,11 @@ function makeEvents(runTag: string, count = EVENTS): Record<string, unknown>[] {
     const roll = next();
     const customerNumber = Math.floor(next() * CUSTOMERS);
     const customer =
-      roll < 0.9 ? { externalId: `bench_cust_${customerNumber}` } : roll < 0.95 ? { externalId: `bench_new_${i}` } : null;
+      roll < 0.9
+        ? { externalId: `bench_cust_${customerNumber}` }
+        : roll < 0.95
+          ? { externalId: `bench_new_${i}` }
+          : null;
     const at = new Date(now - Math.floor(next() * 7 * 86_400_000)).toISOString();
     const place = pick(PLACES);
     const ip = `198.51.100.${Math.floor(next() * 254) + 1}`;
@@ -168,8 +189,13 @@ async function timed<T>(batches: readonly T[], work: (batch: T) => Promise<void>
 
 type RawBatch = { attempts: Buffer[] | null; deliveries: Buffer[] | null; size: number };
 
-async function prepareRawBatches(db: pg.Client, batches: readonly Record<string, unknown>[][]): Promise<RawBatch[]> {
-  const { rows } = await db.query<{ id: string; external_id: string; email_normalized: string }>("SELECT id, external_id, email_normalized FROM customers");
+async function prepareRawBatches(
+  db: pg.Client,
+  batches: readonly Record<string, unknown>[][],
+): Promise<RawBatch[]> {
+  const { rows } = await db.query<{ id: string; external_id: string; email_normalized: string }>(
+    "SELECT id, external_id, email_normalized FROM customers",
+  );
   const customers: CustomerIndex = { byExternalId: new Map(), byEmail: new Map() };
   for (const row of rows) {
     customers.byExternalId.set(row.external_id, row.id);
@@ -192,7 +218,10 @@ async function prepareRawBatches(db: pg.Client, batches: readonly Record<string,
   });
 }
 
-async function runRaw(url: string, batches: readonly RawBatch[]): Promise<{ seconds: number; stored: number }> {
+async function runRaw(
+  url: string,
+  batches: readonly RawBatch[],
+): Promise<{ seconds: number; stored: number }> {
   const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
   let stored = 0;
   try {
@@ -215,20 +244,32 @@ type ApiTotals = { accepted: number; duplicates: number; rejected: number; retri
 // cores with the server and PostgreSQL, so it should cost as little as a sender can.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function post(endpoint: URL, key: string, body: Buffer): Promise<{ status: number; retryAfter: string | null; text: string }> {
+function post(
+  endpoint: URL,
+  key: string,
+  body: Buffer,
+): Promise<{ status: number; retryAfter: string | null; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       endpoint,
       {
         method: "POST",
         agent,
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": String(body.byteLength) },
+        headers: {
+          authorization: `Bearer ${key}`,
+          "content-type": "application/json",
+          "content-length": String(body.byteLength),
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, retryAfter: response.headers["retry-after"] ?? null, text: Buffer.concat(chunks).toString("utf8") }),
+          resolve({
+            status: response.statusCode ?? 0,
+            retryAfter: response.headers["retry-after"] ?? null,
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         response.on("error", reject);
       },
@@ -242,7 +283,11 @@ async function postBatch(endpoint: URL, key: string, body: Buffer, totals: ApiTo
   for (let attempt = 0; ; attempt++) {
     const response = await post(endpoint, key, body);
     if (response.status === 200 || response.status === 207) {
-      const result = JSON.parse(response.text) as { accepted: number; duplicates: number; rejected: unknown[] };
+      const result = JSON.parse(response.text) as {
+        accepted: number;
+        duplicates: number;
+        rejected: unknown[];
+      };
       totals.accepted += result.accepted;
       totals.duplicates += result.duplicates;
       totals.rejected += result.rejected.length;
@@ -257,7 +302,11 @@ async function postBatch(endpoint: URL, key: string, body: Buffer, totals: ApiTo
   }
 }
 
-async function runApi(endpoint: URL, key: string, bodies: readonly Buffer[]): Promise<{ seconds: number; totals: ApiTotals }> {
+async function runApi(
+  endpoint: URL,
+  key: string,
+  bodies: readonly Buffer[],
+): Promise<{ seconds: number; totals: ApiTotals }> {
   const totals: ApiTotals = { accepted: 0, duplicates: 0, rejected: 0, retries: 0 };
   const seconds = await timed(bodies, (body) => postBatch(endpoint, key, body, totals));
   return { seconds, totals };
@@ -268,7 +317,13 @@ async function runApi(endpoint: URL, key: string, bodies: readonly Buffer[]): Pr
 // ---------------------------------------------------------------------------------------------
 
 async function countStored(db: pg.Client, ids: { attempts: string[]; deliveries: string[] }) {
-  const { rows } = await db.query<{ attempts: number; distinct_attempts: number; deliveries: number; distinct_deliveries: number; missing: number }>(
+  const { rows } = await db.query<{
+    attempts: number;
+    distinct_attempts: number;
+    deliveries: number;
+    distinct_deliveries: number;
+    missing: number;
+  }>(
     `SELECT (SELECT count(*)::int FROM login_attempts WHERE event_id LIKE 'api-%') AS attempts,
             (SELECT count(DISTINCT event_id)::int FROM login_attempts WHERE event_id LIKE 'api-%') AS distinct_attempts,
             (SELECT count(*)::int FROM otp_deliveries WHERE event_id LIKE 'api-%') AS deliveries,
@@ -283,7 +338,17 @@ async function countStored(db: pg.Client, ids: { attempts: string[]; deliveries:
 }
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || !Number.isInteger(EVENTS) || EVENTS < BATCH || !Number.isInteger(CLIENTS) || CLIENTS < 1 || !Number.isInteger(BATCH) || BATCH < 1 || BATCH > 1000) {
+  if (
+    !Number.isInteger(ROUNDS) ||
+    ROUNDS < 1 ||
+    !Number.isInteger(EVENTS) ||
+    EVENTS < BATCH ||
+    !Number.isInteger(CLIENTS) ||
+    CLIENTS < 1 ||
+    !Number.isInteger(BATCH) ||
+    BATCH < 1 ||
+    BATCH > 1000
+  ) {
     throw new Error("--events must be at least --batch; --clients at least 1; --batch 1..1000");
   }
   buildIfNeeded(options["skip-build"], log);
@@ -302,16 +367,20 @@ async function main(): Promise<void> {
         [CUSTOMERS],
       );
       const material = generateApiKey();
-      await db.query(`INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ('Benchmark', $1, $2, ARRAY['EVENTS_WRITE']::"ApiScope"[])`, [
-        material.prefix,
-        material.secretHash,
-      ]);
+      await db.query(
+        `INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ('Benchmark', $1, $2, ARRAY['EVENTS_WRITE']::"ApiScope"[])`,
+        [material.prefix, material.secretHash],
+      );
 
       // The same events twice: with "api-" ids for the API, "raw-" ids for the raw insert.
       const events = makeEvents("api");
       const ids = {
-        attempts: events.filter((event) => event.type === "login_attempt").map((event) => String(event.eventId)),
-        deliveries: events.filter((event) => event.type === "otp_delivery").map((event) => String(event.eventId)),
+        attempts: events
+          .filter((event) => event.type === "login_attempt")
+          .map((event) => String(event.eventId)),
+        deliveries: events
+          .filter((event) => event.type === "otp_delivery")
+          .map((event) => String(event.eventId)),
       };
       const batches = batchesOf(events);
       const bodies = batches.map((batch) => Buffer.from(JSON.stringify({ events: batch })));
@@ -327,7 +396,11 @@ async function main(): Promise<void> {
       // Warm-up (JIT, connection pools, caches) with other event ids, then empty tables.
       const warmUp = batchesOf(makeEvents("warmup", Math.min(EVENTS, 10 * BATCH)));
       await runRaw(embeddedDatabaseUrl(DATA_DIR), await prepareRawBatches(db, warmUp));
-      await runApi(endpoint, material.key, warmUp.map((batch) => Buffer.from(JSON.stringify({ events: batch }))));
+      await runApi(
+        endpoint,
+        material.key,
+        warmUp.map((batch) => Buffer.from(JSON.stringify({ events: batch }))),
+      );
       await db.query("TRUNCATE login_attempts, otp_deliveries");
       await db.query("VACUUM ANALYZE login_attempts, otp_deliveries");
 
@@ -358,7 +431,8 @@ async function main(): Promise<void> {
           const result = await runApi(endpoint, material.key, bodies.slice(...slice));
           addCpu(apiCpu, cpuBetween(before, sampleCpu(server, DATA_DIR)));
           api.seconds += result.seconds;
-          for (const key of ["accepted", "duplicates", "rejected", "retries"] as const) api.totals[key] += result.totals[key];
+          for (const key of ["accepted", "duplicates", "rejected", "retries"] as const)
+            api.totals[key] += result.totals[key];
           return result.seconds;
         };
         let rawSeconds: number;
@@ -374,7 +448,9 @@ async function main(): Promise<void> {
       }
       const rawRate = EVENTS / raw.seconds;
       const apiRate = EVENTS / api.seconds;
-      log(`Raw pg bulk insert: ${fmt(rawRate)} events/s (${raw.seconds.toFixed(2)} s, ${fmt(raw.stored)} rows)`);
+      log(
+        `Raw pg bulk insert: ${fmt(rawRate)} events/s (${raw.seconds.toFixed(2)} s, ${fmt(raw.stored)} rows)`,
+      );
       log(
         `API: ${fmt(apiRate)} events/s (${api.seconds.toFixed(2)} s; accepted ${fmt(api.totals.accepted)}, duplicates ${api.totals.duplicates}, ` +
           `rejected ${api.totals.rejected}, retried requests ${api.totals.retries})`,
@@ -392,15 +468,24 @@ async function main(): Promise<void> {
         stored.distinct_deliveries === stored.deliveries &&
         stored.missing === 0 &&
         api.totals.accepted === EVENTS;
-      if (!exactlyOnce) failures.push(`stored rows do not match the acknowledged events: ${JSON.stringify({ stored, totals: api.totals })}`);
+      if (!exactlyOnce)
+        failures.push(
+          `stored rows do not match the acknowledged events: ${JSON.stringify({ stored, totals: api.totals })}`,
+        );
 
       // Idempotency under the same server: resend three batches at once, twice each.
       const resend = { accepted: 0, duplicates: 0, rejected: 0, retries: 0 };
-      await Promise.all([...bodies.slice(0, 3), ...bodies.slice(0, 3)].map((body) => postBatch(endpoint, material.key, body, resend)));
+      await Promise.all(
+        [...bodies.slice(0, 3), ...bodies.slice(0, 3)].map((body) =>
+          postBatch(endpoint, material.key, body, resend),
+        ),
+      );
       const resentEvents = batches.slice(0, 3).reduce((sum, batch) => sum + batch.length, 0) * 2;
-      if (resend.accepted !== 0 || resend.duplicates !== resentEvents) failures.push(`resending stored something: ${JSON.stringify(resend)}`);
+      if (resend.accepted !== 0 || resend.duplicates !== resentEvents)
+        failures.push(`resending stored something: ${JSON.stringify(resend)}`);
       const after = await countStored(db, ids);
-      if (after.attempts !== stored.attempts || after.deliveries !== stored.deliveries) failures.push("resending added rows");
+      if (after.attempts !== stored.attempts || after.deliveries !== stored.deliveries)
+        failures.push("resending added rows");
 
       const ratio = apiRate / rawRate;
       const ratioOk = ratio >= TARGET_RATIO;
@@ -422,7 +507,8 @@ async function main(): Promise<void> {
         ].join("\n"),
       );
       if (!options["report-only"]) {
-        if (!ratioOk) failures.push(`API reached ${(ratio * 100).toFixed(1)}% of raw (target ${TARGET_RATIO * 100}%)`);
+        if (!ratioOk)
+          failures.push(`API reached ${(ratio * 100).toFixed(1)}% of raw (target ${TARGET_RATIO * 100}%)`);
         if (!rateOk) failures.push(`API reached ${fmt(apiRate)} events/s (target ${fmt(TARGET_RATE)})`);
       }
     } finally {

@@ -34,7 +34,16 @@ import pg from "pg";
 import { signInOverHttp } from "../e2e/support/http-session";
 import { generateApiKey } from "../lib/api-keys/key-material";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "./demo-data/stories";
-import { buildIfNeeded, cpuBetween, databaseUrl, freePort, sampleCpu, startServer, stopServer, type CpuSample } from "./bench-server";
+import {
+  buildIfNeeded,
+  cpuBetween,
+  databaseUrl,
+  freePort,
+  sampleCpu,
+  startServer,
+  stopServer,
+  type CpuSample,
+} from "./bench-server";
 
 const DATA_DIR = ".data/bench-load";
 const SCENARIOS = ["help", "search", "console", "ingest"] as const;
@@ -73,8 +82,13 @@ function log(message: string): void {
   process.stdout.write(`[bench:load] ${message}\n`);
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const loadAverages = () => os.loadavg().map((value) => value.toFixed(2)).join(" ");
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const loadAverages = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
 
 // ---------------------------------------------------------------------------------------------
 // One autocannon run, with exact latency percentiles
@@ -113,14 +127,24 @@ function percentile(sorted: Float64Array, fraction: number): number {
  * autocannon's own histogram reports p50/p90/p97.5/p99 but not p95, so every response time is kept
  * (a 30 s run at a few thousand requests/s is a few hundred thousand numbers) and sorted once.
  */
-function run(url: string, requests: AutocannonRequest[], duration: number, connections = CONNECTIONS): Promise<{ result: AutocannonResult; latencies: Float64Array }> {
+function run(
+  url: string,
+  requests: AutocannonRequest[],
+  duration: number,
+  connections = CONNECTIONS,
+): Promise<{ result: AutocannonResult; latencies: Float64Array }> {
   return new Promise((resolve, reject) => {
     const samples: number[] = [];
-    const instance = autocannon({ url, connections, duration, requests, timeout: REQUEST_TIMEOUT_SECONDS }, (error, result) => {
-      if (error) reject(error);
-      else resolve({ result, latencies: Float64Array.from(samples).sort() });
-    });
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => samples.push(responseTime));
+    const instance = autocannon(
+      { url, connections, duration, requests, timeout: REQUEST_TIMEOUT_SECONDS },
+      (error, result) => {
+        if (error) reject(error);
+        else resolve({ result, latencies: Float64Array.from(samples).sort() });
+      },
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      samples.push(responseTime),
+    );
   });
 }
 
@@ -138,7 +162,9 @@ async function measure(
   const cpuBefore = sampleCpu(server, DATA_DIR);
   const { result, latencies } = await run(base, requests(), DURATION);
   const cpu = cpuBetween(cpuBefore, sampleCpu(server, DATA_DIR));
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]),
+  );
   const measurement: Measurement = {
     name,
     label,
@@ -184,7 +210,12 @@ type IngestLedger = {
 
 type PendingBatch = { attempts: string[]; deliveries: string[]; order: ("attempt" | "delivery")[] };
 
-function ingestRequests(key: string, customerIds: readonly string[], runTag: string, ledger: IngestLedger): AutocannonRequest[] {
+function ingestRequests(
+  key: string,
+  customerIds: readonly string[],
+  runTag: string,
+  ledger: IngestLedger,
+): AutocannonRequest[] {
   return [
     {
       method: "POST",
@@ -202,21 +233,39 @@ function ingestRequests(key: string, customerIds: readonly string[], runTag: str
             pending.attempts.push(eventId);
             pending.order.push("attempt");
             return {
-              type: "login_attempt", eventId, occurredAt: new Date(now - index * 1000).toISOString(),
-              outcome: index % 3 === 0 ? "success" : "wrong_password", factor: "password",
-              customer: { externalId }, identifier: `${externalId}@example.com`, flowId: `${runTag}-flow-${batchNumber}-${index >> 2}`,
-              ip, country: "GB", city: "London", deviceId: `load-device-${index % 40}`,
-              userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+              type: "login_attempt",
+              eventId,
+              occurredAt: new Date(now - index * 1000).toISOString(),
+              outcome: index % 3 === 0 ? "success" : "wrong_password",
+              factor: "password",
+              customer: { externalId },
+              identifier: `${externalId}@example.com`,
+              flowId: `${runTag}-flow-${batchNumber}-${index >> 2}`,
+              ip,
+              country: "GB",
+              city: "London",
+              deviceId: `load-device-${index % 40}`,
+              userAgent:
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
             };
           }
           pending.deliveries.push(eventId);
           pending.order.push("delivery");
           const sentAt = new Date(now - index * 1000);
           return {
-            type: "otp_delivery", eventId, sentAt: sentAt.toISOString(), purpose: "sign_in", channel: "sms",
-            customer: { externalId }, destinationMasked: "+44 •••• ••• 123", status: "delivered",
-            expiresAt: new Date(sentAt.getTime() + 300_000).toISOString(), flowId: `${runTag}-flow-${batchNumber}-${index >> 2}`,
-            requestIp: ip, requestCountry: "GB", requestDeviceId: `load-device-${index % 40}`,
+            type: "otp_delivery",
+            eventId,
+            sentAt: sentAt.toISOString(),
+            purpose: "sign_in",
+            channel: "sms",
+            customer: { externalId },
+            destinationMasked: "+44 •••• ••• 123",
+            status: "delivered",
+            expiresAt: new Date(sentAt.getTime() + 300_000).toISOString(),
+            flowId: `${runTag}-flow-${batchNumber}-${index >> 2}`,
+            requestIp: ip,
+            requestCountry: "GB",
+            requestDeviceId: `load-device-${index % 40}`,
           };
         });
         context.pending = pending;
@@ -227,7 +276,11 @@ function ingestRequests(key: string, customerIds: readonly string[], runTag: str
         const pending = context.pending as PendingBatch | undefined;
         context.pending = undefined;
         if (!pending || status < 200 || status > 299) return;
-        const outcome = JSON.parse(String(body)) as { accepted: number; duplicates: number; rejected: { index: number }[] };
+        const outcome = JSON.parse(String(body)) as {
+          accepted: number;
+          duplicates: number;
+          rejected: { index: number }[];
+        };
         ledger.batchesAcknowledged++;
         ledger.acceptedReported += outcome.accepted;
         ledger.duplicatesReported += outcome.duplicates;
@@ -245,7 +298,15 @@ function ingestRequests(key: string, customerIds: readonly string[], runTag: str
   ];
 }
 
-type StoredCounts = { attemptsAcked: number; attemptsMissing: number; attemptsRepeated: number; deliveriesAcked: number; deliveriesMissing: number; deliveriesRepeated: number; storedForRun: number };
+type StoredCounts = {
+  attemptsAcked: number;
+  attemptsMissing: number;
+  attemptsRepeated: number;
+  deliveriesAcked: number;
+  deliveriesMissing: number;
+  deliveriesRepeated: number;
+  storedForRun: number;
+};
 
 /** For each acknowledged event id: how many rows carry it (must be exactly one). */
 async function countAcknowledged(db: pg.Client, ledger: IngestLedger, runTag: string): Promise<StoredCounts> {
@@ -280,26 +341,66 @@ async function countAcknowledged(db: pg.Client, ledger: IngestLedger, runTag: st
 // ---------------------------------------------------------------------------------------------
 
 function printTable(measurements: readonly Measurement[]): void {
-  const header = ["scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "2xx", "non-2xx", "5xx", "errors", "timeouts", "CPU ms/req (app+pg)", "cores used (app+pg)"];
+  const header = [
+    "scenario",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "max ms",
+    "2xx",
+    "non-2xx",
+    "5xx",
+    "errors",
+    "timeouts",
+    "CPU ms/req (app+pg)",
+    "cores used (app+pg)",
+  ];
   const rows = measurements.map((m) => {
     // Requests the client timed out on were served too: count them in the CPU per request.
     const requests = Math.max(1, m.ok2xx + m.non2xx + m.timeouts);
     return [
-      m.label, fmt(m.requestsPerSecond), fmt(m.p50, 1), fmt(m.p95, 1), fmt(m.p99, 1), fmt(m.max), fmt(m.ok2xx), fmt(m.non2xx), fmt(m.status5xx), fmt(m.errors), fmt(m.timeouts),
+      m.label,
+      fmt(m.requestsPerSecond),
+      fmt(m.p50, 1),
+      fmt(m.p95, 1),
+      fmt(m.p99, 1),
+      fmt(m.max),
+      fmt(m.ok2xx),
+      fmt(m.non2xx),
+      fmt(m.status5xx),
+      fmt(m.errors),
+      fmt(m.timeouts),
       `${fmt((m.cpu.server * 1000) / requests, 2)} + ${fmt((m.cpu.postgres * 1000) / requests, 2)}`,
       // How much of the two CPUs the server got: far below 2 means the machine's other work won.
       `${fmt(m.cpu.server / m.seconds, 2)} + ${fmt(m.cpu.postgres / m.seconds, 2)}`,
     ];
   });
-  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join("  ");
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...rows.map((row) => row[index]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, index) =>
+        index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0),
+      )
+      .join("  ");
   process.stdout.write(`${line(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 
 async function main(): Promise<void> {
-  for (const name of ONLY) if (!SCENARIOS.includes(name as ScenarioName)) throw new Error(`--only takes ${SCENARIOS.join(", ")}; got "${name}"`);
-  if (!(DURATION > 0) || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1 || !Number.isInteger(BATCH) || BATCH < 1 || BATCH > 1000) {
+  for (const name of ONLY)
+    if (!SCENARIOS.includes(name as ScenarioName))
+      throw new Error(`--only takes ${SCENARIOS.join(", ")}; got "${name}"`);
+  if (
+    !(DURATION > 0) ||
+    !Number.isInteger(CONNECTIONS) ||
+    CONNECTIONS < 1 ||
+    !Number.isInteger(BATCH) ||
+    BATCH < 1 ||
+    BATCH > 1000
+  ) {
     throw new Error("--duration must be positive, --connections at least 1, --batch 1..1000");
   }
   const selected = SCENARIOS.filter((name) => ONLY.length === 0 || ONLY.includes(name));
@@ -310,8 +411,17 @@ async function main(): Promise<void> {
   const port = options.port ? Number(options.port) : await freePort();
   const base = `http://127.0.0.1:${port}`;
   log(`Starting the production server on ${base} with a fresh embedded database and demo data ...`);
-  log(`Raised limits (not what this measures): ${Object.entries(RAISED_LIMITS).map(([name, value]) => `${name}=${value}`).join(", ")}`);
-  const server = await startServer({ port, dataDir: DATA_DIR, env: { ...RAISED_LIMITS, APP_URL: base, NEXTAUTH_URL: base }, timeoutMs: 600_000 });
+  log(
+    `Raised limits (not what this measures): ${Object.entries(RAISED_LIMITS)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(", ")}`,
+  );
+  const server = await startServer({
+    port,
+    dataDir: DATA_DIR,
+    env: { ...RAISED_LIMITS, APP_URL: base, NEXTAUTH_URL: base },
+    timeoutMs: 600_000,
+  });
   const measurements: Measurement[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
@@ -319,19 +429,42 @@ async function main(): Promise<void> {
     const db = new pg.Client({ connectionString: databaseUrl(DATA_DIR) });
     await db.connect();
     try {
-      log(`${os.cpus().length} CPUs (shared with whatever else runs on this machine), load average ${loadAverages()}`);
+      log(
+        `${os.cpus().length} CPUs (shared with whatever else runs on this machine), load average ${loadAverages()}`,
+      );
       for (const name of selected) {
         if (name === "help") {
-          measurements.push(await measure(name, `help article ${HELP_ARTICLE}`, base, () => [{ method: "GET", path: HELP_ARTICLE }], server));
+          measurements.push(
+            await measure(
+              name,
+              `help article ${HELP_ARTICLE}`,
+              base,
+              () => [{ method: "GET", path: HELP_ARTICLE }],
+              server,
+            ),
+          );
         } else if (name === "search") {
-          measurements.push(await measure(name, `search page ${SEARCH_PAGE}`, base, () => [{ method: "GET", path: SEARCH_PAGE }], server));
+          measurements.push(
+            await measure(
+              name,
+              `search page ${SEARCH_PAGE}`,
+              base,
+              () => [{ method: "GET", path: SEARCH_PAGE }],
+              server,
+            ),
+          );
         } else if (name === "console") {
           const story = STORY_CUSTOMERS.otpBombing;
-          const { rows } = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [story.externalId]);
+          const { rows } = await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [
+            story.externalId,
+          ]);
           const customerId = rows[0]?.id;
-          if (!customerId) throw new Error(`the demo customer ${story.externalId} is missing: is SEED_DEMO_DATA=0 set?`);
+          if (!customerId)
+            throw new Error(`the demo customer ${story.externalId} is missing: is SEED_DEMO_DATA=0 set?`);
           const agent = DEMO_STAFF.agent;
-          log(`console: signing in as ${agent.email} over HTTP (password + TOTP; may wait for a fresh 30 s step) ...`);
+          log(
+            `console: signing in as ${agent.email} over HTTP (password + TOTP; may wait for a fresh 30 s step) ...`,
+          );
           const jar = await signInOverHttp(base, agent);
           const path = `/console/customers/${customerId}`;
           const views = async () => {
@@ -342,7 +475,13 @@ async function main(): Promise<void> {
             return counted[0]?.views ?? 0;
           };
           const viewsBefore = await views();
-          const measured = await measure(name, `console customer page (${story.fullName})`, base, () => [{ method: "GET", path, headers: { cookie: jar.header() } }], server);
+          const measured = await measure(
+            name,
+            `console customer page (${story.fullName})`,
+            base,
+            () => [{ method: "GET", path, headers: { cookie: jar.header() } }],
+            server,
+          );
           measurements.push(measured);
           // Every 2xx view must have appended one audit event. A request the client gave up on (timeout,
           // socket error) or that was in flight when the run stopped is still served and audited, so
@@ -350,25 +489,48 @@ async function main(): Promise<void> {
           const audited = (await views()) - viewsBefore;
           const answered = measured.warmUp2xx + measured.ok2xx;
           const unanswered = measured.timeouts + measured.errors + CONNECTIONS + 4;
-          notes.push(`console: ${fmt(audited)} customer.viewed audit events for ${fmt(answered)} 2xx views (warm-up included) and up to ${fmt(unanswered)} unanswered requests`);
-          if (audited < answered) failures.push(`console: ${fmt(answered)} views answered 2xx but only ${fmt(audited)} audit events were written`);
-          if (audited > answered + unanswered) failures.push(`console: ${fmt(audited)} audit events for ${fmt(answered)} views: some views were audited more than once`);
-          if (measured.non2xx > 0) notes.push(`console: ${fmt(measured.non2xx)} answers were not 2xx (${JSON.stringify(measured.statusCodes)}): a redirect to sign-in means the session ended`);
+          notes.push(
+            `console: ${fmt(audited)} customer.viewed audit events for ${fmt(answered)} 2xx views (warm-up included) and up to ${fmt(unanswered)} unanswered requests`,
+          );
+          if (audited < answered)
+            failures.push(
+              `console: ${fmt(answered)} views answered 2xx but only ${fmt(audited)} audit events were written`,
+            );
+          if (audited > answered + unanswered)
+            failures.push(
+              `console: ${fmt(audited)} audit events for ${fmt(answered)} views: some views were audited more than once`,
+            );
+          if (measured.non2xx > 0)
+            notes.push(
+              `console: ${fmt(measured.non2xx)} answers were not 2xx (${JSON.stringify(measured.statusCodes)}): a redirect to sign-in means the session ended`,
+            );
         } else {
           const material = generateApiKey();
-          await db.query(`INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ('Load benchmark', $1, $2, ARRAY['EVENTS_WRITE']::"ApiScope"[])`, [
-            material.prefix,
-            material.secretHash,
-          ]);
-          const { rows } = await db.query<{ external_id: string }>("SELECT external_id FROM customers ORDER BY external_id LIMIT 1000");
+          await db.query(
+            `INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ('Load benchmark', $1, $2, ARRAY['EVENTS_WRITE']::"ApiScope"[])`,
+            [material.prefix, material.secretHash],
+          );
+          const { rows } = await db.query<{ external_id: string }>(
+            "SELECT external_id FROM customers ORDER BY external_id LIMIT 1000",
+          );
           const customerIds = rows.map((row) => row.external_id);
           const runTag = `load${Date.now().toString(36)}`;
           const ledger: IngestLedger = {
             nextBatch: 0,
             acknowledged: { attempts: [], deliveries: [] },
-            batchesSent: 0, batchesAcknowledged: 0, acceptedReported: 0, duplicatesReported: 0, rejectedReported: 0,
+            batchesSent: 0,
+            batchesAcknowledged: 0,
+            acceptedReported: 0,
+            duplicatesReported: 0,
+            rejectedReported: 0,
           };
-          const measured = await measure(name, `ingest API (${BATCH} events per request)`, base, () => ingestRequests(material.key, customerIds, runTag, ledger), server);
+          const measured = await measure(
+            name,
+            `ingest API (${BATCH} events per request)`,
+            base,
+            () => ingestRequests(material.key, customerIds, runTag, ledger),
+            server,
+          );
           measurements.push(measured);
           const stored = await countAcknowledged(db, ledger, runTag);
           const acked = stored.attemptsAcked + stored.deliveriesAcked;
@@ -379,12 +541,21 @@ async function main(): Promise<void> {
               `${fmt(acked)} acknowledged events, ${fmt(ledger.acceptedReported)} reported accepted, ${ledger.duplicatesReported} duplicates, ${ledger.rejectedReported} rejected; ` +
               `${fmt(stored.storedForRun)} rows stored for this run, ${fmt(measured.requestsPerSecond * BATCH)} events/s`,
           );
-          notes.push(`ingest: acknowledged events stored exactly once: ${lost === 0 && repeated === 0 ? "yes" : "NO"} (${lost} missing, ${repeated} stored more than once)`);
+          notes.push(
+            `ingest: acknowledged events stored exactly once: ${lost === 0 && repeated === 0 ? "yes" : "NO"} (${lost} missing, ${repeated} stored more than once)`,
+          );
           if (lost > 0) failures.push(`ingest: ${lost} acknowledged events are missing`);
-          if (repeated > 0) failures.push(`ingest: ${repeated} acknowledged events are stored more than once`);
+          if (repeated > 0)
+            failures.push(`ingest: ${repeated} acknowledged events are stored more than once`);
           // Every event id is new, so a duplicate means the server saw one event twice.
-          if (ledger.duplicatesReported > 0) failures.push(`ingest: the API reported ${ledger.duplicatesReported} duplicates among events that were all new`);
-          if (ledger.rejectedReported > 0) notes.push(`ingest: the API rejected ${ledger.rejectedReported} generated events: the generator is out of date with the schema`);
+          if (ledger.duplicatesReported > 0)
+            failures.push(
+              `ingest: the API reported ${ledger.duplicatesReported} duplicates among events that were all new`,
+            );
+          if (ledger.rejectedReported > 0)
+            notes.push(
+              `ingest: the API rejected ${ledger.rejectedReported} generated events: the generator is out of date with the schema`,
+            );
         }
       }
     } finally {
@@ -393,10 +564,14 @@ async function main(): Promise<void> {
 
     if (selected.includes("console")) {
       // Many concurrent views appended to one chain: check that no link broke.
-      const verify = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/audit-verify.ts"], {
-        encoding: "utf8",
-        env: { ...process.env, DATABASE_URL: databaseUrl(DATA_DIR) },
-      });
+      const verify = spawnSync(
+        "node_modules/.bin/tsx",
+        ["--conditions=react-server", "scripts/audit-verify.ts"],
+        {
+          encoding: "utf8",
+          env: { ...process.env, DATABASE_URL: databaseUrl(DATA_DIR) },
+        },
+      );
       notes.push(`audit chain: ${(verify.stdout || verify.stderr).trim()}`);
       if (verify.status !== 0) failures.push("the audit hash chain is broken after the console run");
     }
@@ -405,32 +580,60 @@ async function main(): Promise<void> {
   }
   const uptimeAfter = spawnSync("uptime", { encoding: "utf8" }).stdout.trim();
 
-  process.stdout.write(`\nLoad benchmark: ${CONNECTIONS} connections x ${DURATION} s per scenario, production build, ${os.cpus().length} shared CPUs\n\n`);
+  process.stdout.write(
+    `\nLoad benchmark: ${CONNECTIONS} connections x ${DURATION} s per scenario, production build, ${os.cpus().length} shared CPUs\n\n`,
+  );
   printTable(measurements);
   process.stdout.write(
     "\n  CPU ms/req divides the server's CPU time by the requests answered or timed out; requests still in flight when a run\n" +
       "  stops are left out, so it overstates the cost when a run answers few requests per connection.\n",
   );
-  for (const m of measurements) process.stdout.write(`  ${m.label}: load average ${m.loadBefore} before, ${m.loadAfter} after; status codes ${JSON.stringify(m.statusCodes)}\n`);
+  for (const m of measurements)
+    process.stdout.write(
+      `  ${m.label}: load average ${m.loadBefore} before, ${m.loadAfter} after; status codes ${JSON.stringify(m.statusCodes)}\n`,
+    );
   for (const note of notes) process.stdout.write(`  ${note}\n`);
 
   const targets: { name: string; met: boolean; detail: string }[] = [];
   for (const m of measurements) {
-    targets.push({ name: `${m.label}: no 5xx`, met: m.status5xx === 0, detail: `${m.status5xx} answers were 5xx` });
+    targets.push({
+      name: `${m.label}: no 5xx`,
+      met: m.status5xx === 0,
+      detail: `${m.status5xx} answers were 5xx`,
+    });
     if (m.status5xx > 0) failures.push(`${m.label}: ${m.status5xx} answers were 5xx`);
-    if (m.name === "help" || m.name === "search") targets.push({ name: `${m.label}: p95 <= ${TARGETS.helpP95Ms} ms`, met: m.p95 <= TARGETS.helpP95Ms, detail: `p95 ${fmt(m.p95, 1)} ms` });
-    if (m.name === "console") targets.push({ name: `${m.label}: p95 <= ${TARGETS.consoleP95Ms} ms`, met: m.p95 <= TARGETS.consoleP95Ms, detail: `p95 ${fmt(m.p95, 1)} ms` });
+    if (m.name === "help" || m.name === "search")
+      targets.push({
+        name: `${m.label}: p95 <= ${TARGETS.helpP95Ms} ms`,
+        met: m.p95 <= TARGETS.helpP95Ms,
+        detail: `p95 ${fmt(m.p95, 1)} ms`,
+      });
+    if (m.name === "console")
+      targets.push({
+        name: `${m.label}: p95 <= ${TARGETS.consoleP95Ms} ms`,
+        met: m.p95 <= TARGETS.consoleP95Ms,
+        detail: `p95 ${fmt(m.p95, 1)} ms`,
+      });
   }
   if (selected.includes("ingest")) {
     const ok = !failures.some((failure) => failure.startsWith("ingest:"));
-    targets.push({ name: "ingest: every acknowledged event stored exactly once", met: ok, detail: ok ? "yes" : "no" });
+    targets.push({
+      name: "ingest: every acknowledged event stored exactly once",
+      met: ok,
+      detail: ok ? "yes" : "no",
+    });
   }
   process.stdout.write("\nTargets (issue #8)\n");
-  for (const target of targets) process.stdout.write(`  ${target.met ? "met   " : "MISSED"}  ${target.name} (${target.detail})\n`);
+  for (const target of targets)
+    process.stdout.write(`  ${target.met ? "met   " : "MISSED"}  ${target.name} (${target.detail})\n`);
   process.stdout.write(`\nuptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}\n`);
-  process.stdout.write("The CPUs are shared: other work on the machine during the run shows in these figures.\n");
+  process.stdout.write(
+    "The CPUs are shared: other work on the machine during the run shows in these figures.\n",
+  );
 
-  const missed = targets.filter((target) => !target.met && !target.name.endsWith("no 5xx") && !target.name.startsWith("ingest:"));
+  const missed = targets.filter(
+    (target) => !target.met && !target.name.endsWith("no 5xx") && !target.name.startsWith("ingest:"),
+  );
   if (failures.length) {
     for (const failure of failures) process.stderr.write(`[bench:load] FAILED: ${failure}\n`);
     process.exit(1);

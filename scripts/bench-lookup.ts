@@ -48,7 +48,12 @@ type Measurement = { label: string; n: number; p50: number; p95: number; max: nu
 const measurements: Measurement[] = [];
 
 /** Runs `run` once per input, one after another (one agent), and keeps the percentiles. */
-async function time(label: string, inputs: string[], run: (input: string) => Promise<unknown>, judged = true) {
+async function time(
+  label: string,
+  inputs: string[],
+  run: (input: string) => Promise<unknown>,
+  judged = true,
+) {
   const durations: number[] = [];
   for (const input of inputs) {
     const started = performance.now();
@@ -56,9 +61,18 @@ async function time(label: string, inputs: string[], run: (input: string) => Pro
     durations.push(performance.now() - started);
   }
   durations.sort((a, b) => a - b);
-  const measurement = { label, n: durations.length, p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations.at(-1) ?? NaN, judged };
+  const measurement = {
+    label,
+    n: durations.length,
+    p50: percentile(durations, 50),
+    p95: percentile(durations, 95),
+    max: durations.at(-1) ?? NaN,
+    judged,
+  };
   measurements.push(measurement);
-  console.log(`  ${label.padEnd(44)} n=${measurement.n}  p50 ${measurement.p50.toFixed(1)} ms  p95 ${measurement.p95.toFixed(1)} ms`);
+  console.log(
+    `  ${label.padEnd(44)} n=${measurement.n}  p50 ${measurement.p50.toFixed(1)} ms  p95 ${measurement.p95.toFixed(1)} ms`,
+  );
 }
 
 /** The append as the app did it before append_audit_event: lock, read the last hash, hash in
@@ -69,15 +83,26 @@ async function appendTheFormerWay(customerId: string) {
     const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
     const prevHash = last?.hash ?? GENESIS_HASH;
     const content = {
-      occurredAt: new Date(), actorType: "STAFF" as const, actorId: staff.id, actorLabel: staff.email, action: "customer.viewed",
-      targetType: "customer", targetId: customerId, reason: null, ip: "bench", data: {},
+      occurredAt: new Date(),
+      actorType: "STAFF" as const,
+      actorId: staff.id,
+      actorLabel: staff.email,
+      action: "customer.viewed",
+      targetType: "customer",
+      targetId: customerId,
+      reason: null,
+      ip: "bench",
+      data: {},
     };
     await tx.auditEvent.create({ data: { ...content, prevHash, hash: hashAuditEvent(prevHash, content) } });
   });
 }
 
 function loadAverages(): string {
-  return os.loadavg().map((load) => load.toFixed(2)).join(", ");
+  return os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
 }
 
 function printTable() {
@@ -90,11 +115,15 @@ function printTable() {
     m.judged ? (m.p95 <= TARGET_P95_MS ? "met" : "MISSED") : "(part)",
   ]);
   const head = ["operation", "n", "p50 ms", "p95 ms", "max ms", `p95 ≤ ${TARGET_P95_MS} ms`];
-  const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = head.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const line = (cells: string[]) =>
     `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(" | ")} |`;
   console.log(line(head));
-  console.log(`|${widths.map((width, column) => (column === 0 ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`);
+  console.log(
+    `|${widths.map((width, column) => (column === 0 ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`,
+  );
   for (const row of rows) console.log(line(row));
 }
 
@@ -105,19 +134,31 @@ const { rows: counts } = await client.query<{ customers: number; attempts: strin
   "SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'login_attempts')::text AS attempts",
 );
 if ((counts[0]?.customers ?? 0) < customers) {
-  console.log(`Seeding ${customers.toLocaleString("en-GB")} customers × ${attemptsPerCustomer} attempts (once; later runs reuse it) ...`);
-  const report = await seedDemoData(url, { customers, attemptsPerCustomer, reset: true, log: (message) => console.log(`  ${message}`) });
+  console.log(
+    `Seeding ${customers.toLocaleString("en-GB")} customers × ${attemptsPerCustomer} attempts (once; later runs reuse it) ...`,
+  );
+  const report = await seedDemoData(url, {
+    customers,
+    attemptsPerCustomer,
+    reset: true,
+    log: (message) => console.log(`  ${message}`),
+  });
   console.log(`Seeded in ${report.seconds.toFixed(0)} s.`);
   await client.query("ANALYZE");
 }
 const { rows: size } = await client.query<{ customers: number; attempts: number; deliveries: number }>(
   "SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM login_attempts)::int AS attempts, (SELECT count(*) FROM otp_deliveries)::int AS deliveries",
 );
-console.log(`Data: ${size[0]?.customers.toLocaleString("en-GB")} customers, ${size[0]?.attempts.toLocaleString("en-GB")} login attempts, ${size[0]?.deliveries.toLocaleString("en-GB")} OTP deliveries.`);
-
-const { rows: sample } = await client.query<{ id: string; email: string; phone_e164: string | null; name_key: string }>(
-  `SELECT id, email, phone_e164, name_key FROM customers TABLESAMPLE SYSTEM (1) LIMIT ${samples + WARM_UP}`,
+console.log(
+  `Data: ${size[0]?.customers.toLocaleString("en-GB")} customers, ${size[0]?.attempts.toLocaleString("en-GB")} login attempts, ${size[0]?.deliveries.toLocaleString("en-GB")} OTP deliveries.`,
 );
+
+const { rows: sample } = await client.query<{
+  id: string;
+  email: string;
+  phone_e164: string | null;
+  name_key: string;
+}>(`SELECT id, email, phone_e164, name_key FROM customers TABLESAMPLE SYSTEM (1) LIMIT ${samples + WARM_UP}`);
 // A few customers only warm up the connection pool and the code paths, and are not timed.
 const warmUp = sample.splice(0, WARM_UP);
 await client.end();
@@ -129,22 +170,47 @@ const benchStaff = await db.staffUser.upsert({
   create: { email: "bench@desk.example", name: "Benchmark", role: "AGENT" },
   select: { id: true, email: true, name: true },
 });
-const staff: CurrentStaff = { ...benchStaff, role: "AGENT", timeZone: "UTC", sessionId: "00000000-0000-4000-8000-000000000000", stepUpAt: null };
+const staff: CurrentStaff = {
+  ...benchStaff,
+  role: "AGENT",
+  timeZone: "UTC",
+  sessionId: "00000000-0000-4000-8000-000000000000",
+  stepUpAt: null,
+};
 const ctx = staffContext(staff, "bench");
 
 const watchlist = watchlistRules();
 for (const row of warmUp) {
   await searchCustomers(ctx, { q: row.email });
   await getCustomerOverview(ctx, row.id);
-  await Promise.all([getRiskSignals(row.id), listLoginAttempts(row.id, {}, 10), listOtpDeliveries(row.id, {}, 10), findWatchlistMentionsForCustomer(row.id, watchlist)]);
+  await Promise.all([
+    getRiskSignals(row.id),
+    listLoginAttempts(row.id, {}, 10),
+    listOtpDeliveries(row.id, {}, 10),
+    findWatchlistMentionsForCustomer(row.id, watchlist),
+  ]);
 }
 const ids = sample.map((row) => row.id);
-console.log(`\nTiming ${sample.length} sampled customers, one lookup at a time; load averages (1, 5, 15 min) before: ${loadAverages()} on ${os.cpus().length} CPUs.`);
+console.log(
+  `\nTiming ${sample.length} sampled customers, one lookup at a time; load averages (1, 5, 15 min) before: ${loadAverages()} on ${os.cpus().length} CPUs.`,
+);
 
 console.log("\nCustomer search (includes its audit event):");
-await time("search by phone", sample.flatMap((row) => (row.phone_e164 ? [row.phone_e164] : [])), (phone) => searchCustomers(ctx, { q: phone }));
-await time("search by email", sample.map((row) => row.email), (email) => searchCustomers(ctx, { q: email }));
-await time("search by name prefix (first 4 letters)", sample.map((row) => row.name_key.slice(0, 4)), (prefix) => searchCustomers(ctx, { q: prefix }));
+await time(
+  "search by phone",
+  sample.flatMap((row) => (row.phone_e164 ? [row.phone_e164] : [])),
+  (phone) => searchCustomers(ctx, { q: phone }),
+);
+await time(
+  "search by email",
+  sample.map((row) => row.email),
+  (email) => searchCustomers(ctx, { q: email }),
+);
+await time(
+  "search by name prefix (first 4 letters)",
+  sample.map((row) => row.name_key.slice(0, 4)),
+  (prefix) => searchCustomers(ctx, { q: prefix }),
+);
 
 console.log("\nCustomer page data loads:");
 await time("overview (audited)", ids, (id) => getCustomerOverview(ctx, id));
@@ -155,13 +221,26 @@ await time("OTP deliveries, first page", ids, (id) => listOtpDeliveries(id, {}))
 // whether the customer exists), then everything else at once.
 await time("whole page (overview, then the rest at once)", ids, async (id) => {
   await getCustomerOverview(ctx, id);
-  await Promise.all([getRiskSignals(id), listLoginAttempts(id, {}, 10), listOtpDeliveries(id, {}, 10), findWatchlistMentionsForCustomer(id, watchlist)]);
+  await Promise.all([
+    getRiskSignals(id),
+    listLoginAttempts(id, {}, 10),
+    listOtpDeliveries(id, {}, 10),
+    findWatchlistMentionsForCustomer(id, watchlist),
+  ]);
 });
 
 // The part of a search and of an overview that is not a read: the audit event, on its own.
 console.log("\nBreakdown:");
-await time("audit append alone (one statement)", ids, (id) =>
-  recordAuditEvent({ actor: ctx.actor, action: "customer.viewed", target: { type: "customer", id }, ip: "bench" }),
+await time(
+  "audit append alone (one statement)",
+  ids,
+  (id) =>
+    recordAuditEvent({
+      actor: ctx.actor,
+      action: "customer.viewed",
+      target: { type: "customer", id },
+      ip: "bench",
+    }),
   false,
 );
 await time("audit append the former way (for comparison)", ids, (id) => appendTheFormerWay(id), false);

@@ -20,7 +20,19 @@ function newestSourceTime(): number {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
-  for (const entry of ["app", "components", "lib", "content", "public", "next.config.mjs", "proxy.ts", "package.json", "tsconfig.json", "prisma/schema.prisma"]) visit(entry);
+  for (const entry of [
+    "app",
+    "components",
+    "lib",
+    "content",
+    "public",
+    "next.config.mjs",
+    "proxy.ts",
+    "package.json",
+    "tsconfig.json",
+    "prisma/schema.prisma",
+  ])
+    visit(entry);
   return newest;
 }
 
@@ -37,7 +49,10 @@ export function buildIfNeeded(skipBuild: boolean, log: Log): void {
     return;
   }
   log("Building the app (npm run build) ...");
-  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npm", ["run", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
@@ -47,7 +62,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -65,14 +82,30 @@ export type ServerOptions = {
  * `launch.ts start --fresh` on 127.0.0.1:port, resolved once /api/health answers. The server's
  * output is kept and shown only if it fails to start.
  */
-export async function startServer({ port, dataDir, env: extra = {}, timeoutMs = 180_000 }: ServerOptions): Promise<ChildProcess> {
+export async function startServer({
+  port,
+  dataDir,
+  env: extra = {},
+  timeoutMs = 180_000,
+}: ServerOptions): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: "1", NEXT_TELEMETRY_DISABLED: "1", ...extra };
   delete env.DATABASE_URL; // always the fresh embedded database, never the developer's
   // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
   const child = spawn(
     "node_modules/.bin/tsx",
-    ["scripts/launch.ts", "start", "--data-dir", dataDir, "--fresh", "--", "--port", String(port), "--hostname", "127.0.0.1"],
+    [
+      "scripts/launch.ts",
+      "start",
+      "--data-dir",
+      dataDir,
+      "--fresh",
+      "--",
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -130,7 +163,9 @@ export async function stopServer(child: ChildProcess, dataDir: string): Promise<
 /** The connection string of the embedded database the launcher started in dataDir. */
 export function databaseUrl(dataDir: string): string {
   const root = path.resolve(dataDir);
-  const port = readFileSync(path.join(root, "cluster", "postmaster.pid"), "utf8").split("\n")[3]?.trim();
+  const port = readFileSync(path.join(root, "cluster", "postmaster.pid"), "utf8")
+    .split("\n")[3]
+    ?.trim();
   const password = readFileSync(path.join(root, "password"), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/desk`;
 }
@@ -197,10 +232,18 @@ export function sampleCpu(server: ChildProcess, dataDir: string): CpuSample {
   const postgres = treeCpuSeconds(stats, postmaster);
   // The launcher's tree also holds PostgreSQL when the launcher started it: count it once.
   const launcherTree = treeCpuSeconds(stats, server.pid);
-  return { server: Math.max(0, launcherTree - (launcherOwnsPostgres(stats, server.pid, postmaster) ? postgres : 0)), postgres, bench: (usage.user + usage.system) / 1e6 };
+  return {
+    server: Math.max(0, launcherTree - (launcherOwnsPostgres(stats, server.pid, postmaster) ? postgres : 0)),
+    postgres,
+    bench: (usage.user + usage.system) / 1e6,
+  };
 }
 
-function launcherOwnsPostgres(stats: readonly ProcStat[], launcher: number | undefined, postmaster: number | undefined): boolean {
+function launcherOwnsPostgres(
+  stats: readonly ProcStat[],
+  launcher: number | undefined,
+  postmaster: number | undefined,
+): boolean {
   let pid = postmaster;
   while (pid !== undefined && pid > 1) {
     if (pid === launcher) return true;
@@ -210,5 +253,9 @@ function launcherOwnsPostgres(stats: readonly ProcStat[], launcher: number | und
 }
 
 export function cpuBetween(before: CpuSample, after: CpuSample): CpuSample {
-  return { server: after.server - before.server, postgres: after.postgres - before.postgres, bench: after.bench - before.bench };
+  return {
+    server: after.server - before.server,
+    postgres: after.postgres - before.postgres,
+    bench: after.bench - before.bench,
+  };
 }

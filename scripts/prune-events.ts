@@ -7,7 +7,9 @@ import { pruneRateLimits } from "@/lib/rate-limit/rate-limit";
 import { pruneLoginEvents } from "@/lib/retention/prune-login-events";
 import { env } from "@/lib/env";
 
-const { values } = parseArgs({ options: { days: { type: "string", default: String(env().LOGIN_EVENT_RETENTION_DAYS) } } });
+const { values } = parseArgs({
+  options: { days: { type: "string", default: String(env().LOGIN_EVENT_RETENTION_DAYS) } },
+});
 const report = await pruneLoginEvents(Number(values.days));
 const counters = await pruneRateLimits();
 process.stdout.write(

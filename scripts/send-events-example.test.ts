@@ -28,7 +28,13 @@ async function standIn(statuses: number[]): Promise<{ url: string; bodies: strin
       if (status === 429 || status === 503) headers["retry-after"] = "0";
       const events = (JSON.parse(body) as { events: unknown[] }).events;
       response.writeHead(status, headers);
-      response.end(JSON.stringify(status < 300 ? { accepted: events.length, duplicates: 0, rejected: [] } : { code: "nope", detail: "refused" }));
+      response.end(
+        JSON.stringify(
+          status < 300
+            ? { accepted: events.length, duplicates: 0, rejected: [] }
+            : { code: "nope", detail: "refused" },
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
@@ -69,7 +75,9 @@ describe("scripts/send-events-example.ts", () => {
     const { url, bodies } = await standIn([]);
     const result = await runSender(url, eventsFile(2_500));
     expect(result.code, result.output).toBe(0);
-    expect(bodies.map((body) => (JSON.parse(body) as { events: unknown[] }).events.length)).toEqual([1000, 1000, 500]);
+    expect(bodies.map((body) => (JSON.parse(body) as { events: unknown[] }).events.length)).toEqual([
+      1000, 1000, 500,
+    ]);
   });
 
   it("does not resend a batch the server refused as malformed", async () => {

@@ -13,7 +13,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 type Event = Record<string, unknown>;
-type Result = { accepted: number; duplicates: number; rejected: { index: number; eventId?: string; errors: { field: string; message: string }[] }[] };
+type Result = {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; eventId?: string; errors: { field: string; message: string }[] }[];
+};
 
 const MAX_EVENTS = 1_000;
 const MAX_BYTES = 900_000; // below the desk's 1 MiB limit, with room to spare
@@ -129,10 +133,14 @@ async function main(): Promise<void> {
     for (const rejection of result.rejected) {
       // A rejected event fails the same way if resent: log it (a real sender would dead-letter it).
       const problems = rejection.errors.map((error) => `${error.field}: ${error.message}`).join("; ");
-      console.warn(`  rejected event #${rejection.index}${rejection.eventId ? ` (${rejection.eventId})` : ""}: ${problems}`);
+      console.warn(
+        `  rejected event #${rejection.index}${rejection.eventId ? ` (${rejection.eventId})` : ""}: ${problems}`,
+      );
     }
   }
-  console.log(`done: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${totals.rejected} rejected`);
+  console.log(
+    `done: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${totals.rejected} rejected`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -14,12 +14,18 @@ import { issueRecoveryCodes } from "@/lib/staff/recovery-codes-store";
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean", default: false } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+    },
   });
   const email = emailField.safeParse(values.email ?? "");
   if (!email.success) throw new Error(`--email: ${email.error.issues[0]?.message}`);
@@ -37,7 +43,14 @@ async function main() {
   const passwordHash = await hashPassword(password);
   const codes = await db.$transaction(async (tx) => {
     const staff = await tx.staffUser.create({
-      data: { email: email.data, name, role: "ADMIN", passwordHash, totpSecretEnc: encryptTotpSecret(secret), totpEnrolledAt: new Date() },
+      data: {
+        email: email.data,
+        name,
+        role: "ADMIN",
+        passwordHash,
+        totpSecretEnc: encryptTotpSecret(secret),
+        totpEnrolledAt: new Date(),
+      },
       select: { id: true },
     });
     await appendAuditEvent(tx, {

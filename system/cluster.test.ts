@@ -29,7 +29,10 @@ beforeAll(async () => {
     dataDir: ".data/cluster",
     firstPort: FIRST_PORT,
     instances: 2,
-    env: { SIGN_IN_IP_LIMIT: String(SIGN_IN_IP_LIMIT), INGEST_RATE_LIMIT_PER_MINUTE: String(INGEST_LIMIT_PER_MINUTE) },
+    env: {
+      SIGN_IN_IP_LIMIT: String(SIGN_IN_IP_LIMIT),
+      INGEST_RATE_LIMIT_PER_MINUTE: String(INGEST_LIMIT_PER_MINUTE),
+    },
   });
   [a, b] = cluster.instances as [NextInstance, NextInstance];
 });
@@ -39,9 +42,18 @@ afterAll(async () => {
 });
 
 /** Signs in with a valid code, waiting for a fresh step if this staff member already used this one. */
-async function signIn(instance: NextInstance, staff: DemoStaff, ip: string, stepOffset = 0): Promise<CookieJar> {
+async function signIn(
+  instance: NextInstance,
+  staff: DemoStaff,
+  ip: string,
+  stepOffset = 0,
+): Promise<CookieJar> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const outcome = await attemptSignIn(instance.baseURL, { email: staff.email, password: staff.password, code: await totpCode(staff.totpSecret, stepOffset) }, ip);
+    const outcome = await attemptSignIn(
+      instance.baseURL,
+      { email: staff.email, password: staff.password, code: await totpCode(staff.totpSecret, stepOffset) },
+      ip,
+    );
     if (outcome.ok) return outcome.jar;
     if (!outcome.message.includes("already been used")) throw new Error(`Sign-in failed: ${outcome.message}`);
     await waitForNextStep();
@@ -60,7 +72,9 @@ async function latestSessionId(email: string): Promise<string> {
 }
 
 function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
   if (!entry) throw new Error(`No server action ${exportedName} in the build`);
   return entry[0];
@@ -73,11 +87,19 @@ test("a TOTP code accepted by one instance is refused by the other", async () =>
 
   const onA = await attemptSignIn(a.baseURL, { email: agent.email, password: agent.password, code }, ip);
   expect(onA.ok).toBe(true);
-  const replayOnB = await attemptSignIn(b.baseURL, { email: agent.email, password: agent.password, code }, ip);
+  const replayOnB = await attemptSignIn(
+    b.baseURL,
+    { email: agent.email, password: agent.password, code },
+    ip,
+  );
   expect(replayOnB).toEqual({ ok: false, message: expect.stringContaining("already been used") });
 
   // B refuses the replay, not everything: the next step's code signs in there.
-  const nextOnB = await attemptSignIn(b.baseURL, { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret, 1) }, ip);
+  const nextOnB = await attemptSignIn(
+    b.baseURL,
+    { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret, 1) },
+    ip,
+  );
   expect(nextOnB.ok).toBe(true);
 });
 
@@ -85,19 +107,42 @@ test("failed sign-ins on both instances add up to one lockout", async () => {
   const supervisor = DEMO_STAFF.supervisor;
   const ip = "198.51.100.2";
   const validCodes = await Promise.all([-1, 0, 1].map((offset) => totpCode(supervisor.totpSecret, offset)));
-  const wrongCode = ["000000", "111111", "222222", "333333"].find((candidate) => !validCodes.includes(candidate)) ?? "000000";
-  const wrongPassword = { email: supervisor.email, password: "not-the-supervisor-passphrase", code: validCodes[1] ?? "" };
+  const wrongCode =
+    ["000000", "111111", "222222", "333333"].find((candidate) => !validCodes.includes(candidate)) ?? "000000";
+  const wrongPassword = {
+    email: supervisor.email,
+    password: "not-the-supervisor-passphrase",
+    code: validCodes[1] ?? "",
+  };
   const wrongTotp = { email: supervisor.email, password: supervisor.password, code: wrongCode };
 
   // Four failures, two on each instance, none locks (the lock comes with the fifth).
-  for (const [instance, attempt] of [[a, wrongPassword], [b, wrongTotp], [a, wrongTotp], [b, wrongPassword]] as const) {
-    expect(await attemptSignIn(instance.baseURL, attempt, ip)).toEqual({ ok: false, message: expect.stringContaining(GENERIC_FAILURE) });
+  for (const [instance, attempt] of [
+    [a, wrongPassword],
+    [b, wrongTotp],
+    [a, wrongTotp],
+    [b, wrongPassword],
+  ] as const) {
+    expect(await attemptSignIn(instance.baseURL, attempt, ip)).toEqual({
+      ok: false,
+      message: expect.stringContaining(GENERIC_FAILURE),
+    });
   }
-  expect(await attemptSignIn(a.baseURL, wrongPassword, ip)).toEqual({ ok: false, message: expect.stringContaining("This account is locked") });
+  expect(await attemptSignIn(a.baseURL, wrongPassword, ip)).toEqual({
+    ok: false,
+    message: expect.stringContaining("This account is locked"),
+  });
 
   // The right password and a valid code do not get past the lock on the other instance.
-  const right = { email: supervisor.email, password: supervisor.password, code: await totpCode(supervisor.totpSecret) };
-  expect(await attemptSignIn(b.baseURL, right, ip)).toEqual({ ok: false, message: expect.stringContaining("This account is locked") });
+  const right = {
+    email: supervisor.email,
+    password: supervisor.password,
+    code: await totpCode(supervisor.totpSecret),
+  };
+  expect(await attemptSignIn(b.baseURL, right, ip)).toEqual({
+    ok: false,
+    message: expect.stringContaining("This account is locked"),
+  });
 
   const [row] = await cluster.database.query<{ failed_sign_ins: number; locked: boolean }>(
     "SELECT failed_sign_ins, locked_until > now() AS locked FROM staff_users WHERE email = $1",
@@ -108,18 +153,31 @@ test("failed sign-ins on both instances add up to one lockout", async () => {
 
 test("the per-address sign-in throttle is one budget across instances", async () => {
   const ip = "198.51.100.3";
-  const attempt = (n: number) => ({ email: `nobody-${n}@desk.example`, password: "a-password-that-is-wrong", code: "123456" });
+  const attempt = (n: number) => ({
+    email: `nobody-${n}@desk.example`,
+    password: "a-password-that-is-wrong",
+    code: "123456",
+  });
 
   for (let n = 0; n < SIGN_IN_IP_LIMIT; n++) {
     const instance = n % 2 === 0 ? a : b;
-    expect(await attemptSignIn(instance.baseURL, attempt(n), ip)).toEqual({ ok: false, message: expect.stringContaining(GENERIC_FAILURE) });
+    expect(await attemptSignIn(instance.baseURL, attempt(n), ip)).toEqual({
+      ok: false,
+      message: expect.stringContaining(GENERIC_FAILURE),
+    });
   }
   // The budget is spent half on each instance; both refuse the next attempt.
   for (const instance of [a, b]) {
-    expect(await attemptSignIn(instance.baseURL, attempt(99), ip)).toEqual({ ok: false, message: expect.stringContaining("Too many sign-in attempts from this network") });
+    expect(await attemptSignIn(instance.baseURL, attempt(99), ip)).toEqual({
+      ok: false,
+      message: expect.stringContaining("Too many sign-in attempts from this network"),
+    });
   }
   // Per address: another client is not throttled.
-  expect(await attemptSignIn(b.baseURL, attempt(100), "198.51.100.4")).toEqual({ ok: false, message: expect.stringContaining(GENERIC_FAILURE) });
+  expect(await attemptSignIn(b.baseURL, attempt(100), "198.51.100.4")).toEqual({
+    ok: false,
+    message: expect.stringContaining(GENERIC_FAILURE),
+  });
 });
 
 test("the ingest rate limit of a key is one budget across instances", async () => {
@@ -129,7 +187,11 @@ test("the ingest rate limit of a key is one budget across instances", async () =
     expect((await postBatch(instance.baseURL, key, makeEvents(`cluster-rate-${n}`, 2))).status).toBe(200);
   }
   for (const instance of [a, b]) {
-    const refused = await postBatch(instance.baseURL, key, makeEvents(`cluster-rate-over-${instance.name}`, 2));
+    const refused = await postBatch(
+      instance.baseURL,
+      key,
+      makeEvents(`cluster-rate-over-${instance.name}`, 2),
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
   }
@@ -153,7 +215,13 @@ test("a session ended on one instance is refused on the other", async () => {
   // On A, the admin ends the session that was started on B (the account page's "End session").
   const formData = new FormData();
   formData.set("sessionId", sessionB);
-  const ended = await callServerAction(a.baseURL, "/console/account", serverActionId("revokeSessionAction"), jarA, [{ status: "idle" }, formData]);
+  const ended = await callServerAction(
+    a.baseURL,
+    "/console/account",
+    serverActionId("revokeSessionAction"),
+    jarA,
+    [{ status: "idle" }, formData],
+  );
   expect(ended.status).toBe(200);
   expect(ended.body).toContain("Session ended.");
 
@@ -170,7 +238,9 @@ test("a form rendered by one instance is accepted by the other, without JavaScri
   expect(page.status).toBe(200);
   const form = findForm(await page.text(), 'aria-label="Report a scam"');
   const hidden = hiddenFields(form);
-  expect(hidden.map(([name]) => name)).toEqual(expect.arrayContaining(["formToken", expect.stringMatching(/^\$ACTION_/)]));
+  expect(hidden.map(([name]) => name)).toEqual(
+    expect.arrayContaining(["formToken", expect.stringMatching(/^\$ACTION_/)]),
+  );
 
   const story = `Cluster test ${Date.now()}: a caller said he was from the bank and asked me to read out a code.`;
   const body = new FormData();
@@ -187,10 +257,18 @@ test("a form rendered by one instance is accepted by the other, without JavaScri
   await new Promise((resolve) => setTimeout(resolve, 3_500));
 
   // Posted to B as a browser without JavaScript posts it (behind a load balancer, Origin is the public host).
-  const submitted = await fetch(`${b.baseURL}/report`, { method: "POST", redirect: "manual", headers: { origin: b.baseURL, "x-forwarded-for": ip }, body });
+  const submitted = await fetch(`${b.baseURL}/report`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: b.baseURL, "x-forwarded-for": ip },
+    body,
+  });
   expect(submitted.status).toBe(303);
   expect(submitted.headers.get("location")).toMatch(/^\/report\/sent/);
-  const reports = await cluster.database.query<{ story: string }>("SELECT story FROM scam_reports WHERE story = $1", [story]);
+  const reports = await cluster.database.query<{ story: string }>(
+    "SELECT story FROM scam_reports WHERE story = $1",
+    [story],
+  );
   expect(reports).toHaveLength(1);
 
   // A plain server-action form of the console ("Sign out everywhere", `$ACTION_ID_…`), rendered by
@@ -202,7 +280,12 @@ test("a form rendered by one instance is accepted by the other, without JavaScri
   expect(signOutFields.map(([name]) => name)).toEqual([expect.stringMatching(/^\$ACTION_ID_/)]);
   const signOutBody = new FormData();
   for (const [name, value] of signOutFields) signOutBody.append(name, value);
-  const signedOut = await fetch(`${b.baseURL}/console/account`, { method: "POST", redirect: "manual", headers: { origin: b.baseURL, cookie: jar.header() }, body: signOutBody });
+  const signedOut = await fetch(`${b.baseURL}/console/account`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: b.baseURL, cookie: jar.header() },
+    body: signOutBody,
+  });
   expect(signedOut.status).toBe(303);
   expect(signedOut.headers.get("location")).toContain("/console/sign-in?reason=signed-out-everywhere");
   expect(await consoleAccess(a.baseURL, jar)).toBe("/console/sign-in?reason=revoked");

@@ -39,7 +39,11 @@ async function storedEventIds(prefix: string): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.event_id, Number(row.copies)]));
 }
 
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -62,7 +66,9 @@ test("SIGKILL in the middle of an ingest stream: after a restart every event is 
 
   const resent = log.attempts.filter((attempt) => attempt.status === "no-answer").length;
   const duplicates = log.attempts.reduce((sum, attempt) => sum + (attempt.duplicates ?? 0), 0);
-  console.info(`SIGKILL: ${log.attempts.length} requests for ${events.length} events; ${resent} without an answer; ${duplicates} events came back as duplicates`);
+  console.info(
+    `SIGKILL: ${log.attempts.length} requests for ${events.length} events; ${resent} without an answer; ${duplicates} events came back as duplicates`,
+  );
 
   expect(app.pid).not.toBe(firstPid);
   // The kill cut requests off: the client had to resend at least one batch.
@@ -88,7 +94,10 @@ test("PostgreSQL restarts under traffic: the app reports degraded, recovers with
   const watchHealth = (async () => {
     while (watching) {
       const response = await fetch(`${app.baseURL}/api/health`, { signal: AbortSignal.timeout(10_000) });
-      health.push({ status: response.status, body: (await response.json()) as (typeof health)[number]["body"] });
+      health.push({
+        status: response.status,
+        body: (await response.json()) as (typeof health)[number]["body"],
+      });
       await delay(200);
     }
   })();
@@ -101,18 +110,31 @@ test("PostgreSQL restarts under traffic: the app reports degraded, recovers with
     }
   })();
 
-  const streaming = streamBatches(app.baseURL, batches(events, 100), { apiKey: key, log, streams: 1, pauseMs: 50 });
+  const streaming = streamBatches(app.baseURL, batches(events, 100), {
+    apiKey: key,
+    log,
+    streams: 1,
+    pauseMs: 50,
+  });
   await waitFor(() => log.acknowledged.length >= 5 * 100, "the first five batches to be acknowledged");
   await cluster.database.stop();
   await waitFor(() => health.at(-1)?.status === 503, "health to report the database down", 15_000);
   const attemptsBeforeOutage = log.attempts.length;
   // A staff member signing in meanwhile is told to try again, not shown the driver's error.
   const agent = DEMO_STAFF.agent;
-  const signInDuringOutage = await attemptSignIn(app.baseURL, { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret) }, "198.51.100.20");
+  const signInDuringOutage = await attemptSignIn(
+    app.baseURL,
+    { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret) },
+    "198.51.100.20",
+  );
   await delay(3_000);
   await cluster.database.start();
   await waitFor(() => health.at(-1)?.status === 200, "health to recover", 30_000);
-  const signInAfterRecovery = await attemptSignIn(app.baseURL, { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret) }, "198.51.100.20");
+  const signInAfterRecovery = await attemptSignIn(
+    app.baseURL,
+    { email: agent.email, password: agent.password, code: await totpCode(agent.totpSecret) },
+    "198.51.100.20",
+  );
   await streaming;
   const pagesAfterRecovery = pages.length;
   await waitFor(() => pages.length >= pagesAfterRecovery + 2, "pages read after recovery", 15_000);
@@ -131,14 +153,22 @@ test("PostgreSQL restarts under traffic: the app reports degraded, recovers with
   // Meanwhile: degraded, with the reason, never an error page or a dropped connection.
   const outage = health.filter((check) => check.status !== 200);
   expect(outage.length).toBeGreaterThan(0);
-  for (const check of outage) expect(check).toEqual({ status: 503, body: expect.objectContaining({ status: "degraded", database: expect.objectContaining({ status: "down" }) }) });
+  for (const check of outage)
+    expect(check).toEqual({
+      status: 503,
+      body: expect.objectContaining({
+        status: "degraded",
+        database: expect.objectContaining({ status: "down" }),
+      }),
+    });
   expect(health.at(-1)?.body.status).toBe("ok");
 
   // Writes during the outage: 503 with Retry-After, which the client retried.
   const refused = log.attempts.filter((attempt) => attempt.status !== 200);
   expect(log.attempts.length).toBeGreaterThan(attemptsBeforeOutage);
   expect(refused.length).toBeGreaterThan(0);
-  for (const attempt of refused) expect(attempt).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+  for (const attempt of refused)
+    expect(attempt).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
 
   expect(signInDuringOutage).toEqual({ ok: false, message: SIGN_IN_UNAVAILABLE });
   expect(signInAfterRecovery.ok).toBe(true);

@@ -11,7 +11,10 @@ import { submitPublicReport, type PublicReportState } from "@/lib/scam-reports/i
  * field and a signed minimum-fill-time token instead of a sign-in. Works without JavaScript (the
  * form posts here natively and success is a 303 to the confirmation page).
  */
-export async function submitScamReport(_state: PublicReportState, formData: FormData): Promise<PublicReportState> {
+export async function submitScamReport(
+  _state: PublicReportState,
+  formData: FormData,
+): Promise<PublicReportState> {
   const outcome = await submitPublicReport(formFields(formData), clientFingerprint(await headers()));
   if (outcome.ok) redirect(outcome.redirectTo);
   return outcome.state;

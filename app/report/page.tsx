@@ -11,10 +11,15 @@ import { PublicReportForm } from "./_components/public-report-form";
 
 export const metadata: Metadata = {
   title: "Report a scam call, text or email",
-  description: "Tell us about a call, text or email from someone pretending to be us. Takes about two minutes; no account needed.",
+  description:
+    "Tell us about a call, text or email from someone pretending to be us. Takes about two minutes; no account needed.",
 };
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Rendered per request: the form carries a freshly signed timing token.
   await connection();
   const { problem } = await searchParams;
@@ -25,11 +30,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Report a scam call, text or email</h1>
       <p className="text-lg">
-        Someone pretending to be us, asking for a code, a password or money? Tell us what happened. It takes about two minutes and you do not need
-        an account. Your report helps us warn and protect other customers.
+        Someone pretending to be us, asking for a code, a password or money? Tell us what happened. It takes
+        about two minutes and you do not need an account. Your report helps us warn and protect other
+        customers.
       </p>
       <Alert tone="warning" title="We will never ask you for a one-time code">
-        Not by phone, text, email or chat. If someone asks you for one, it is a scam. If you think someone is in your account right now, follow our{" "}
+        Not by phone, text, email or chat. If someone asks you for one, it is a scam. If you think someone is
+        in your account right now, follow our{" "}
         <Link href="/help/hacked-account-checklist" prefetch={false} className="underline">
           hacked account checklist
         </Link>{" "}
@@ -37,11 +44,15 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </Alert>
       {problem === "too-large" ? (
         <Alert tone="error" title="Your report was too long to send">
-          Please keep the story under 10,000 characters (about 1,500 words) and send the form again. The number, the time and what they asked for
-          matter most.
+          Please keep the story under 10,000 characters (about 1,500 words) and send the form again. The
+          number, the time and what they asked for matter most.
         </Alert>
       ) : null}
-      <PublicReportForm formToken={issueFormToken(PUBLIC_FORM_PURPOSE, now.getTime())} defaultTimeZone={DEFAULT_TIME_ZONE} maxDateTime={maxDateTime} />
+      <PublicReportForm
+        formToken={issueFormToken(PUBLIC_FORM_PURPOSE, now.getTime())}
+        defaultTimeZone={DEFAULT_TIME_ZONE}
+        maxDateTime={maxDateTime}
+      />
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Want to report it to the police or a national fraud service too? See{" "}
         <Link href="/help/report-a-scam" prefetch={false} className="underline">

@@ -18,11 +18,15 @@ export default async function SetupPage() {
     <main id="main" className="mx-auto max-w-xl px-4 py-12">
       <h1 className="text-2xl font-bold">Set up Account Security Desk</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        Create the first administrator. You will sign in with a password and a code from an authenticator app; you can invite the rest of your
-        team afterwards.
+        Create the first administrator. You will sign in with a password and a code from an authenticator app;
+        you can invite the rest of your team afterwards.
       </p>
       <div className="mt-6">
-        <EnrolmentForm action={setUpFirstAdmin} totpSecret={secret} qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`} />
+        <EnrolmentForm
+          action={setUpFirstAdmin}
+          totpSecret={secret}
+          qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
+        />
       </div>
     </main>
   );

@@ -28,7 +28,12 @@ export function EnrolmentForm({
   hiddenFields?: Record<string, string>;
 }) {
   return (
-    <ActionForm action={action} submitLabel="Finish enrolment" pendingLabel="Checking…" renderResult={(data) => <RecoveryCodes data={data} />}>
+    <ActionForm
+      action={action}
+      submitLabel="Finish enrolment"
+      pendingLabel="Checking…"
+      renderResult={(data) => <RecoveryCodes data={data} />}
+    >
       {(state) =>
         state.status === "ok" ? null : (
           <>
@@ -43,39 +48,101 @@ export function EnrolmentForm({
             ) : (
               <Field id="email" label="Your work email" errors={state.fieldErrors?.email}>
                 {(describedBy, invalid) => (
-                  <TextInput id="email" name="email" type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} />
+                  <TextInput
+                    id="email"
+                    name="email"
+                    type="email"
+                    autoComplete="username"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                  />
                 )}
               </Field>
             )}
             <Field id="name" label="Your name" errors={state.fieldErrors?.name}>
               {(describedBy, invalid) => (
-                <TextInput id="name" name="name" defaultValue={defaultName} autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} />
+                <TextInput
+                  id="name"
+                  name="name"
+                  defaultValue={defaultName}
+                  autoComplete="name"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
               )}
             </Field>
-            <Field id="password" label="Choose a password" hint="At least 12 characters. A few unrelated words work well." errors={state.fieldErrors?.password}>
+            <Field
+              id="password"
+              label="Choose a password"
+              hint="At least 12 characters. A few unrelated words work well."
+              errors={state.fieldErrors?.password}
+            >
               {(describedBy, invalid) => (
-                <TextInput id="password" name="password" type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} />
+                <TextInput
+                  id="password"
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
               )}
             </Field>
-            <Field id="confirmPassword" label="Type the password again" errors={state.fieldErrors?.confirmPassword}>
+            <Field
+              id="confirmPassword"
+              label="Type the password again"
+              errors={state.fieldErrors?.confirmPassword}
+            >
               {(describedBy, invalid) => (
-                <TextInput id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} />
+                <TextInput
+                  id="confirmPassword"
+                  name="confirmPassword"
+                  type="password"
+                  autoComplete="new-password"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
               )}
             </Field>
             <fieldset className="space-y-3 rounded-md border border-slate-300 p-4 dark:border-slate-600">
               <legend className="px-1 font-semibold">Set up your authenticator app</legend>
-              <p className="text-sm">Scan this QR code with an authenticator app (for example on your work phone).</p>
+              <p className="text-sm">
+                Scan this QR code with an authenticator app (for example on your work phone).
+              </p>
               {/* eslint-disable-next-line @next/next/no-img-element -- a generated data URL, nothing to optimise */}
-              <img src={qrDataUrl} alt="QR code for your authenticator app. If you cannot scan it, type the key shown below." width={180} height={180} className="rounded bg-white p-2" />
+              <img
+                src={qrDataUrl}
+                alt="QR code for your authenticator app. If you cannot scan it, type the key shown below."
+                width={180}
+                height={180}
+                className="rounded bg-white p-2"
+              />
               <p className="text-sm">
                 Can&apos;t scan it? Enter this key by hand:{" "}
-                <code data-testid="totp-secret" className="rounded bg-slate-100 px-1 py-0.5 font-mono text-sm break-all dark:bg-slate-800">
+                <code
+                  data-testid="totp-secret"
+                  className="rounded bg-slate-100 px-1 py-0.5 font-mono text-sm break-all dark:bg-slate-800"
+                >
                   {totpSecret}
                 </code>
               </p>
-              <Field id="code" label="Code from the app" hint="Enter the 6-digit code the app now shows, to prove it is set up." errors={state.fieldErrors?.code}>
+              <Field
+                id="code"
+                label="Code from the app"
+                hint="Enter the 6-digit code the app now shows, to prove it is set up."
+                errors={state.fieldErrors?.code}
+              >
                 {(describedBy, invalid) => (
-                  <TextInput id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="w-40" aria-describedby={describedBy} aria-invalid={invalid} />
+                  <TextInput
+                    id="code"
+                    name="code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    className="w-40"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                  />
                 )}
               </Field>
             </fieldset>
@@ -93,8 +160,8 @@ function RecoveryCodes({ data }: { data: Enrolment }) {
         Save your recovery codes
       </h2>
       <Alert tone="warning" title="These are shown only once">
-        If you lose your authenticator, each code lets you sign in once instead of a code from the app. Store them in your password manager or
-        print them. Never share them.
+        If you lose your authenticator, each code lets you sign in once instead of a code from the app. Store
+        them in your password manager or print them. Never share them.
       </Alert>
       <ol data-testid="recovery-codes" className="grid grid-cols-2 gap-2 font-mono text-base">
         {data.recoveryCodes.map((code) => (

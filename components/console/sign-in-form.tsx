@@ -38,33 +38,71 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
       router.refresh();
       return;
     }
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
+    setError(
+      result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.",
+    );
   }
 
   return (
     <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       <Field id="email" label="Email">
-        {(describedBy) => <TextInput id="email" name="email" type="email" autoComplete="username" required aria-describedby={describedBy} />}
+        {(describedBy) => (
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            aria-describedby={describedBy}
+          />
+        )}
       </Field>
       <Field id="password" label="Password">
         {(describedBy) => (
-          <TextInput id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={describedBy} />
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       {useRecoveryCode ? (
-        <Field id="code" label="Recovery code" hint="One of the ten codes you saved when you enrolled, like ABCDE-12345. Each works once.">
-          {(describedBy) => <TextInput id="code" name="code" autoComplete="off" required aria-describedby={describedBy} />}
+        <Field
+          id="code"
+          label="Recovery code"
+          hint="One of the ten codes you saved when you enrolled, like ABCDE-12345. Each works once."
+        >
+          {(describedBy) => (
+            <TextInput id="code" name="code" autoComplete="off" required aria-describedby={describedBy} />
+          )}
         </Field>
       ) : (
         <Field id="code" label="Authenticator code" hint="The 6-digit code your authenticator app shows now.">
           {(describedBy) => (
-            <TextInput id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required aria-describedby={describedBy} />
+            <TextInput
+              id="code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+              aria-describedby={describedBy}
+            />
           )}
         </Field>
       )}
-      <button type="button" className="text-sm text-blue-700 underline dark:text-blue-300" onClick={() => setUseRecoveryCode((value) => !value)}>
-        {useRecoveryCode ? "Use my authenticator app instead" : "Lost your authenticator? Use a recovery code"}
+      <button
+        type="button"
+        className="text-sm text-blue-700 underline dark:text-blue-300"
+        onClick={() => setUseRecoveryCode((value) => !value)}
+      >
+        {useRecoveryCode
+          ? "Use my authenticator app instead"
+          : "Lost your authenticator? Use a recovery code"}
       </button>
       <div aria-live="assertive" aria-atomic="true" data-testid="sign-in-error">
         {error ? <Alert tone="error">{error}</Alert> : null}

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { useConfirmStepUp } from "./step-up-context";
 
-const unavailable = (): Promise<ActionState> => Promise.resolve(errorState("Sign in to the console to confirm."));
+const unavailable = (): Promise<ActionState> =>
+  Promise.resolve(errorState("Sign in to the console to confirm."));
 
 /** Asks for a fresh authenticator code; on success the caller resumes what it was doing. */
 export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
@@ -31,12 +32,16 @@ export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+    >
       <h3 id={`${id}-title`} className="font-semibold text-amber-950 dark:text-amber-100">
         Confirm it&apos;s you
       </h3>
       <p className="mt-1 text-sm text-amber-950 dark:text-amber-100">
-        This action needs a code entered in the last 5 minutes. Enter the current code from your authenticator app.
+        This action needs a code entered in the last 5 minutes. Enter the current code from your authenticator
+        app.
       </p>
       <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-3">
         <Field id={`${id}-code`} label="Authenticator code" errors={state.fieldErrors?.code}>

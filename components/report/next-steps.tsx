@@ -8,7 +8,11 @@ export function NextSteps({ steps }: { steps: NextStep[] }) {
         <li
           key={step.key}
           data-step={step.key}
-          className={step.urgent ? "rounded-md border-l-4 border-red-600 bg-red-50 p-4 dark:bg-red-950" : "rounded-md border-l-4 border-blue-600 bg-slate-50 p-4 dark:bg-slate-900"}
+          className={
+            step.urgent
+              ? "rounded-md border-l-4 border-red-600 bg-red-50 p-4 dark:bg-red-950"
+              : "rounded-md border-l-4 border-blue-600 bg-slate-50 p-4 dark:bg-slate-900"
+          }
         >
           <h3 className="font-semibold">{step.title}</h3>
           <p className="mt-1">{step.body}</p>
@@ -16,7 +20,11 @@ export function NextSteps({ steps }: { steps: NextStep[] }) {
             <ul className="mt-2 space-y-1">
               {step.links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+                  <Link
+                    href={link.href}
+                    prefetch={false}
+                    className="text-blue-700 underline dark:text-blue-300"
+                  >
                     {link.label}
                   </Link>
                 </li>
@@ -33,7 +41,11 @@ export function NationalAuthorities({ authorities }: { authorities: readonly Aut
   return (
     <div className="grid gap-4 sm:grid-cols-2" data-testid="national-authorities">
       {authorities.map((region) => (
-        <section key={region.region} aria-labelledby={`authority-${region.region}`} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+        <section
+          key={region.region}
+          aria-labelledby={`authority-${region.region}`}
+          className="rounded-md border border-slate-200 p-4 dark:border-slate-700"
+        >
           <h3 id={`authority-${region.region}`} className="font-semibold">
             {region.region}
           </h3>
@@ -42,7 +54,11 @@ export function NationalAuthorities({ authorities }: { authorities: readonly Aut
               <li key={item.name}>
                 <p className="font-medium">
                   {item.href ? (
-                    <a href={item.href} className="text-blue-700 underline dark:text-blue-300" rel="noopener noreferrer">
+                    <a
+                      href={item.href}
+                      className="text-blue-700 underline dark:text-blue-300"
+                      rel="noopener noreferrer"
+                    >
                       {item.name}
                     </a>
                   ) : (

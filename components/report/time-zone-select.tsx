@@ -29,7 +29,14 @@ export function TimeZoneSelect({
   }, [initial]);
   const known = COMMON_TIME_ZONES.some((option) => option.id === zone);
   return (
-    <Select id={id} name="timeZone" value={zone} onChange={(event) => setZone(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid}>
+    <Select
+      id={id}
+      name="timeZone"
+      value={zone}
+      onChange={(event) => setZone(event.target.value)}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+    >
       {known ? null : <option value={zone}>{zone}</option>}
       {COMMON_TIME_ZONES.map((option) => (
         <option key={option.id} value={option.id}>

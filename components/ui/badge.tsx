@@ -14,7 +14,9 @@ export type BadgeTone = Tone;
 
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
   return (
-    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold", TONES[tone])}>
+    <span
+      className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold", TONES[tone])}
+    >
       {children}
     </span>
   );

@@ -25,7 +25,13 @@ export function routeOf(file: string, suffix: RegExp): string {
 export function routePattern(route: string): RegExp {
   const source = route
     .split("/")
-    .map((segment) => (/^\[\.\.\..+\]$/.test(segment) ? ".+" : /^\[.+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|\\]/g, "\\$&")))
+    .map((segment) =>
+      /^\[\.\.\..+\]$/.test(segment)
+        ? ".+"
+        : /^\[.+\]$/.test(segment)
+          ? "[^/]+"
+          : segment.replace(/[.*+?^${}()|\\]/g, "\\$&"),
+    )
     .join("/");
   return new RegExp(`^${source}$`);
 }
@@ -34,7 +40,11 @@ export function routePattern(route: string): RegExp {
 export function discoverActions(): string[] {
   return walk("app")
     .filter((file) => /\.tsx?$/.test(file) && /^["']use server["'];/m.test(readFileSync(file, "utf8")))
-    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((match) => `${file}#${match[1]}`));
+    .flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^export (?:async function|const) (\w+)/gm)].map(
+        (match) => `${file}#${match[1]}`,
+      ),
+    );
 }
 
 /** Every route handler file under app/. */
@@ -46,7 +56,9 @@ type ManifestEntry = { workers: Record<string, unknown>; filename: string; expor
 
 /** The build's id for each action and a page path to post it to (needs `next build`). */
 export function actionIds(): Map<string, { id: string; pagePath: string }> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
   const ids = new Map<string, { id: string; pagePath: string }>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const worker = Object.keys(entry.workers)[0] ?? "";

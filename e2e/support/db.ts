@@ -7,12 +7,17 @@ import pg from "pg";
 
 export function e2eDatabaseUrl(dataDir = ".data/pg-e2e"): string {
   const root = path.resolve(dataDir);
-  const port = readFileSync(path.join(root, "cluster", "postmaster.pid"), "utf8").split("\n")[3]?.trim();
+  const port = readFileSync(path.join(root, "cluster", "postmaster.pid"), "utf8")
+    .split("\n")[3]
+    ?.trim();
   const password = readFileSync(path.join(root, "password"), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/desk`;
 }
 
-export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>, dataDir?: string): Promise<T> {
+export async function withE2eDatabase<T>(
+  work: (client: pg.Client) => Promise<T>,
+  dataDir?: string,
+): Promise<T> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl(dataDir) });
   await client.connect();
   try {

@@ -25,7 +25,11 @@ export class CookieJar {
 }
 
 /** stepOffset +1 lets a second session start in the same 30 s (the server accepts ±1 step, each once). */
-export async function signInOverHttp(baseURL: string, staff: Credentials, stepOffset = 0): Promise<CookieJar> {
+export async function signInOverHttp(
+  baseURL: string,
+  staff: Credentials,
+  stepOffset = 0,
+): Promise<CookieJar> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const jar = new CookieJar();
     const csrf = await fetch(`${baseURL}/api/auth/csrf`);
@@ -35,12 +39,19 @@ export async function signInOverHttp(baseURL: string, staff: Credentials, stepOf
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-      body: new URLSearchParams({ csrfToken, email: staff.email, password: staff.password, code: await totpCode(staff.totpSecret, stepOffset), json: "true" }),
+      body: new URLSearchParams({
+        csrfToken,
+        email: staff.email,
+        password: staff.password,
+        code: await totpCode(staff.totpSecret, stepOffset),
+        json: "true",
+      }),
     });
     jar.store(response);
     const body = (await response.json()) as { url: string };
     if (!body.url.includes("error=")) return jar;
-    if (!decodeURIComponent(body.url).includes("already been used")) throw new Error(`Sign-in failed: ${decodeURIComponent(body.url)}`);
+    if (!decodeURIComponent(body.url).includes("already been used"))
+      throw new Error(`Sign-in failed: ${decodeURIComponent(body.url)}`);
     await waitForNextStep();
   }
   throw new Error(`Could not sign in as ${staff.email}`);
@@ -69,5 +80,9 @@ export async function callServerAction(
     },
     body,
   });
-  return { status: response.status, location: response.headers.get("location") ?? response.headers.get("x-action-redirect"), body: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get("location") ?? response.headers.get("x-action-redirect"),
+    body: await response.text(),
+  };
 }

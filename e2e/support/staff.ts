@@ -15,8 +15,14 @@ export async function signIn(page: Page, staff: Credentials, next = "/console"):
     await page.getByLabel("Authenticator code").fill(await totpCode(staff.totpSecret));
     await page.getByRole("button", { name: "Sign in" }).click();
     const outcome = await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith("/console/sign-in"), { timeout: 15_000 }).then(() => "ok" as const),
-      page.getByTestId("sign-in-error").getByText(/already been used/).waitFor({ timeout: 15_000 }).then(() => "replayed" as const),
+      page
+        .waitForURL((url) => !url.pathname.startsWith("/console/sign-in"), { timeout: 15_000 })
+        .then(() => "ok" as const),
+      page
+        .getByTestId("sign-in-error")
+        .getByText(/already been used/)
+        .waitFor({ timeout: 15_000 })
+        .then(() => "replayed" as const),
     ]);
     if (outcome === "ok") {
       await expect(page.getByTestId("whoami")).toContainText(staff.email);
@@ -40,7 +46,13 @@ export async function completeStepUp(page: Page, staff: Credentials): Promise<vo
       () => false,
     );
     if (confirmed) return;
-    if (!(await prompt.getByText(/already been used/).first().isVisible())) break;
+    if (
+      !(await prompt
+        .getByText(/already been used/)
+        .first()
+        .isVisible())
+    )
+      break;
     await waitForNextStep();
   }
   throw new Error("Step-up failed");

@@ -19,8 +19,14 @@ async function watchForViolations(context: BrowserContext): Promise<void> {
   });
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      const report = (window as unknown as { __reportCspViolation?: (violation: unknown) => void }).__reportCspViolation;
-      report?.({ page: location.pathname, directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample });
+      const report = (window as unknown as { __reportCspViolation?: (violation: unknown) => void })
+        .__reportCspViolation;
+      report?.({
+        page: location.pathname,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      });
     });
   });
 }
@@ -55,4 +61,11 @@ export function drainCspViolations(): Violation[] {
 }
 
 export { expect };
-export type { Browser, BrowserContext, Page, APIRequestContext, APIResponse, Locator } from "@playwright/test";
+export type {
+  Browser,
+  BrowserContext,
+  Page,
+  APIRequestContext,
+  APIResponse,
+  Locator,
+} from "@playwright/test";

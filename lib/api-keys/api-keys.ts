@@ -40,7 +40,13 @@ export async function createApiKey(ctx: StaffContext, input: CreateApiKeyInput):
     try {
       const id = await getDb().$transaction(async (tx) => {
         const row = await tx.apiKey.create({
-          data: { name: input.name, prefix: material.prefix, secretHash: material.secretHash, scopes: input.scopes, createdById: ctx.staff.id },
+          data: {
+            name: input.name,
+            prefix: material.prefix,
+            secretHash: material.secretHash,
+            scopes: input.scopes,
+            createdById: ctx.staff.id,
+          },
           select: { id: true },
         });
         await appendAuditEvent(tx, {
@@ -72,7 +78,13 @@ export async function listApiKeys(): Promise<ApiKeyListItem[]> {
     // Active keys first, newest first within each group.
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: {
-      id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
       createdBy: { select: { name: true, email: true } },
     },
   });
@@ -98,7 +110,9 @@ export async function revokeApiKey(ctx: StaffContext, input: RevokeApiKeyInput):
       ip: ctx.ip,
       data: { name: key.name, prefix: key.prefix },
     });
-    return succeed(`API key "${key.name}" (${key.prefix}) revoked. Requests with it are refused from now on.`);
+    return succeed(
+      `API key "${key.name}" (${key.prefix}) revoked. Requests with it are refused from now on.`,
+    );
   });
 }
 
@@ -107,13 +121,24 @@ export async function revokeApiKey(ctx: StaffContext, input: RevokeApiKeyInput):
  * malformed, names no key, the secret does not match, or the key is revoked. Checked against the
  * database on every request (no cache), so a revocation takes effect at once.
  */
-export async function authenticateApiKey(authorization: string | null, now = new Date()): Promise<AuthenticatedApiKey | null> {
+export async function authenticateApiKey(
+  authorization: string | null,
+  now = new Date(),
+): Promise<AuthenticatedApiKey | null> {
   const token = bearerToken(authorization);
   const parsed = token === null ? null : parseApiKey(token);
   if (!parsed) return null;
   const row = await getDb().apiKey.findUnique({
     where: { prefix: parsed.prefix },
-    select: { id: true, name: true, prefix: true, scopes: true, secretHash: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      secretHash: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
   // Hash and compare even when no row matched, so both paths do the same work.
   const matches = apiKeyMatches(parsed.key, row?.secretHash ?? null);
@@ -121,7 +146,13 @@ export async function authenticateApiKey(authorization: string | null, now = new
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests of one key write it once.
     await getDb().apiKey.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      where: {
+        id: row.id,
+        OR: [
+          { lastUsedAt: null },
+          { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } },
+        ],
+      },
       data: { lastUsedAt: now },
     });
   }

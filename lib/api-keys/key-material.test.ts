@@ -9,7 +9,8 @@ vi.mock("node:crypto", async (importOriginal) => {
   return { ...original, timingSafeEqual: vi.fn(original.timingSafeEqual) };
 });
 
-const { API_KEY_PATTERN, apiKeyMatches, bearerToken, generateApiKey, hashApiKey, parseApiKey } = await import("./key-material");
+const { API_KEY_PATTERN, apiKeyMatches, bearerToken, generateApiKey, hashApiKey, parseApiKey } =
+  await import("./key-material");
 
 describe("API key material", () => {
   it("generates asd_<8-char prefix>_<43-char secret> keys and stores only the SHA-256 of the whole key", () => {
@@ -31,7 +32,16 @@ describe("API key material", () => {
   it("parses well-formed keys and refuses anything else", () => {
     const { key, prefix } = generateApiKey();
     expect(parseApiKey(key)).toEqual({ key, prefix });
-    for (const bad of ["", "asd_", `${key}x`, key.slice(0, -1), key.replace("asd_", "xyz_"), key.toUpperCase(), ` ${key}`, `asd_ABCDEFGH_${key.slice(13)}`]) {
+    for (const bad of [
+      "",
+      "asd_",
+      `${key}x`,
+      key.slice(0, -1),
+      key.replace("asd_", "xyz_"),
+      key.toUpperCase(),
+      ` ${key}`,
+      `asd_ABCDEFGH_${key.slice(13)}`,
+    ]) {
       expect(parseApiKey(bad), bad).toBeNull();
     }
   });

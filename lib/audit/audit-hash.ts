@@ -19,10 +19,13 @@ export type AuditContent = {
 };
 
 export function hashAuditEvent(prevHash: string, content: AuditContent): string {
-  const material = canonicalJson({ ...auditContentOf(content), occurredAt: content.occurredAt.toISOString(), prevHash });
+  const material = canonicalJson({
+    ...auditContentOf(content),
+    occurredAt: content.occurredAt.toISOString(),
+    prevHash,
+  });
   return createHash("sha256").update(material).digest("hex");
 }
-
 
 /** The hashed fields of a stored row (what `audit:verify` recomputes). */
 export function auditContentOf(row: AuditContent): AuditContent {
@@ -46,7 +49,10 @@ export function auditContentOf(row: AuditContent): AuditContent {
  * an append is one statement. Only valid because a hash is 64 hex digits, which JSON leaves as is.
  */
 export function auditHashMaterialAround(content: AuditContent): { head: string; tail: string } {
-  const fields: Record<string, unknown> = { ...auditContentOf(content), occurredAt: content.occurredAt.toISOString() };
+  const fields: Record<string, unknown> = {
+    ...auditContentOf(content),
+    occurredAt: content.occurredAt.toISOString(),
+  };
   // canonicalJson sorts keys by code unit, so "prevHash" sits between the keys below and above it.
   const inner = (keep: (key: string) => boolean) =>
     canonicalJson(Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)))).slice(1, -1);

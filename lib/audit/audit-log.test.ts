@@ -50,7 +50,11 @@ describe("audit log", () => {
     const start = await lastRow();
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.event", data: { index, nested: { b: 1, a: [1, 2] } } }),
+        recordAuditEvent({
+          actor: { type: "SYSTEM", label: "test" },
+          action: "test.event",
+          data: { index, nested: { b: 1, a: [1, 2] } },
+        }),
       ),
     );
     await expectIntactChain(start, 20);
@@ -58,7 +62,13 @@ describe("audit log", () => {
 
   it("hashes in the database exactly what verification recomputes, whatever the text", async () => {
     const start = await lastRow();
-    const awkward = ['quote " and backslash \\', "naïve café ß", "emoji 😀 and \u2028 line separator", "<script>", ""];
+    const awkward = [
+      'quote " and backslash \\',
+      "naïve café ß",
+      "emoji 😀 and \u2028 line separator",
+      "<script>",
+      "",
+    ];
     for (const [index, value] of awkward.entries()) {
       await recordAuditEvent({
         actor: { type: "STAFF", id: `00000000-0000-4000-8000-00000000000${index}`, label: value },
@@ -66,12 +76,21 @@ describe("audit log", () => {
         target: { type: "customer", id: value },
         reason: value,
         ip: "2001:db8::1",
-        data: { [value]: value, prevHash: "not the real one", list: [value, null, 1.5, { z: true, a: false }] },
+        data: {
+          [value]: value,
+          prevHash: "not the real one",
+          list: [value, null, 1.5, { z: true, a: false }],
+        },
       });
     }
     await recordAuditEvent({ actor: { type: "ANONYMOUS" }, action: "test.anonymous" });
     const rows = await expectIntactChain(start, awkward.length + 1);
-    expect(rows[0]).toMatchObject({ reason: awkward[0], actorLabel: awkward[0], targetId: awkward[0], ip: "2001:db8::1" });
+    expect(rows[0]).toMatchObject({
+      reason: awkward[0],
+      actorLabel: awkward[0],
+      targetId: awkward[0],
+      ip: "2001:db8::1",
+    });
     expect(rows.at(-1)).toMatchObject({ actorType: "ANONYMOUS", actorLabel: null, actorId: null, data: {} });
   });
 
@@ -98,14 +117,18 @@ describe("audit log", () => {
     });
     await waitUntil(() =>
       withClient(async (client) => {
-        const { rows } = await client.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 7231001 AND granted");
+        const { rows } = await client.query(
+          "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 7231001 AND granted",
+        );
         return rows.length === 1;
       }),
     );
     let fastDone = false;
-    const fast = recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.fast" }).then(() => {
-      fastDone = true;
-    });
+    const fast = recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.fast" }).then(
+      () => {
+        fastDone = true;
+      },
+    );
     await waitUntil(() =>
       withClient(async (client) => {
         const { rows } = await client.query(
@@ -128,13 +151,28 @@ describe("audit log", () => {
     const prevHash = start?.hash ?? GENESIS_HASH;
     const occurredAt = new Date("2026-11-01T09:30:00.123Z");
     const content = {
-      occurredAt, actorType: "SYSTEM", actorId: null, actorLabel: "before the upgrade", action: "test.legacy",
-      targetType: null, targetId: null, reason: null, ip: null, data: { b: [1, { y: 2, x: 1 }], a: "é" },
+      occurredAt,
+      actorType: "SYSTEM",
+      actorId: null,
+      actorLabel: "before the upgrade",
+      action: "test.legacy",
+      targetType: null,
+      targetId: null,
+      reason: null,
+      ip: null,
+      data: { b: [1, { y: 2, x: 1 }], a: "é" },
     };
     await withClient((client) =>
       client.query(
         `INSERT INTO audit_events (occurred_at, actor_type, actor_label, action, data, prev_hash, hash) VALUES ($1, 'SYSTEM', $2, $3, $4, $5, $6)`,
-        [occurredAt, content.actorLabel, content.action, JSON.stringify(content.data), prevHash, hashAuditEvent(prevHash, content)],
+        [
+          occurredAt,
+          content.actorLabel,
+          content.action,
+          JSON.stringify(content.data),
+          prevHash,
+          hashAuditEvent(prevHash, content),
+        ],
       ),
     );
     await recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.after_upgrade" });
@@ -155,7 +193,10 @@ describe("audit rows hashed by PostgreSQL", () => {
       data: { zeta: "ü", alpha: [1, "two", null, { b: true, a: 1.5 }], prevHashLike: "0".repeat(64) },
     });
     await recordAuditEvent({ actor: { type: "ANONYMOUS" }, action: "test.second" });
-    const rows = await getDb().auditEvent.findMany({ where: { seq: { gt: last?.seq ?? 0n } }, orderBy: { seq: "asc" } });
+    const rows = await getDb().auditEvent.findMany({
+      where: { seq: { gt: last?.seq ?? 0n } },
+      orderBy: { seq: "asc" },
+    });
     expect(rows).toHaveLength(2);
     expect(rows[0]?.prevHash).toBe(last?.hash ?? GENESIS_HASH);
     expect(rows[0]?.reason).toBe("Kundin ruft an — «dringend» 📞");

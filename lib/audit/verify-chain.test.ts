@@ -23,7 +23,11 @@ describe("audit log integrity", () => {
 
   it("verifies an intact chain and finds a forged row inserted with a wrong hash", async () => {
     for (let index = 0; index < 3; index++) {
-      await recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.intact", data: { index } });
+      await recordAuditEvent({
+        actor: { type: "SYSTEM", label: "test" },
+        action: "test.intact",
+        data: { index },
+      });
     }
     const intact = await verifyAuditChain();
     expect(intact.ok).toBe(true);
@@ -36,7 +40,11 @@ describe("audit log integrity", () => {
       [intact.lastHash, "f".repeat(64)],
     );
     const report = await verifyAuditChain();
-    expect(report).toMatchObject({ ok: false, problem: "content-does-not-match-hash", brokenAt: BigInt((forged.rows[0] as { seq: string }).seq) });
+    expect(report).toMatchObject({
+      ok: false,
+      problem: "content-does-not-match-hash",
+      brokenAt: BigInt((forged.rows[0] as { seq: string }).seq),
+    });
 
     // A row after the forgery that links to a wrong previous hash is reported as such.
     await recordAuditEvent({ actor: { type: "SYSTEM", label: "test" }, action: "test.after" });

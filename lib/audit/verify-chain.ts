@@ -6,7 +6,12 @@ import { auditContentOf, GENESIS_HASH, hashAuditEvent } from "./audit-hash";
 
 export type ChainReport =
   | { ok: true; rows: number; lastHash: string }
-  | { ok: false; rows: number; brokenAt: bigint; problem: "wrong-previous-hash" | "content-does-not-match-hash" };
+  | {
+      ok: false;
+      rows: number;
+      brokenAt: bigint;
+      problem: "wrong-previous-hash" | "content-does-not-match-hash";
+    };
 
 const BATCH = 5_000;
 
@@ -16,10 +21,15 @@ export async function verifyAuditChain(): Promise<ChainReport> {
   let rows = 0;
   let after = -1n;
   for (;;) {
-    const batch = await db.auditEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: BATCH });
+    const batch = await db.auditEvent.findMany({
+      where: { seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: BATCH,
+    });
     if (batch.length === 0) return { ok: true, rows, lastHash: prev };
     for (const row of batch) {
-      if (row.prevHash !== prev) return { ok: false, rows, brokenAt: row.seq, problem: "wrong-previous-hash" };
+      if (row.prevHash !== prev)
+        return { ok: false, rows, brokenAt: row.seq, problem: "wrong-previous-hash" };
       if (hashAuditEvent(prev, auditContentOf(row)) !== row.hash) {
         return { ok: false, rows, brokenAt: row.seq, problem: "content-does-not-match-hash" };
       }

@@ -14,7 +14,10 @@ describe("authorizeStaff", () => {
     refreshEnv();
     const logged = vi.spyOn(process.stderr, "write").mockReturnValue(true);
 
-    const attempt = authorizeStaff({ email: "agent@desk.example", password: "a-password", code: "123456" }, { headers: { "x-forwarded-for": "198.51.100.1" } });
+    const attempt = authorizeStaff(
+      { email: "agent@desk.example", password: "a-password", code: "123456" },
+      { headers: { "x-forwarded-for": "198.51.100.1" } },
+    );
 
     await expect(attempt).rejects.toThrow(SIGN_IN_UNAVAILABLE);
     const message = await attempt.then(

@@ -46,8 +46,23 @@ const lookupStaff = cache(async (): Promise<Lookup> => {
   const row = await db.staffSession.findUnique({
     where: { id: session.sessionId },
     select: {
-      id: true, staffId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, stepUpAt: true,
-      staff: { select: { id: true, email: true, name: true, role: true, timeZone: true, deactivatedAt: true, sessionVersion: true } },
+      id: true,
+      staffId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      stepUpAt: true,
+      staff: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          timeZone: true,
+          deactivatedAt: true,
+          sessionVersion: true,
+        },
+      },
     },
   });
   const now = Date.now();
@@ -56,7 +71,10 @@ const lookupStaff = cache(async (): Promise<Lookup> => {
   }
   if (session.sessionVersion !== row.staff.sessionVersion) return { staff: null, problem: "revoked" };
   if (row.expiresAt.getTime() <= now || now - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
-    await db.staffSession.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await db.staffSession.updateMany({
+      where: { id: row.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     return { staff: null, problem: "expired" };
   }
   if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
@@ -65,8 +83,13 @@ const lookupStaff = cache(async (): Promise<Lookup> => {
   const { staff } = row;
   return {
     staff: {
-      id: staff.id, email: staff.email, name: staff.name, role: staff.role, timeZone: staff.timeZone,
-      sessionId: row.id, stepUpAt: row.stepUpAt,
+      id: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: staff.role,
+      timeZone: staff.timeZone,
+      sessionId: row.id,
+      stepUpAt: row.stepUpAt,
     },
   };
 });
@@ -82,7 +105,10 @@ export async function getCurrentStaff(): Promise<CurrentStaff | null> {
  */
 export async function requireStaff(permission: Permission = "console:use"): Promise<CurrentStaff> {
   const result = await lookupStaff();
-  if (!result.staff) redirect(result.problem === "signed-out" ? "/console/sign-in" : `/console/sign-in?reason=${result.problem}`);
+  if (!result.staff)
+    redirect(
+      result.problem === "signed-out" ? "/console/sign-in" : `/console/sign-in?reason=${result.problem}`,
+    );
   if (!can(result.staff, permission)) forbidden();
   return result.staff;
 }
@@ -96,10 +122,13 @@ export async function requireStaffContext(...permissions: Permission[]): Promise
 }
 
 /** For route handlers: a JSON 401/403 instead of a redirect. */
-export async function requireStaffForApi(permission: Permission = "console:use"): Promise<StaffContext | Response> {
+export async function requireStaffForApi(
+  permission: Permission = "console:use",
+): Promise<StaffContext | Response> {
   const { staff } = await lookupStaff();
   if (!staff) return Response.json({ error: "Sign in to continue." }, { status: 401 });
-  if (!can(staff, permission)) return Response.json({ error: "You do not have permission to do this." }, { status: 403 });
+  if (!can(staff, permission))
+    return Response.json({ error: "You do not have permission to do this." }, { status: 403 });
   return staffContext(staff, clientIp(await headers()));
 }
 

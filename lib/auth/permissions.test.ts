@@ -16,8 +16,12 @@ describe("can()", () => {
   });
 
   it("lets supervisors approve resets requested by someone else, never their own", () => {
-    expect(can(supervisor, "reset:approve", { kind: "factor-reset", requestedById: "someone-else" })).toBe(true);
-    expect(can(supervisor, "reset:approve", { kind: "factor-reset", requestedById: supervisor.id })).toBe(false);
+    expect(can(supervisor, "reset:approve", { kind: "factor-reset", requestedById: "someone-else" })).toBe(
+      true,
+    );
+    expect(can(supervisor, "reset:approve", { kind: "factor-reset", requestedById: supervisor.id })).toBe(
+      false,
+    );
     expect(can(admin, "reset:approve", { kind: "factor-reset", requestedById: admin.id })).toBe(false);
   });
 

@@ -55,9 +55,7 @@ export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
 export type Actor = { id: string; role: Role };
 
 /** Resource-level rules; the permission alone decides when no resource is given. */
-export type Resource =
-  | { kind: "factor-reset"; requestedById: string }
-  | { kind: "staff"; id: string };
+export type Resource = { kind: "factor-reset"; requestedById: string } | { kind: "staff"; id: string };
 
 export function can(actor: Actor, permission: Permission, resource?: Resource): boolean {
   if (!GRANTS[permission].includes(actor.role)) return false;

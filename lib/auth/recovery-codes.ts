@@ -20,4 +20,3 @@ export function normaliseRecoveryCode(input: string): string {
 export function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(normaliseRecoveryCode(code)).digest("hex");
 }
-

@@ -42,9 +42,15 @@ export const signInSchema = z.object({
 /** NIST SP 800-63B: length over composition rules; no maximum below 64; block the obvious. */
 export const newPasswordField = z
   .string({ error: "Choose a password." })
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words work well.`)
+  .min(
+    MIN_PASSWORD_LENGTH,
+    `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words work well.`,
+  )
   .max(MAX_PASSWORD_LENGTH, "Passwords can be at most 1,024 characters.")
-  .refine((value) => new Set(value).size >= 5, "This password is too repetitive. Choose something less predictable.")
+  .refine(
+    (value) => new Set(value).size >= 5,
+    "This password is too repetitive. Choose something less predictable.",
+  )
   .refine(
     (value) => !/^(password|passw0rd|123456|qwerty|letmein|admin)/i.test(value),
     "This password is too common. Choose something less predictable.",
@@ -73,7 +79,11 @@ export const firstAdminSchema = enrolmentFields
 
 /** The invitation form posts back the token of its link; the token is what authorises it. */
 export const inviteAcceptanceSchema = enrolmentFields
-  .extend({ token: z.string({ error: "This invitation link is not valid." }).regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.") })
+  .extend({
+    token: z
+      .string({ error: "This invitation link is not valid." })
+      .regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid."),
+  })
   .refine(passwordsMatch.check, passwordsMatch.params);
 
 export type EnrolmentInput = z.output<typeof enrolmentSchema>;

@@ -10,7 +10,11 @@ function context(ip = `198.51.100.${++ipCounter}`) {
 }
 
 async function auditActions(staffId: string): Promise<string[]> {
-  const rows = await getDb().auditEvent.findMany({ where: { targetId: staffId }, orderBy: { seq: "asc" }, select: { action: true } });
+  const rows = await getDb().auditEvent.findMany({
+    where: { targetId: staffId },
+    orderBy: { seq: "asc" },
+    select: { action: true },
+  });
   return rows.map((row) => row.action);
 }
 
@@ -21,7 +25,10 @@ beforeEach(async () => {
 
 describe("signInStaff", () => {
   it("signs in with the right password and code, creating a session and an audit event", async () => {
-    const result = await signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff) }, context());
+    const result = await signInStaff(
+      { email: staff.email, password: staff.password, code: await codeFor(staff) },
+      context(),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const session = await getDb().staffSession.findUniqueOrThrow({ where: { id: result.sessionId } });
@@ -31,31 +38,61 @@ describe("signInStaff", () => {
   });
 
   it("accepts the email in any case and with spaces", async () => {
-    const result = await signInStaff({ email: `  ${staff.email.toUpperCase()} `, password: staff.password, code: await codeFor(staff) }, context());
+    const result = await signInStaff(
+      { email: `  ${staff.email.toUpperCase()} `, password: staff.password, code: await codeFor(staff) },
+      context(),
+    );
     expect(result.ok).toBe(true);
   });
 
   it("accepts a code from the previous time step (clock drift), but not from two steps ago", async () => {
-    expect((await signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff, -2) }, context())).ok).toBe(false);
-    expect((await signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff, -1) }, context())).ok).toBe(true);
+    expect(
+      (
+        await signInStaff(
+          { email: staff.email, password: staff.password, code: await codeFor(staff, -2) },
+          context(),
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await signInStaff(
+          { email: staff.email, password: staff.password, code: await codeFor(staff, -1) },
+          context(),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it("gives the same generic message for an unknown email, a wrong password and a wrong code", async () => {
     const code = await codeFor(staff);
     const since = new Date();
-    const unknown = await signInStaff({ email: "nobody@desk.example", password: staff.password, code }, context());
-    const wrongPassword = await signInStaff({ email: staff.email, password: "not the password", code }, context());
-    const wrongCode = await signInStaff({ email: staff.email, password: staff.password, code: code === "000000" ? "111111" : "000000" }, context());
+    const unknown = await signInStaff(
+      { email: "nobody@desk.example", password: staff.password, code },
+      context(),
+    );
+    const wrongPassword = await signInStaff(
+      { email: staff.email, password: "not the password", code },
+      context(),
+    );
+    const wrongCode = await signInStaff(
+      { email: staff.email, password: staff.password, code: code === "000000" ? "111111" : "000000" },
+      context(),
+    );
     for (const result of [unknown, wrongPassword, wrongCode]) {
       expect(result).toEqual({ ok: false, message: GENERIC_FAILURE });
     }
-    const failures = await getDb().auditEvent.count({ where: { action: "staff.sign_in.failed", occurredAt: { gte: since } } });
+    const failures = await getDb().auditEvent.count({
+      where: { action: "staff.sign_in.failed", occurredAt: { gte: since } },
+    });
     expect(failures).toBe(3);
   });
 
   it("refuses a replayed code: the same code works once", async () => {
     const code = await codeFor(staff);
-    expect((await signInStaff({ email: staff.email, password: staff.password, code }, context())).ok).toBe(true);
+    expect((await signInStaff({ email: staff.email, password: staff.password, code }, context())).ok).toBe(
+      true,
+    );
     const replay = await signInStaff({ email: staff.email, password: staff.password, code }, context());
     expect(replay.ok).toBe(false);
     if (!replay.ok) expect(replay.message).toMatch(/already been used/);
@@ -64,7 +101,9 @@ describe("signInStaff", () => {
   it("lets exactly one of two simultaneous sign-ins with the same code succeed", async () => {
     const code = await codeFor(staff);
     const attempts = await Promise.all(
-      Array.from({ length: 2 }, () => signInStaff({ email: staff.email, password: staff.password, code }, context())),
+      Array.from({ length: 2 }, () =>
+        signInStaff({ email: staff.email, password: staff.password, code }, context()),
+      ),
     );
     expect(attempts.filter((result) => result.ok)).toHaveLength(1);
     expect(await getDb().staffSession.count({ where: { staffId: staff.id } })).toBe(1);
@@ -72,11 +111,17 @@ describe("signInStaff", () => {
 
   it("locks the account after 5 failures, refuses the right code while locked, and counts lockouts progressively", async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const result = await signInStaff({ email: staff.email, password: staff.password, code: "000001" }, context());
+      const result = await signInStaff(
+        { email: staff.email, password: staff.password, code: "000001" },
+        context(),
+      );
       expect(result.ok).toBe(false);
       if (!result.ok && attempt === 5) expect(result.message).toMatch(/locked for 1 more minute/);
     }
-    const locked = await signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff) }, context());
+    const locked = await signInStaff(
+      { email: staff.email, password: staff.password, code: await codeFor(staff) },
+      context(),
+    );
     expect(locked.ok).toBe(false);
     if (!locked.ok) expect(locked.message).toMatch(/locked/);
     const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
@@ -86,7 +131,10 @@ describe("signInStaff", () => {
     expect(await auditActions(staff.id)).toContain("staff.sign_in.refused_locked");
 
     // After the lock expires, five more failures lock for longer (5 minutes).
-    await getDb().staffUser.update({ where: { id: staff.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await getDb().staffUser.update({
+      where: { id: staff.id },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     let last;
     for (let attempt = 1; attempt <= 5; attempt++) {
       last = await signInStaff({ email: staff.email, password: "wrong password", code: "000001" }, context());
@@ -99,14 +147,24 @@ describe("signInStaff", () => {
     for (let attempt = 0; attempt < 4; attempt++) {
       await signInStaff({ email: staff.email, password: "wrong password", code: "000001" }, context());
     }
-    expect((await signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff) }, context())).ok).toBe(true);
+    expect(
+      (
+        await signInStaff(
+          { email: staff.email, password: staff.password, code: await codeFor(staff) },
+          context(),
+        )
+      ).ok,
+    ).toBe(true);
     const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
     expect(row.failedSignIns).toBe(0);
   });
 
   it("refuses deactivated staff even with the right credentials", async () => {
     const gone = await createStaff({ deactivated: true });
-    const result = await signInStaff({ email: gone.email, password: gone.password, code: await codeFor(gone) }, context());
+    const result = await signInStaff(
+      { email: gone.email, password: gone.password, code: await codeFor(gone) },
+      context(),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/deactivated/);
   });
@@ -133,20 +191,41 @@ describe("signInStaff", () => {
     const ip = "203.0.113.250";
     let last;
     for (let attempt = 0; attempt < 31; attempt++) {
-      last = await signInStaff({ email: `nobody${attempt}@desk.example`, password: "x", code: "123456" }, context(ip));
+      last = await signInStaff(
+        { email: `nobody${attempt}@desk.example`, password: "x", code: "123456" },
+        context(ip),
+      );
     }
     expect(last?.ok).toBe(false);
     if (last && !last.ok) expect(last.message).toMatch(/Too many sign-in attempts from this network/);
     // Another address is unaffected.
-    expect((await signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff) }, context())).ok).toBe(true);
+    expect(
+      (
+        await signInStaff(
+          { email: staff.email, password: staff.password, code: await codeFor(staff) },
+          context(),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it("accepts a recovery code once", async () => {
     const { issueRecoveryCodes } = await import("@/lib/staff/recovery-codes-store");
     const codes = await getDb().$transaction((tx) => issueRecoveryCodes(tx, staff.id));
     const code = codes[0] ?? "";
-    expect((await signInStaff({ email: staff.email, password: staff.password, code }, context())).ok).toBe(true);
-    expect((await signInStaff({ email: staff.email, password: staff.password, code }, context())).ok).toBe(false);
-    expect((await signInStaff({ email: staff.email, password: staff.password, code: (codes[1] ?? "").toLowerCase() }, context())).ok).toBe(true);
+    expect((await signInStaff({ email: staff.email, password: staff.password, code }, context())).ok).toBe(
+      true,
+    );
+    expect((await signInStaff({ email: staff.email, password: staff.password, code }, context())).ok).toBe(
+      false,
+    );
+    expect(
+      (
+        await signInStaff(
+          { email: staff.email, password: staff.password, code: (codes[1] ?? "").toLowerCase() },
+          context(),
+        )
+      ).ok,
+    ).toBe(true);
   });
 });

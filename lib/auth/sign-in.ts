@@ -15,8 +15,7 @@ import { checkTotpCode } from "./totp";
 
 export type SignInContext = { ip: string; userAgent: string | null };
 export type SignInResult =
-  | { ok: true; staffId: string; sessionId: string; sessionVersion: number }
-  | { ok: false; message: string };
+  { ok: true; staffId: string; sessionId: string; sessionVersion: number } | { ok: false; message: string };
 
 export const GENERIC_FAILURE = "The email, password or code is not right. Check them and try again.";
 // Per client address, across accounts. SIGN_IN_IP_LIMIT raises it where many staff share one
@@ -28,9 +27,16 @@ const DUMMY_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 export async function signInStaff(input: unknown, context: SignInContext): Promise<SignInResult> {
   const ipLimit = await hitRateLimit(ipRule(), context.ip);
   if (!ipLimit.allowed) {
-    await recordAuditEvent({ actor: { type: "ANONYMOUS" }, action: "staff.sign_in.throttled", ip: context.ip });
+    await recordAuditEvent({
+      actor: { type: "ANONYMOUS" },
+      action: "staff.sign_in.throttled",
+      ip: context.ip,
+    });
     const minutes = Math.ceil(ipLimit.retryAfterSeconds / 60);
-    return { ok: false, message: `Too many sign-in attempts from this network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    return {
+      ok: false,
+      message: `Too many sign-in attempts from this network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    };
   }
 
   const parsed = signInSchema.safeParse(input);
@@ -42,8 +48,13 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
   const staff = await db.staffUser.findUnique({
     where: { email },
     select: {
-      id: true, email: true, passwordHash: true, totpSecretEnc: true, lockedUntil: true,
-      deactivatedAt: true, sessionVersion: true,
+      id: true,
+      email: true,
+      passwordHash: true,
+      totpSecretEnc: true,
+      lockedUntil: true,
+      deactivatedAt: true,
+      sessionVersion: true,
     },
   });
 
@@ -65,7 +76,12 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
 
   if (staff.lockedUntil && staff.lockedUntil > new Date()) {
     // Refused even with the right password and code: the lock is what stops guessing.
-    await recordAuditEvent({ actor, action: "staff.sign_in.refused_locked", ip: context.ip, target: { type: "staff", id: staff.id } });
+    await recordAuditEvent({
+      actor,
+      action: "staff.sign_in.refused_locked",
+      ip: context.ip,
+      target: { type: "staff", id: staff.id },
+    });
     return { ok: false, message: describeLock(staff.lockedUntil) };
   }
 
@@ -74,13 +90,24 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
   }
 
   if (staff.deactivatedAt) {
-    await recordAuditEvent({ actor, action: "staff.sign_in.refused_deactivated", ip: context.ip, target: { type: "staff", id: staff.id } });
-    return { ok: false, message: "This account has been deactivated. Ask an administrator if you need access." };
+    await recordAuditEvent({
+      actor,
+      action: "staff.sign_in.refused_deactivated",
+      ip: context.ip,
+      target: { type: "staff", id: staff.id },
+    });
+    return {
+      ok: false,
+      message: "This account has been deactivated. Ask an administrator if you need access.",
+    };
   }
 
   if (!(await claimSecondFactor(staff.id, factor))) {
     await recordFailure(staff.id, actor, context, "replayed_code");
-    return { ok: false, message: "That code has already been used. Wait for the next code in your app and try again." };
+    return {
+      ok: false,
+      message: "That code has already been used. Wait for the next code in your app and try again.",
+    };
   }
 
   const now = new Date();
@@ -121,16 +148,27 @@ export async function recordFailure(
 ): Promise<SignInResult> {
   const db = getDb();
   // One atomic statement: concurrent failures each count, and exactly one of them locks.
-  const [row] = await db.$queryRaw<{ failed_sign_ins: number; locked_until: Date | null; lockout_count: number }[]>`
+  const [row] = await db.$queryRaw<
+    { failed_sign_ins: number; locked_until: Date | null; lockout_count: number }[]
+  >`
     UPDATE staff_users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = ${staffId}::uuid
     RETURNING failed_sign_ins, locked_until, lockout_count`;
   let lockedUntil: Date | null = null;
   if (row && row.failed_sign_ins % FAILURES_BEFORE_LOCK === 0) {
     lockedUntil = new Date(Date.now() + lockMinutesFor(row.lockout_count) * 60_000);
-    await db.staffUser.update({ where: { id: staffId }, data: { lockedUntil, lockoutCount: { increment: 1 } } });
+    await db.staffUser.update({
+      where: { id: staffId },
+      data: { lockedUntil, lockoutCount: { increment: 1 } },
+    });
   }
   await db.$transaction(async (tx) => {
-    await appendAuditEvent(tx, { actor, action: "staff.sign_in.failed", ip: context.ip, target: { type: "staff", id: staffId }, data: { reason } });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "staff.sign_in.failed",
+      ip: context.ip,
+      target: { type: "staff", id: staffId },
+      data: { reason },
+    });
     if (lockedUntil) {
       await appendAuditEvent(tx, {
         actor: { type: "SYSTEM", label: "lockout" },

@@ -13,7 +13,11 @@ export type FactorCheck =
   | { ok: false };
 
 /** Verifies without consuming anything: the caller claims the factor only when everything else passed. */
-export async function checkSecondFactor(staffId: string, totpSecretEnc: string, code: string): Promise<FactorCheck> {
+export async function checkSecondFactor(
+  staffId: string,
+  totpSecretEnc: string,
+  code: string,
+): Promise<FactorCheck> {
   if (/^\d{6}$/.test(code)) {
     const result = await checkTotpCode(decryptTotpSecret(totpSecretEnc), code);
     return result.valid ? { ok: true, kind: "totp", timeStep: result.timeStep } : { ok: false };
@@ -32,7 +36,10 @@ export async function checkSecondFactor(staffId: string, totpSecretEnc: string, 
  * Consumes the factor. Returns false when another request used the same time step (or a later
  * one) or the same recovery code first: a replay.
  */
-export async function claimSecondFactor(staffId: string, factor: Extract<FactorCheck, { ok: true }>): Promise<boolean> {
+export async function claimSecondFactor(
+  staffId: string,
+  factor: Extract<FactorCheck, { ok: true }>,
+): Promise<boolean> {
   const db = getDb();
   if (factor.kind === "totp") {
     const claimed = await db.$executeRaw`

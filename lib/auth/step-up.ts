@@ -26,7 +26,9 @@ export async function confirmStaffStepUp(ctx: StaffContext, input: { code: strin
   if (!factor.ok) {
     const failure = await recordFailure(staff.id, actor, { ip, userAgent: null }, "wrong_code");
     const locked = !failure.ok && failure.message !== GENERIC_FAILURE;
-    return locked && !failure.ok ? fail(failure.message) : fail("That code is not right. Check your app and try again.", "code");
+    return locked && !failure.ok
+      ? fail(failure.message)
+      : fail("That code is not right. Check your app and try again.", "code");
   }
   if (!(await claimSecondFactor(staff.id, factor))) {
     await recordAuditEvent({ actor, action: "staff.step_up.replayed_code", ip });
@@ -34,7 +36,12 @@ export async function confirmStaffStepUp(ctx: StaffContext, input: { code: strin
   }
   await db.$transaction(async (tx) => {
     await tx.staffSession.update({ where: { id: staff.sessionId }, data: { stepUpAt: new Date() } });
-    await appendAuditEvent(tx, { actor, action: "staff.step_up.succeeded", ip, data: { sessionId: staff.sessionId } });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "staff.step_up.succeeded",
+      ip,
+      data: { sessionId: staff.sessionId },
+    });
   });
   return succeed("Confirmed.");
 }

@@ -38,7 +38,9 @@ export function decryptTotpSecret(stored: string): string {
   if (!key) throw new Error(`No TOTP encryption key with id "${keyId}" is configured.`);
   const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
+    "utf8",
+  );
 }
 
 /** The id of the key that encrypts new secrets (the first in TOTP_ENCRYPTION_KEYS). */

@@ -27,7 +27,12 @@ describe("TOTP key rotation", () => {
     process.env.TOTP_ENCRYPTION_KEYS = `${newKey},${oldKeys}`;
 
     refreshEnv();
-    expect(await reencryptTotpSecrets()).toEqual({ checked: 2, reencrypted: 2, alreadyCurrent: 0, changedMeanwhile: 0 });
+    expect(await reencryptTotpSecrets()).toEqual({
+      checked: 2,
+      reencrypted: 2,
+      alreadyCurrent: 0,
+      changedMeanwhile: 0,
+    });
     // A second run finds nothing to do.
     expect(await reencryptTotpSecrets()).toMatchObject({ reencrypted: 0, alreadyCurrent: 2 });
 

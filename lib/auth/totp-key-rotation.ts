@@ -8,13 +8,26 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { activeTotpKeyId, decryptTotpSecret, encryptTotpSecret, totpSecretKeyId } from "./totp-crypto";
 
-export type ReencryptReport = { checked: number; reencrypted: number; alreadyCurrent: number; changedMeanwhile: number };
+export type ReencryptReport = {
+  checked: number;
+  reencrypted: number;
+  alreadyCurrent: number;
+  changedMeanwhile: number;
+};
 
 export async function reencryptTotpSecrets(): Promise<ReencryptReport> {
   const db = getDb();
   const activeId = activeTotpKeyId();
-  const rows = await db.staffUser.findMany({ where: { totpSecretEnc: { not: null } }, select: { id: true, totpSecretEnc: true } });
-  const report: ReencryptReport = { checked: rows.length, reencrypted: 0, alreadyCurrent: 0, changedMeanwhile: 0 };
+  const rows = await db.staffUser.findMany({
+    where: { totpSecretEnc: { not: null } },
+    select: { id: true, totpSecretEnc: true },
+  });
+  const report: ReencryptReport = {
+    checked: rows.length,
+    reencrypted: 0,
+    alreadyCurrent: 0,
+    changedMeanwhile: 0,
+  };
   for (const row of rows) {
     const stored = row.totpSecretEnc ?? "";
     if (totpSecretKeyId(stored) === activeId) {
@@ -22,7 +35,10 @@ export async function reencryptTotpSecrets(): Promise<ReencryptReport> {
       continue;
     }
     const fresh = encryptTotpSecret(decryptTotpSecret(stored));
-    const { count } = await db.staffUser.updateMany({ where: { id: row.id, totpSecretEnc: stored }, data: { totpSecretEnc: fresh } });
+    const { count } = await db.staffUser.updateMany({
+      where: { id: row.id, totpSecretEnc: stored },
+      data: { totpSecretEnc: fresh },
+    });
     if (count === 1) report.reencrypted++;
     else report.changedMeanwhile++;
   }

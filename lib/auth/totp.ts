@@ -31,6 +31,11 @@ export type TotpCheck = { valid: false } | { valid: true; timeStep: number };
  */
 export async function checkTotpCode(secret: string, code: string, at = Date.now()): Promise<TotpCheck> {
   if (!/^\d{6}$/.test(code)) return { valid: false };
-  const result = await verify({ secret, token: code, epochTolerance: TOTP_PERIOD_SECONDS, epoch: Math.floor(at / 1000) });
+  const result = await verify({
+    secret,
+    token: code,
+    epochTolerance: TOTP_PERIOD_SECONDS,
+    epoch: Math.floor(at / 1000),
+  });
   return result.valid && "timeStep" in result ? { valid: true, timeStep: result.timeStep } : { valid: false };
 }

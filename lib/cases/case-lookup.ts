@@ -3,9 +3,23 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 
-export type CaseSummary = { id: string; number: number; customerId: string; type: string; status: string; subject: string };
+export type CaseSummary = {
+  id: string;
+  number: number;
+  customerId: string;
+  type: string;
+  status: string;
+  subject: string;
+};
 
-const SUMMARY = { id: true, number: true, customerId: true, type: true, status: true, subject: true } as const;
+const SUMMARY = {
+  id: true,
+  number: true,
+  customerId: true,
+  type: true,
+  status: true,
+  subject: true,
+} as const;
 
 export async function findCaseByNumber(number: number): Promise<CaseSummary | null> {
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
@@ -20,7 +34,10 @@ export async function findCaseById(id: string): Promise<CaseSummary | null> {
 export type CaseText = { caseId: string; number: number; texts: string[] };
 
 /** Subjects, outcomes and notes of the customer's most recent cases (bounded), for text scans. */
-export async function listCaseTextsForCustomer(customerId: string, limits = { cases: 20, notesPerCase: 50 }): Promise<CaseText[]> {
+export async function listCaseTextsForCustomer(
+  customerId: string,
+  limits = { cases: 20, notesPerCase: 50 },
+): Promise<CaseText[]> {
   const cases = await getDb().case.findMany({
     where: { customerId },
     orderBy: { createdAt: "desc" },

@@ -3,12 +3,19 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CASE_STATUSES, CASE_TYPES } from "./schemas";
 
-export type CaseListFilters = { status?: (typeof CASE_STATUSES)[number] | "ACTIVE"; type?: (typeof CASE_TYPES)[number]; assignee?: string; page?: number };
+export type CaseListFilters = {
+  status?: (typeof CASE_STATUSES)[number] | "ACTIVE";
+  type?: (typeof CASE_TYPES)[number];
+  assignee?: string;
+  page?: number;
+};
 export const CASES_PAGE_SIZE = 50;
 
 export async function listCases(filters: CaseListFilters) {
   const where: Prisma.CaseWhereInput = {
-    ...(filters.status === "ACTIVE" || !filters.status ? { status: { not: "CLOSED" } } : { status: filters.status }),
+    ...(filters.status === "ACTIVE" || !filters.status
+      ? { status: { not: "CLOSED" } }
+      : { status: filters.status }),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.assignee ? { assigneeId: filters.assignee } : {}),
   };
@@ -18,7 +25,12 @@ export async function listCases(filters: CaseListFilters) {
     skip: (filters.page ?? 0) * CASES_PAGE_SIZE,
     take: CASES_PAGE_SIZE + 1,
     select: {
-      id: true, number: true, type: true, status: true, subject: true, updatedAt: true,
+      id: true,
+      number: true,
+      type: true,
+      status: true,
+      subject: true,
+      updatedAt: true,
       customer: { select: { id: true, fullName: true } },
       assignee: { select: { name: true } },
     },
@@ -31,17 +43,37 @@ export async function getCaseDetail(caseId: string) {
   return getDb().case.findUnique({
     where: { id: caseId },
     select: {
-      id: true, number: true, type: true, status: true, subject: true, outcome: true, checklist: true, createdAt: true, updatedAt: true, closedAt: true,
+      id: true,
+      number: true,
+      type: true,
+      status: true,
+      subject: true,
+      outcome: true,
+      checklist: true,
+      createdAt: true,
+      updatedAt: true,
+      closedAt: true,
       assigneeId: true,
       customer: { select: { id: true, fullName: true, externalId: true } },
       openedBy: { select: { name: true } },
-      notes: { orderBy: { createdAt: "asc" }, take: 500, select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } } },
-      factorResets: { orderBy: { createdAt: "desc" }, select: { id: true, status: true, createdAt: true, riskReasons: true } },
+      notes: {
+        orderBy: { createdAt: "asc" },
+        take: 500,
+        select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
+      factorResets: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, status: true, createdAt: true, riskReasons: true },
+      },
       scamReports: { select: { id: true, reference: true, contactedAt: true } },
     },
   });
 }
 
 export async function listAssignableStaff() {
-  return getDb().staffUser.findMany({ where: { deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return getDb().staffUser.findMany({
+    where: { deactivatedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -21,13 +21,27 @@ type NoteKind = "NOTE" | "STATUS_CHANGE" | "CHECKLIST" | "SYSTEM";
 export type OpenCaseInput = { customerId: string; type: CaseType; subject: string; note?: string };
 
 /** Opens a case inside the caller's transaction; a staff author becomes its opener and assignee. */
-export async function openCaseInTx(tx: Tx, by: CaseAuthor, input: OpenCaseInput): Promise<{ id: string; number: number }> {
+export async function openCaseInTx(
+  tx: Tx,
+  by: CaseAuthor,
+  input: OpenCaseInput,
+): Promise<{ id: string; number: number }> {
   const staffId = by.staff?.id ?? null;
   const created = await tx.case.create({
-    data: { customerId: input.customerId, type: input.type, subject: input.subject, openedById: staffId, assigneeId: staffId, status: "OPEN" },
+    data: {
+      customerId: input.customerId,
+      type: input.type,
+      subject: input.subject,
+      openedById: staffId,
+      assigneeId: staffId,
+      status: "OPEN",
+    },
     select: { id: true, number: true },
   });
-  if (input.note) await tx.caseNote.create({ data: { caseId: created.id, authorId: staffId, kind: staffId ? "NOTE" : "SYSTEM", body: input.note } });
+  if (input.note)
+    await tx.caseNote.create({
+      data: { caseId: created.id, authorId: staffId, kind: staffId ? "NOTE" : "SYSTEM", body: input.note },
+    });
   await appendAuditEvent(tx, {
     actor: by.actor,
     action: "case.opened",
@@ -49,7 +63,10 @@ export async function addSystemNoteInTx(tx: Tx, by: CaseAuthor, caseId: string, 
 
 /** Puts a case back in front of staff (open again if it was closed), with a note saying why. */
 export async function reopenCaseInTx(tx: Tx, by: CaseAuthor, caseId: string, note: string): Promise<void> {
-  const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, number: true } });
+  const current = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { status: true, number: true },
+  });
   await tx.case.update({ where: { id: caseId }, data: { status: "OPEN", closedAt: null } });
   await tx.caseNote.create({ data: { caseId, authorId: by.staff?.id ?? null, kind: "SYSTEM", body: note } });
   await appendAuditEvent(tx, {
@@ -61,7 +78,10 @@ export async function reopenCaseInTx(tx: Tx, by: CaseAuthor, caseId: string, not
   });
 }
 
-export async function openCase(ctx: StaffContext, input: OpenCaseInput): Promise<Result<{ id: string; number: number }>> {
+export async function openCase(
+  ctx: StaffContext,
+  input: OpenCaseInput,
+): Promise<Result<{ id: string; number: number }>> {
   const db = getDb();
   // The customer id comes from the request: it must name a real customer.
   const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
@@ -71,9 +91,18 @@ export async function openCase(ctx: StaffContext, input: OpenCaseInput): Promise
 }
 
 type CaseRow = { id: string; status: CaseStatus; checklist: Prisma.JsonValue; number: number };
-type CaseChange = { action: string; message: string; data?: Record<string, unknown>; note?: { kind: NoteKind; body: string } };
+type CaseChange = {
+  action: string;
+  message: string;
+  data?: Record<string, unknown>;
+  note?: { kind: NoteKind; body: string };
+};
 
-async function changeCase(ctx: StaffContext, caseId: string, apply: (tx: Tx, current: CaseRow) => Promise<CaseChange | string>): Promise<Result> {
+async function changeCase(
+  ctx: StaffContext,
+  caseId: string,
+  apply: (tx: Tx, current: CaseRow) => Promise<CaseChange | string>,
+): Promise<Result> {
   return getDb().$transaction(async (tx) => {
     // Row lock: two agents changing the same case apply one after the other, never half each.
     const [current] = await tx.$queryRaw<CaseRow[]>`
@@ -81,7 +110,10 @@ async function changeCase(ctx: StaffContext, caseId: string, apply: (tx: Tx, cur
     if (!current) return fail("That case does not exist.");
     const outcome = await apply(tx, current);
     if (typeof outcome === "string") return fail(outcome);
-    if (outcome.note) await tx.caseNote.create({ data: { caseId, authorId: ctx.staff.id, kind: outcome.note.kind, body: outcome.note.body } });
+    if (outcome.note)
+      await tx.caseNote.create({
+        data: { caseId, authorId: ctx.staff.id, kind: outcome.note.kind, body: outcome.note.body },
+      });
     await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
     await appendAuditEvent(tx, {
       actor: ctx.actor,
@@ -96,44 +128,82 @@ async function changeCase(ctx: StaffContext, caseId: string, apply: (tx: Tx, cur
 
 export function addCaseNote(ctx: StaffContext, input: { caseId: string; body: string }): Promise<Result> {
   return changeCase(ctx, input.caseId, () =>
-    Promise.resolve({ action: "case.note_added", message: "Note added.", note: { kind: "NOTE", body: input.body } }),
+    Promise.resolve({
+      action: "case.note_added",
+      message: "Note added.",
+      note: { kind: "NOTE", body: input.body },
+    }),
   );
 }
 
-export function setCaseStatus(ctx: StaffContext, input: { caseId: string; status: CaseStatus; outcome?: string }): Promise<Result> {
+export function setCaseStatus(
+  ctx: StaffContext,
+  input: { caseId: string; status: CaseStatus; outcome?: string },
+): Promise<Result> {
   const { caseId, status, outcome } = input;
   return changeCase(ctx, caseId, async (tx, current) => {
     if (current.status === status) return "The case already has that status.";
     if (status === "CLOSED" && !outcome) return "Say what the outcome was before closing the case.";
     await tx.case.update({
       where: { id: caseId },
-      data: { status, closedAt: status === "CLOSED" ? new Date() : null, ...(status === "CLOSED" ? { outcome } : {}) },
+      data: {
+        status,
+        closedAt: status === "CLOSED" ? new Date() : null,
+        ...(status === "CLOSED" ? { outcome } : {}),
+      },
     });
     const words = status.toLowerCase().replaceAll("_", " ");
     return {
-      action: status === "CLOSED" ? "case.closed" : current.status === "CLOSED" ? "case.reopened" : "case.status_changed",
+      action:
+        status === "CLOSED"
+          ? "case.closed"
+          : current.status === "CLOSED"
+            ? "case.reopened"
+            : "case.status_changed",
       message: "Status changed.",
       data: { from: current.status, to: status },
-      note: { kind: "STATUS_CHANGE", body: status === "CLOSED" ? `Closed: ${outcome}` : `Status changed to ${words}.` },
+      note: {
+        kind: "STATUS_CHANGE",
+        body: status === "CLOSED" ? `Closed: ${outcome}` : `Status changed to ${words}.`,
+      },
     };
   });
 }
 
-export function assignCase(ctx: StaffContext, input: { caseId: string; assigneeId: string | null }): Promise<Result> {
+export function assignCase(
+  ctx: StaffContext,
+  input: { caseId: string; assigneeId: string | null },
+): Promise<Result> {
   const { caseId, assigneeId } = input;
   return changeCase(ctx, caseId, async (tx) => {
     if (assigneeId) {
-      const assignee = await tx.staffUser.findFirst({ where: { id: assigneeId, deactivatedAt: null }, select: { name: true } });
+      const assignee = await tx.staffUser.findFirst({
+        where: { id: assigneeId, deactivatedAt: null },
+        select: { name: true },
+      });
       if (!assignee) return "Choose an active staff member.";
       await tx.case.update({ where: { id: caseId }, data: { assigneeId } });
-      return { action: "case.assigned", message: "Assignee changed.", data: { assigneeId }, note: { kind: "SYSTEM", body: `Assigned to ${assignee.name}.` } };
+      return {
+        action: "case.assigned",
+        message: "Assignee changed.",
+        data: { assigneeId },
+        note: { kind: "SYSTEM", body: `Assigned to ${assignee.name}.` },
+      };
     }
     await tx.case.update({ where: { id: caseId }, data: { assigneeId: null } });
-    return { action: "case.assigned", message: "Assignee changed.", data: { assigneeId: null }, note: { kind: "SYSTEM", body: "Unassigned." } };
+    return {
+      action: "case.assigned",
+      message: "Assignee changed.",
+      data: { assigneeId: null },
+      note: { kind: "SYSTEM", body: "Unassigned." },
+    };
   });
 }
 
-export function setChecklistItem(ctx: StaffContext, input: { caseId: string; item: string; done: boolean }): Promise<Result> {
+export function setChecklistItem(
+  ctx: StaffContext,
+  input: { caseId: string; item: string; done: boolean },
+): Promise<Result> {
   const { caseId, item, done } = input;
   return changeCase(ctx, caseId, async (tx, current) => {
     const kase = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { type: true } });

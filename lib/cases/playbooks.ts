@@ -1,7 +1,8 @@
 // What an agent works through for each kind of case. The checklist state lives in cases.checklist
 // as { [itemKey]: { doneAt, doneBy } }; the items themselves are code, so they can change without
 // a migration and every case of a type shows the same list.
-export type CaseType = "COMPROMISED_ACCOUNT" | "LOST_PHONE" | "UNREQUESTED_CODES" | "CODE_NOT_ARRIVING" | "SCAM_CALL";
+export type CaseType =
+  "COMPROMISED_ACCOUNT" | "LOST_PHONE" | "UNREQUESTED_CODES" | "CODE_NOT_ARRIVING" | "SCAM_CALL";
 
 export type PlaybookItem = { key: string; label: string };
 
@@ -15,7 +16,10 @@ export const CASE_TYPE_LABELS: Record<CaseType, string> = {
 
 export const PLAYBOOKS: Record<CaseType, PlaybookItem[]> = {
   COMPROMISED_ACCOUNT: [
-    { key: "verify-identity", label: "Verify the customer's identity (call back the number on file, or a link to the email on file)" },
+    {
+      key: "verify-identity",
+      label: "Verify the customer's identity (call back the number on file, or a link to the email on file)",
+    },
     { key: "review-activity", label: "Review sign-ins, codes sent and risk signals with the customer" },
     { key: "revoke-sessions", label: "End every session" },
     { key: "force-password-reset", label: "Require a new password at next sign-in" },
@@ -28,7 +32,10 @@ export const PLAYBOOKS: Record<CaseType, PlaybookItem[]> = {
     { key: "verify-identity", label: "Verify the customer's identity without the lost phone" },
     { key: "revoke-sessions", label: "End sessions on the lost phone" },
     { key: "reset-2fa", label: "Reset the lost phone's sign-in method" },
-    { key: "guide-enrolment", label: "Guide the customer to set up a new method (they choose it; support never sees it)" },
+    {
+      key: "guide-enrolment",
+      label: "Guide the customer to set up a new method (they choose it; support never sees it)",
+    },
     { key: "close", label: "Close the case with an outcome" },
   ],
   UNREQUESTED_CODES: [
@@ -38,7 +45,10 @@ export const PLAYBOOKS: Record<CaseType, PlaybookItem[]> = {
     { key: "close", label: "Close the case with an outcome" },
   ],
   CODE_NOT_ARRIVING: [
-    { key: "check-deliveries", label: "Check the code log: sent, delivered or failed, and to which masked destination" },
+    {
+      key: "check-deliveries",
+      label: "Check the code log: sent, delivered or failed, and to which masked destination",
+    },
     { key: "check-contact", label: "Confirm the phone number or email on file is current" },
     { key: "alternative", label: "Offer another method (authenticator app, passkey, backup codes)" },
     { key: "close", label: "Close the case with an outcome" },

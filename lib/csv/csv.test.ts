@@ -3,7 +3,7 @@ import { csvCell, toCsv } from "./csv";
 
 describe("CSV", () => {
   it("neutralises formulas in every form spreadsheets accept", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\",\"x\")")).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(csvCell("+44 7700 900123")).toBe("'+44 7700 900123");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -16,6 +16,8 @@ describe("CSV", () => {
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
     expect(csvCell("<script>alert(1)</script>")).toBe("<script>alert(1)</script>");
     expect(csvCell(null)).toBe("");
-    expect(toCsv(["a", "b"], [[1, new Date("2026-01-01T00:00:00Z")]])).toBe("a,b\r\n1,2026-01-01T00:00:00.000Z\r\n");
+    expect(toCsv(["a", "b"], [[1, new Date("2026-01-01T00:00:00Z")]])).toBe(
+      "a,b\r\n1,2026-01-01T00:00:00.000Z\r\n",
+    );
   });
 });

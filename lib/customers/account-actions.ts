@@ -10,18 +10,29 @@ type Tx = Prisma.TransactionClient;
 export type RemovedFactor = { id: string; type: string; label: string };
 
 /** Removes the named factors that still belong to the customer; ids of other customers are ignored. */
-export async function removeFactorsInTx(tx: Tx, customerId: string, factorIds: readonly string[], at: Date): Promise<RemovedFactor[]> {
+export async function removeFactorsInTx(
+  tx: Tx,
+  customerId: string,
+  factorIds: readonly string[],
+  at: Date,
+): Promise<RemovedFactor[]> {
   const factors = await tx.secondFactor.findMany({
     where: { id: { in: [...factorIds] }, customerId, removedAt: null },
     select: { id: true, type: true, label: true },
   });
-  await tx.secondFactor.updateMany({ where: { id: { in: factors.map((factor) => factor.id) } }, data: { removedAt: at } });
+  await tx.secondFactor.updateMany({
+    where: { id: { in: factors.map((factor) => factor.id) } },
+    data: { removedAt: at },
+  });
   return factors;
 }
 
 /** Ends every live session of the customer; answers how many were live. */
 export async function endSessionsInTx(tx: Tx, customerId: string, reason: string, at: Date): Promise<number> {
-  const ended = await tx.customerSession.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: at, revokedReason: reason } });
+  const ended = await tx.customerSession.updateMany({
+    where: { customerId, revokedAt: null },
+    data: { revokedAt: at, revokedReason: reason },
+  });
   return ended.count;
 }
 

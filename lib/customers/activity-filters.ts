@@ -11,7 +11,11 @@ const dateOnly = z
   .or(z.literal("").transform(() => undefined));
 
 const optionalText = (max: number, message: string) =>
-  storableString().trim().max(max, message).optional().transform((value) => value || undefined);
+  storableString()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => value || undefined);
 
 // The filter menus list the schema's own enum values.
 export const LOGIN_OUTCOMES = Object.values(LoginOutcome);
@@ -19,14 +23,21 @@ export const OTP_PURPOSES = Object.values(OtpPurpose);
 export const OTP_CHANNELS = Object.values(OtpChannel);
 export const OTP_STATUSES = Object.values(OtpDeliveryStatus);
 
-const emptyToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const attemptFiltersSchema = z.object({
   outcome: emptyToUndefined(z.enum(LoginOutcome, { error: "Choose an outcome from the list." })),
   from: dateOnly,
   to: dateOnly,
   ip: optionalText(64, "That is not an IP address."),
-  country: emptyToUndefined(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code, like GB.")),
+  country: emptyToUndefined(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter country code, like GB."),
+  ),
   device: optionalText(128, "Device ids are at most 128 characters."),
   cursor: optionalText(100, "Invalid page link."),
 });

@@ -47,14 +47,27 @@ function before(cursor: string | undefined, field: "occurredAt" | "sentAt") {
 }
 
 const ATTEMPT_SELECT = {
-  id: true, occurredAt: true, outcome: true, factor: true, ip: true, country: true, city: true, deviceId: true, userAgent: true, flowId: true,
+  id: true,
+  occurredAt: true,
+  outcome: true,
+  factor: true,
+  ip: true,
+  country: true,
+  city: true,
+  deviceId: true,
+  userAgent: true,
+  flowId: true,
 } as const;
 
 function attemptRow(row: Omit<LoginAttemptRow, "id"> & { id: bigint }): LoginAttemptRow {
   return { ...row, id: row.id.toString() };
 }
 
-export async function listLoginAttempts(customerId: string, filters: AttemptFilters, take = ACTIVITY_PAGE_SIZE): Promise<Page<LoginAttemptRow>> {
+export async function listLoginAttempts(
+  customerId: string,
+  filters: AttemptFilters,
+  take = ACTIVITY_PAGE_SIZE,
+): Promise<Page<LoginAttemptRow>> {
   const where: Prisma.LoginAttemptWhereInput = {
     customerId,
     ...(filters.outcome ? { outcome: filters.outcome } : {}),
@@ -64,18 +77,42 @@ export async function listLoginAttempts(customerId: string, filters: AttemptFilt
     ...(filters.from || filters.to ? { occurredAt: dayRange(filters.from, filters.to) } : {}),
     ...before(filters.cursor, "occurredAt"),
   };
-  const rows = await getDb().loginAttempt.findMany({ where, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: take + 1, select: ATTEMPT_SELECT });
+  const rows = await getDb().loginAttempt.findMany({
+    where,
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: ATTEMPT_SELECT,
+  });
   const page = rows.slice(0, take);
   const last = page[page.length - 1];
-  return { rows: page.map(attemptRow), nextCursor: rows.length > take && last ? encodeTimeCursor({ at: last.occurredAt, id: last.id }) : null };
+  return {
+    rows: page.map(attemptRow),
+    nextCursor: rows.length > take && last ? encodeTimeCursor({ at: last.occurredAt, id: last.id }) : null,
+  };
 }
 
 const DELIVERY_SELECT = {
-  id: true, sentAt: true, purpose: true, channel: true, destinationMasked: true, status: true, statusReason: true, expiresAt: true, usedAt: true,
-  requestIp: true, requestCountry: true, requestDeviceId: true, requestUserAgent: true, flowId: true,
+  id: true,
+  sentAt: true,
+  purpose: true,
+  channel: true,
+  destinationMasked: true,
+  status: true,
+  statusReason: true,
+  expiresAt: true,
+  usedAt: true,
+  requestIp: true,
+  requestCountry: true,
+  requestDeviceId: true,
+  requestUserAgent: true,
+  flowId: true,
 } as const;
 
-export async function listOtpDeliveries(customerId: string, filters: DeliveryFilters, take = ACTIVITY_PAGE_SIZE): Promise<Page<OtpDeliveryRow>> {
+export async function listOtpDeliveries(
+  customerId: string,
+  filters: DeliveryFilters,
+  take = ACTIVITY_PAGE_SIZE,
+): Promise<Page<OtpDeliveryRow>> {
   const where: Prisma.OtpDeliveryWhereInput = {
     customerId,
     ...(filters.purpose ? { purpose: filters.purpose } : {}),
@@ -84,7 +121,12 @@ export async function listOtpDeliveries(customerId: string, filters: DeliveryFil
     ...(filters.from || filters.to ? { sentAt: dayRange(filters.from, filters.to) } : {}),
     ...before(filters.cursor, "sentAt"),
   };
-  const rows = await getDb().otpDelivery.findMany({ where, orderBy: [{ sentAt: "desc" }, { id: "desc" }], take: take + 1, select: DELIVERY_SELECT });
+  const rows = await getDb().otpDelivery.findMany({
+    where,
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: DELIVERY_SELECT,
+  });
   const page = rows.slice(0, take);
   const last = page[page.length - 1];
   return {
@@ -94,13 +136,28 @@ export async function listOtpDeliveries(customerId: string, filters: DeliveryFil
 }
 
 export type AttemptDetail = {
-  attempt: LoginAttemptRow & { latitude: number | null; longitude: number | null; identifier: string | null; eventId: string };
+  attempt: LoginAttemptRow & {
+    latitude: number | null;
+    longitude: number | null;
+    identifier: string | null;
+    eventId: string;
+  };
   deliveries: OtpDeliveryRow[];
-  sessions: { id: string; deviceLabel: string | null; ip: string | null; createdAt: Date; lastSeenAt: Date; revokedAt: Date | null }[];
+  sessions: {
+    id: string;
+    deviceLabel: string | null;
+    ip: string | null;
+    createdAt: Date;
+    lastSeenAt: Date;
+    revokedAt: Date | null;
+  }[];
 };
 
 /** One attempt of this customer (the id comes from the URL: it must belong to the customer). */
-export async function getLoginAttemptDetail(customerId: string, attemptId: string): Promise<AttemptDetail | null> {
+export async function getLoginAttemptDetail(
+  customerId: string,
+  attemptId: string,
+): Promise<AttemptDetail | null> {
   if (!/^\d{1,19}$/.test(attemptId)) return null;
   const db = getDb();
   const attempt = await db.loginAttempt.findFirst({
@@ -113,7 +170,9 @@ export async function getLoginAttemptDetail(customerId: string, attemptId: strin
   const [deliveries, sessions] = await Promise.all([
     // Codes of the same sign-in flow; without a flow id, codes to this customer around that moment.
     db.otpDelivery.findMany({
-      where: attempt.flowId ? { customerId, flowId: attempt.flowId } : { customerId, sentAt: { gte: windowStart, lte: windowEnd } },
+      where: attempt.flowId
+        ? { customerId, flowId: attempt.flowId }
+        : { customerId, sentAt: { gte: windowStart, lte: windowEnd } },
       orderBy: { sentAt: "asc" },
       take: 100,
       select: DELIVERY_SELECT,
@@ -123,7 +182,14 @@ export async function getLoginAttemptDetail(customerId: string, attemptId: strin
           where: { customerId, deviceId: attempt.deviceId },
           orderBy: { createdAt: "desc" },
           take: 10,
-          select: { id: true, deviceLabel: true, ip: true, createdAt: true, lastSeenAt: true, revokedAt: true },
+          select: {
+            id: true,
+            deviceLabel: true,
+            ip: true,
+            createdAt: true,
+            lastSeenAt: true,
+            revokedAt: true,
+          },
         })
       : Promise.resolve([]),
   ]);

@@ -36,7 +36,11 @@ describe("customer search", () => {
     const audit = await auditRowsSince(before);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
-      actorType: "STAFF", actorId: staff.staff.id, action: "customer.searched", reason: "caller on the line", ip: IP,
+      actorType: "STAFF",
+      actorId: staff.staff.id,
+      action: "customer.searched",
+      reason: "caller on the line",
+      ip: IP,
       data: { kind: "email", results: 1, customerIds: [customer.id] },
     });
     expect(JSON.stringify({ ...audit[0], seq: undefined })).not.toContain(customer.email);
@@ -48,7 +52,9 @@ describe("customer search", () => {
     const before = await lastSeq();
     const result = await searchCustomers(staff, { q: "nobody-here@example.com" });
     expect(result).toMatchObject({ ok: true, customers: [] });
-    expect(await auditRowsSince(before)).toMatchObject([{ action: "customer.searched", data: { kind: "email", results: 0, customerIds: [] } }]);
+    expect(await auditRowsSince(before)).toMatchObject([
+      { action: "customer.searched", data: { kind: "email", results: 0, customerIds: [] } },
+    ]);
 
     const afterEmpty = await lastSeq();
     expect(await searchCustomers(staff, { q: "a" })).toMatchObject({ ok: false });
@@ -64,10 +70,20 @@ describe("customer overview", () => {
     const other = await createCustomer();
     // What the page must leave out: a removed factor, a revoked and a long-idle session, a closed case.
     await db.secondFactor.update({ where: { id: customer.factorIds[1] }, data: { removedAt: new Date() } });
-    await db.customerSession.update({ where: { id: customer.sessionIds[0] }, data: { revokedAt: new Date() } });
-    await db.customerSession.create({ data: { customerId: customer.id, deviceId: "old", lastSeenAt: new Date(Date.now() - 90 * 86_400_000) } });
-    const open = await db.case.create({ data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Suspicious sign-ins" }, select: { id: true } });
-    await db.case.create({ data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Old one", status: "CLOSED" } });
+    await db.customerSession.update({
+      where: { id: customer.sessionIds[0] },
+      data: { revokedAt: new Date() },
+    });
+    await db.customerSession.create({
+      data: { customerId: customer.id, deviceId: "old", lastSeenAt: new Date(Date.now() - 90 * 86_400_000) },
+    });
+    const open = await db.case.create({
+      data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Suspicious sign-ins" },
+      select: { id: true },
+    });
+    await db.case.create({
+      data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Old one", status: "CLOSED" },
+    });
     await createScamReportRow({ customerId: other.id });
     const before = await lastSeq();
 
@@ -83,7 +99,15 @@ describe("customer overview", () => {
     expect(overview.scamReports).toHaveLength(1);
 
     const audit = await auditRowsSince(before);
-    expect(audit).toMatchObject([{ actorId: staff.staff.id, action: "customer.viewed", targetType: "customer", targetId: customer.id, ip: IP }]);
+    expect(audit).toMatchObject([
+      {
+        actorId: staff.staff.id,
+        action: "customer.viewed",
+        targetType: "customer",
+        targetId: customer.id,
+        ip: IP,
+      },
+    ]);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
@@ -98,9 +122,19 @@ describe("customer overview", () => {
     const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
     const customers = await Promise.all(Array.from({ length: 4 }, () => createCustomer()));
     const before = await lastSeq();
-    await Promise.all(customers.flatMap((customer) => [getCustomerOverview(staff, customer.id), searchCustomers(staff, { q: customer.email })]));
+    await Promise.all(
+      customers.flatMap((customer) => [
+        getCustomerOverview(staff, customer.id),
+        searchCustomers(staff, { q: customer.email }),
+      ]),
+    );
     const audit = await auditRowsSince(before);
-    expect(audit.filter((row) => row.action === "customer.viewed").map((row) => row.targetId).sort()).toEqual(customers.map((c) => c.id).sort());
+    expect(
+      audit
+        .filter((row) => row.action === "customer.viewed")
+        .map((row) => row.targetId)
+        .sort(),
+    ).toEqual(customers.map((c) => c.id).sort());
     expect(audit.filter((row) => row.action === "customer.searched")).toHaveLength(4);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
@@ -114,17 +148,36 @@ describe("customer search by name", () => {
     // 60 customers: 30 share the exact key "<prefix>" (so the first page ends inside them and the
     // next must go on by id), others extend it, with a space or a letter (space sorts first), and
     // one only nearly matches.
-    const keys = [...Array.from({ length: 30 }, () => prefix), ...Array.from({ length: 15 }, (_, index) => `${prefix} ${String.fromCharCode(97 + index)}${index}`),
-      ...Array.from({ length: 15 }, (_, index) => `${prefix}${String.fromCharCode(97 + index)}x${index}`)];
+    const keys = [
+      ...Array.from({ length: 30 }, () => prefix),
+      ...Array.from({ length: 15 }, (_, index) => `${prefix} ${String.fromCharCode(97 + index)}${index}`),
+      ...Array.from({ length: 15 }, (_, index) => `${prefix}${String.fromCharCode(97 + index)}x${index}`),
+    ];
     await getDb().customer.createMany({
       data: keys.map((nameKey, index) => ({
-        externalId: `cus_${tag}_${index}`, fullName: nameKey, nameKey, email: `${tag}-${index}@example.com`, emailNormalized: `${tag}-${index}@example.com`,
+        externalId: `cus_${tag}_${index}`,
+        fullName: nameKey,
+        nameKey,
+        email: `${tag}-${index}@example.com`,
+        emailNormalized: `${tag}-${index}@example.com`,
       })),
     });
-    await getDb().customer.create({ data: { externalId: `cus_${tag}_near`, fullName: "near", nameKey: `zz${tag.slice(0, -1)}`, email: `${tag}-near@example.com`, emailNormalized: `${tag}-near@example.com` } });
-    const expected = await getDb().customer.findMany({ where: { nameKey: { startsWith: prefix } }, select: { id: true, nameKey: true } });
+    await getDb().customer.create({
+      data: {
+        externalId: `cus_${tag}_near`,
+        fullName: "near",
+        nameKey: `zz${tag.slice(0, -1)}`,
+        email: `${tag}-near@example.com`,
+        emailNormalized: `${tag}-near@example.com`,
+      },
+    });
+    const expected = await getDb().customer.findMany({
+      where: { nameKey: { startsWith: prefix } },
+      select: { id: true, nameKey: true },
+    });
     const byteOrder = (a: { nameKey: string; id: string }, b: { nameKey: string; id: string }) =>
-      Buffer.compare(Buffer.from(a.nameKey), Buffer.from(b.nameKey)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      Buffer.compare(Buffer.from(a.nameKey), Buffer.from(b.nameKey)) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     expected.sort(byteOrder);
 
     const seen: string[] = [];

@@ -20,23 +20,58 @@ export type CustomerOverview = {
   flagReason: string | null;
   passwordResetRequired: boolean;
   createdAt: Date;
-  factors: { id: string; type: string; label: string; destinationMasked: string | null; enrolledAt: Date; lastUsedAt: Date | null }[];
-  sessions: { id: string; deviceLabel: string | null; userAgent: string | null; ip: string | null; country: string | null; city: string | null; createdAt: Date; lastSeenAt: Date }[];
+  factors: {
+    id: string;
+    type: string;
+    label: string;
+    destinationMasked: string | null;
+    enrolledAt: Date;
+    lastUsedAt: Date | null;
+  }[];
+  sessions: {
+    id: string;
+    deviceLabel: string | null;
+    userAgent: string | null;
+    ip: string | null;
+    country: string | null;
+    city: string | null;
+    createdAt: Date;
+    lastSeenAt: Date;
+  }[];
   openCases: { id: string; number: number; type: string; status: string; subject: string; createdAt: Date }[];
-  scamReports: { id: string; reference: string; channel: string; contactedAt: Date; claimedOrganisation: string | null; status: string }[];
+  scamReports: {
+    id: string;
+    reference: string;
+    channel: string;
+    contactedAt: Date;
+    claimedOrganisation: string | null;
+    status: string;
+  }[];
 };
 
 const LIVE_SESSION_DAYS = 30;
 
 /** Null when no customer has this id. Viewing is audited: who looked at whom. */
-export async function getCustomerOverview(ctx: StaffContext, customerId: string): Promise<CustomerOverview | null> {
+export async function getCustomerOverview(
+  ctx: StaffContext,
+  customerId: string,
+): Promise<CustomerOverview | null> {
   if (!isUuid(customerId)) return null;
   const db = getDb();
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     select: {
-      id: true, externalId: true, fullName: true, email: true, phoneE164: true, country: true, status: true,
-      flaggedAt: true, flagReason: true, passwordResetRequired: true, createdAt: true,
+      id: true,
+      externalId: true,
+      fullName: true,
+      email: true,
+      phoneE164: true,
+      country: true,
+      status: true,
+      flaggedAt: true,
+      flagReason: true,
+      passwordResetRequired: true,
+      createdAt: true,
     },
   });
   if (!customer) return null;
@@ -50,10 +85,23 @@ export async function getCustomerOverview(ctx: StaffContext, customerId: string)
       select: { id: true, type: true, label: true, destination: true, enrolledAt: true, lastUsedAt: true },
     }),
     db.customerSession.findMany({
-      where: { customerId, revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - LIVE_SESSION_DAYS * 86_400_000) } },
+      where: {
+        customerId,
+        revokedAt: null,
+        lastSeenAt: { gt: new Date(Date.now() - LIVE_SESSION_DAYS * 86_400_000) },
+      },
       orderBy: { lastSeenAt: "desc" },
       take: 50,
-      select: { id: true, deviceLabel: true, userAgent: true, ip: true, country: true, city: true, createdAt: true, lastSeenAt: true },
+      select: {
+        id: true,
+        deviceLabel: true,
+        userAgent: true,
+        ip: true,
+        country: true,
+        city: true,
+        createdAt: true,
+        lastSeenAt: true,
+      },
     }),
     db.case.findMany({
       where: { customerId, status: { not: "CLOSED" } },
@@ -65,16 +113,31 @@ export async function getCustomerOverview(ctx: StaffContext, customerId: string)
       where: { customerId },
       orderBy: { contactedAt: "desc" },
       take: 10,
-      select: { id: true, reference: true, channel: true, contactedAt: true, claimedOrganisation: true, status: true },
+      select: {
+        id: true,
+        reference: true,
+        channel: true,
+        contactedAt: true,
+        claimedOrganisation: true,
+        status: true,
+      },
     }),
-    recordAuditEvent({ actor: ctx.actor, action: "customer.viewed", target: { type: "customer", id: customer.id }, ip: ctx.ip }),
+    recordAuditEvent({
+      actor: ctx.actor,
+      action: "customer.viewed",
+      target: { type: "customer", id: customer.id },
+      ip: ctx.ip,
+    }),
   ]);
   const { email, phoneE164, ...rest } = customer;
   return {
     ...rest,
     emailMasked: maskEmail(email),
     phoneMasked: phoneE164 ? maskPhone(phoneE164) : null,
-    factors: factors.map(({ destination, ...factor }) => ({ ...factor, destinationMasked: destination ? maskDestination(destination) : null })),
+    factors: factors.map(({ destination, ...factor }) => ({
+      ...factor,
+      destinationMasked: destination ? maskDestination(destination) : null,
+    })),
     sessions,
     openCases,
     scamReports,
@@ -91,14 +154,32 @@ export async function revealCustomerField(
 ): Promise<Result<RevealedField>> {
   const { customerId, field, reason } = input;
   return getDb().$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { email: true, phoneE164: true } });
+    const customer = await tx.customer.findUnique({
+      where: { id: customerId },
+      select: { email: true, phoneE164: true },
+    });
     if (!customer) return fail("That customer does not exist.");
-    await appendAuditEvent(tx, { actor: ctx.actor, action: "customer.pii.revealed", target: { type: "customer", id: customerId }, reason, ip: ctx.ip, data: { field } });
-    return succeed("Shown for this page only; recorded in the audit log.", { value: field === "email" ? customer.email : (customer.phoneE164 ?? "") });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "customer.pii.revealed",
+      target: { type: "customer", id: customerId },
+      reason,
+      ip: ctx.ip,
+      data: { field },
+    });
+    return succeed("Shown for this page only; recorded in the audit log.", {
+      value: field === "email" ? customer.email : (customer.phoneE164 ?? ""),
+    });
   });
 }
 
-export type CustomerHeaderFields = { id: string; externalId: string; fullName: string; status: string; flaggedAt: Date | null };
+export type CustomerHeaderFields = {
+  id: string;
+  externalId: string;
+  fullName: string;
+  status: string;
+  flaggedAt: Date | null;
+};
 
 /** The few fields the customer's sub-pages show on top; null for an unknown or malformed id. */
 export async function findCustomerHeader(customerId: string): Promise<CustomerHeaderFields | null> {
@@ -109,11 +190,16 @@ export async function findCustomerHeader(customerId: string): Promise<CustomerHe
   });
 }
 
-export async function listActiveFactors(customerId: string): Promise<{ id: string; type: string; label: string; destinationMasked: string | null }[]> {
+export async function listActiveFactors(
+  customerId: string,
+): Promise<{ id: string; type: string; label: string; destinationMasked: string | null }[]> {
   const factors = await getDb().secondFactor.findMany({
     where: { customerId, removedAt: null },
     orderBy: { enrolledAt: "asc" },
     select: { id: true, type: true, label: true, destination: true },
   });
-  return factors.map(({ destination, ...factor }) => ({ ...factor, destinationMasked: destination ? maskDestination(destination) : null }));
+  return factors.map(({ destination, ...factor }) => ({
+    ...factor,
+    destinationMasked: destination ? maskDestination(destination) : null,
+  }));
 }

@@ -19,12 +19,35 @@ export type CustomerSummary = {
 };
 
 export type CustomerSearchResult =
-  | { ok: true; kind: Exclude<CustomerQuery["kind"], "invalid">; customers: CustomerSummary[]; nextAfter: string | null }
+  | {
+      ok: true;
+      kind: Exclude<CustomerQuery["kind"], "invalid">;
+      customers: CustomerSummary[];
+      nextAfter: string | null;
+    }
   | { ok: false; message: string };
 
-const SUMMARY = { id: true, externalId: true, fullName: true, nameKey: true, email: true, phoneE164: true, status: true, flaggedAt: true } as const;
+const SUMMARY = {
+  id: true,
+  externalId: true,
+  fullName: true,
+  nameKey: true,
+  email: true,
+  phoneE164: true,
+  status: true,
+  flaggedAt: true,
+} as const;
 
-type SummaryRow = { id: string; externalId: string; fullName: string; nameKey: string; email: string; phoneE164: string | null; status: string; flaggedAt: Date | null };
+type SummaryRow = {
+  id: string;
+  externalId: string;
+  fullName: string;
+  nameKey: string;
+  email: string;
+  phoneE164: string | null;
+  status: string;
+  flaggedAt: Date | null;
+};
 
 function summarise(row: SummaryRow): CustomerSummary {
   return {
@@ -43,7 +66,10 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, after: string | undefined): Promise<SummaryRow[]> {
+async function findRows(
+  query: Exclude<CustomerQuery, { kind: "invalid" }>,
+  after: string | undefined,
+): Promise<SummaryRow[]> {
   const db = getDb();
   switch (query.kind) {
     case "id":
@@ -53,7 +79,12 @@ async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, afte
     case "email":
       return db.customer.findMany({ where: { emailNormalized: query.email }, select: SUMMARY });
     case "phone":
-      return db.customer.findMany({ where: { phoneE164: query.e164 }, orderBy: [{ nameKey: "asc" }, { id: "asc" }], take: SEARCH_PAGE_SIZE + 1, select: SUMMARY });
+      return db.customer.findMany({
+        where: { phoneE164: query.e164 },
+        orderBy: [{ nameKey: "asc" }, { id: "asc" }],
+        take: SEARCH_PAGE_SIZE + 1,
+        select: SUMMARY,
+      });
     case "name": {
       // Alphabetical by name key puts an exact name before longer names that start with it. The
       // order is the byte order of the text_pattern_ops index (~<~) that also answers the LIKE, so
@@ -61,7 +92,9 @@ async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, afte
       // made it fetch and sort every customer with the prefix (thousands for "oliv" on a big desk).
       // The cursor compares with the same operator, so pages follow that order exactly, and its
       // ~>=~ lets a later page start the index scan at the cursor.
-      const [afterKey, afterId] = after ? Buffer.from(after, "base64url").toString("utf8").split("\u0000") : [];
+      const [afterKey, afterId] = after
+        ? Buffer.from(after, "base64url").toString("utf8").split("\u0000")
+        : [];
       return db.$queryRaw<SummaryRow[]>`
         SELECT id, external_id AS "externalId", full_name AS "fullName", name_key AS "nameKey", email, phone_e164 AS "phoneE164", status::text AS status, flagged_at AS "flaggedAt"
         FROM customers
@@ -76,17 +109,22 @@ async function findRows(query: Exclude<CustomerQuery, { kind: "invalid" }>, afte
   }
 }
 
-export async function searchCustomers(ctx: StaffContext, input: { q: string; after?: string; reason?: string }): Promise<CustomerSearchResult> {
+export async function searchCustomers(
+  ctx: StaffContext,
+  input: { q: string; after?: string; reason?: string },
+): Promise<CustomerSearchResult> {
   const query = classifyCustomerQuery(input.q);
   if (query.kind === "invalid") return { ok: false, message: query.message };
   const rows = await findRows(query, input.after);
   const page = rows.slice(0, SEARCH_PAGE_SIZE);
   const last = page[page.length - 1];
   const nextAfter =
-    rows.length > SEARCH_PAGE_SIZE && last && query.kind === "name" ? Buffer.from(`${last.nameKey}\u0000${last.id}`).toString("base64url") : null;
+    rows.length > SEARCH_PAGE_SIZE && last && query.kind === "name"
+      ? Buffer.from(`${last.nameKey}\u0000${last.id}`).toString("base64url")
+      : null;
 
-  // Who looked for whom: the kind of query and the customers it showed, never the query text
-  // (it is itself personal data).
+  // Who looked for whom: the kind of query, how many customers it found and the first ten of them,
+  // and the agent's reason; never the query text (it is itself personal data).
   await recordAuditEvent({
     actor: ctx.actor,
     action: "customer.searched",

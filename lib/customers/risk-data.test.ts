@@ -10,7 +10,9 @@ import { MAX_SHARED_IPS, loadRiskInput } from "./risk-data";
 const now = new Date("2026-11-27T12:00:00.000Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
-function attempt(data: Partial<Prisma.LoginAttemptCreateManyInput> & { ip: string; occurredAt: Date }): Prisma.LoginAttemptCreateManyInput {
+function attempt(
+  data: Partial<Prisma.LoginAttemptCreateManyInput> & { ip: string; occurredAt: Date },
+): Prisma.LoginAttemptCreateManyInput {
   return { eventId: `evt_${randomBytes(8).toString("hex")}`, outcome: "WRONG_PASSWORD", ...data };
 }
 
@@ -29,7 +31,9 @@ describe("loadRiskInput", () => {
     await db.loginAttempt.createMany({
       data: [
         attempt({ customerId: customer.id, ip: stuffing, occurredAt: daysAgo(2) }),
-        ...others.map((other, index) => attempt({ customerId: other.id, ip: stuffing, occurredAt: daysAgo(1 + index) })),
+        ...others.map((other, index) =>
+          attempt({ customerId: other.id, ip: stuffing, occurredAt: daysAgo(1 + index) }),
+        ),
         // Unknown accounts count by the identifier typed, the same identifier once.
         attempt({ identifier: "ghost@example.com", ip: stuffing, occurredAt: daysAgo(3) }),
         attempt({ identifier: "ghost@example.com", ip: stuffing, occurredAt: daysAgo(4) }),
@@ -52,11 +56,18 @@ describe("loadRiskInput", () => {
 
   it(`looks at the ${MAX_SHARED_IPS} addresses the customer used most recently`, async () => {
     const customer = await createCustomerRow();
-    const addresses = Array.from({ length: MAX_SHARED_IPS + 5 }, (_, index) => `10.0.${Math.floor(index / 200)}.${index % 200}`);
+    const addresses = Array.from(
+      { length: MAX_SHARED_IPS + 5 },
+      (_, index) => `10.0.${Math.floor(index / 200)}.${index % 200}`,
+    );
     // Address i was last used i hours ago (and once more, earlier, which must not change its rank).
     await getDb().loginAttempt.createMany({
       data: addresses.flatMap((ip, index) => [
-        attempt({ customerId: customer.id, ip, occurredAt: new Date(now.getTime() - (index + 1) * 3_600_000) }),
+        attempt({
+          customerId: customer.id,
+          ip,
+          occurredAt: new Date(now.getTime() - (index + 1) * 3_600_000),
+        }),
         attempt({ customerId: customer.id, ip, occurredAt: daysAgo(20) }),
       ]),
     });

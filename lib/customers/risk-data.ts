@@ -23,7 +23,17 @@ export async function loadRiskInput(customerId: string, now = new Date()): Promi
       where: { customerId, occurredAt: { gte: windowStart } },
       orderBy: { occurredAt: "desc" },
       take: MAX_ATTEMPTS,
-      select: { id: true, occurredAt: true, outcome: true, ip: true, country: true, city: true, latitude: true, longitude: true, deviceId: true },
+      select: {
+        id: true,
+        occurredAt: true,
+        outcome: true,
+        ip: true,
+        country: true,
+        city: true,
+        latitude: true,
+        longitude: true,
+        deviceId: true,
+      },
     }),
     db.$queryRaw<{ device_id: string | null; country: string | null }[]>`
       SELECT DISTINCT device_id, country FROM login_attempts
@@ -35,8 +45,14 @@ export async function loadRiskInput(customerId: string, now = new Date()): Promi
       take: MAX_ATTEMPTS,
       select: { id: true, sentAt: true, purpose: true, channel: true, destinationMasked: true, usedAt: true },
     }),
-    db.accountChange.findMany({ where: { customerId, occurredAt: { gte: windowStart } }, select: { kind: true, occurredAt: true } }),
-    db.scamReport.findMany({ where: { customerId, contactedAt: { gte: windowStart } }, select: { reference: true, contactedAt: true } }),
+    db.accountChange.findMany({
+      where: { customerId, occurredAt: { gte: windowStart } },
+      select: { kind: true, occurredAt: true },
+    }),
+    db.scamReport.findMany({
+      where: { customerId, contactedAt: { gte: windowStart } },
+      select: { reference: true, contactedAt: true },
+    }),
     // How many accounts each of this customer's recent addresses tried (credential stuffing): the
     // addresses of the same attempts as above (the newest MAX_ATTEMPTS), the MAX_SHARED_IPS most
     // recently used, found in the same statement rather than after a round trip.

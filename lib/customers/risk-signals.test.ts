@@ -34,7 +34,14 @@ function attempt(overrides: Partial<AttemptFact> & { minutes: number }): Attempt
 }
 
 function delivery(minutes: number, usedAt: Date | null = null): DeliveryFact {
-  return { id: String(++nextId), sentAt: at(minutes), purpose: "SIGN_IN", channel: "SMS", destinationMasked: "+44 •••• ••• 123", usedAt };
+  return {
+    id: String(++nextId),
+    sentAt: at(minutes),
+    purpose: "SIGN_IN",
+    channel: "SMS",
+    destinationMasked: "+44 •••• ••• 123",
+    usedAt,
+  };
 }
 
 const LONDON = { country: "GB", city: "London", latitude: 51.5074, longitude: -0.1278 };
@@ -46,7 +53,9 @@ describe("OTP bursts", () => {
     const signals = findOtpBursts(Array.from({ length: 24 }, (_, index) => delivery(index * 0.5)));
     expect(signals).toHaveLength(1);
     expect(signals[0]?.deliveryIds).toHaveLength(24);
-    expect(signals[0]?.explanation).toMatch(/24 codes were sent to \+44 •••• ••• 123 within 12 minutes, and none was used/);
+    expect(signals[0]?.explanation).toMatch(
+      /24 codes were sent to \+44 •••• ••• 123 within 12 minutes, and none was used/,
+    );
   });
 
   it("does not flag an ordinary retry or codes spread over the day", () => {
@@ -55,7 +64,10 @@ describe("OTP bursts", () => {
   });
 
   it("reports two separate bursts separately", () => {
-    const deliveries = [...Array.from({ length: 6 }, (_, i) => delivery(i)), ...Array.from({ length: 5 }, (_, i) => delivery(300 + i))];
+    const deliveries = [
+      ...Array.from({ length: 6 }, (_, i) => delivery(i)),
+      ...Array.from({ length: 5 }, (_, i) => delivery(300 + i)),
+    ];
     expect(findOtpBursts(deliveries)).toHaveLength(2);
   });
 });
@@ -64,7 +76,10 @@ describe("new devices and countries", () => {
   const history = { knownDevices: new Set(["home-iphone"]), knownCountries: new Set(["GB"]) };
 
   it("flags a successful sign-in from a device and a country never seen before", () => {
-    const signals = findNewDevicesAndCountries({ ...history, attempts: [attempt({ minutes: 0 }), attempt({ minutes: 60, deviceId: "android-x", ...LAGOS })] });
+    const signals = findNewDevicesAndCountries({
+      ...history,
+      attempts: [attempt({ minutes: 0 }), attempt({ minutes: 60, deviceId: "android-x", ...LAGOS })],
+    });
     expect(signals.map((signal) => signal.code).sort()).toEqual(["NEW_COUNTRY", "NEW_DEVICE"]);
   });
 
@@ -75,20 +90,29 @@ describe("new devices and countries", () => {
       attempt({ minutes: 10, deviceId: "laptop" }),
     ];
     expect(findNewDevicesAndCountries({ ...history, attempts })).toHaveLength(1);
-    expect(findNewDevicesAndCountries({ knownDevices: new Set(), knownCountries: new Set(), attempts })).toEqual([]);
+    expect(
+      findNewDevicesAndCountries({ knownDevices: new Set(), knownCountries: new Set(), attempts }),
+    ).toEqual([]);
   });
 });
 
 describe("impossible travel", () => {
   it("flags London then Lagos 40 minutes later", () => {
-    const signals = findImpossibleTravel([attempt({ minutes: 0, ...LONDON }), attempt({ minutes: 40, ...LAGOS })]);
+    const signals = findImpossibleTravel([
+      attempt({ minutes: 0, ...LONDON }),
+      attempt({ minutes: 40, ...LAGOS }),
+    ]);
     expect(signals).toHaveLength(1);
     expect(signals[0]?.explanation).toMatch(/km apart \(London → Lagos\)/);
   });
 
   it("allows a plausible trip and short hops", () => {
-    expect(findImpossibleTravel([attempt({ minutes: 0, ...LONDON }), attempt({ minutes: 8 * 60, ...LAGOS })])).toEqual([]);
-    expect(findImpossibleTravel([attempt({ minutes: 0, ...LONDON }), attempt({ minutes: 30, ...MANCHESTER })])).toEqual([]);
+    expect(
+      findImpossibleTravel([attempt({ minutes: 0, ...LONDON }), attempt({ minutes: 8 * 60, ...LAGOS })]),
+    ).toEqual([]);
+    expect(
+      findImpossibleTravel([attempt({ minutes: 0, ...LONDON }), attempt({ minutes: 30, ...MANCHESTER })]),
+    ).toEqual([]);
   });
 });
 
@@ -97,31 +121,42 @@ describe("repeated wrong codes", () => {
     const three = [0, 2, 4].map((minutes) => attempt({ minutes, outcome: "CODE_WRONG" }));
     expect(findRepeatedWrongCodes(three)).toHaveLength(1);
     expect(findRepeatedWrongCodes(three.slice(0, 2))).toEqual([]);
-    expect(findRepeatedWrongCodes([0, 60, 120].map((minutes) => attempt({ minutes, outcome: "CODE_WRONG" })))).toEqual([]);
+    expect(
+      findRepeatedWrongCodes([0, 60, 120].map((minutes) => attempt({ minutes, outcome: "CODE_WRONG" }))),
+    ).toEqual([]);
   });
 });
 
 describe("sign-in soon after a change", () => {
   it("flags a sign-in within 48 hours after the phone number changed", () => {
-    const signals = findSignInAfterChange([attempt({ minutes: 30 })], [{ kind: "PHONE_CHANGED", occurredAt: at(0) }]);
+    const signals = findSignInAfterChange(
+      [attempt({ minutes: 30 })],
+      [{ kind: "PHONE_CHANGED", occurredAt: at(0) }],
+    );
     expect(signals).toHaveLength(1);
     expect(signals[0]?.explanation).toMatch(/30 minutes after the phone number was changed/);
   });
 
   it("ignores sign-ins before the change or long after it", () => {
     const change = [{ kind: "EMAIL_CHANGED" as const, occurredAt: at(0) }];
-    expect(findSignInAfterChange([attempt({ minutes: -10 }), attempt({ minutes: 3 * 24 * 60 })], change)).toEqual([]);
+    expect(
+      findSignInAfterChange([attempt({ minutes: -10 }), attempt({ minutes: 3 * 24 * 60 })], change),
+    ).toEqual([]);
   });
 });
 
 describe("shared addresses and scam reports", () => {
   it("flags an address that touched many accounts, not one shared by a family", () => {
-    expect(findSharedIps([{ ip: "203.0.113.7", accounts: 240, at: at(0) }])[0]?.explanation).toMatch(/tried 240 different accounts/);
+    expect(findSharedIps([{ ip: "203.0.113.7", accounts: 240, at: at(0) }])[0]?.explanation).toMatch(
+      /tried 240 different accounts/,
+    );
     expect(findSharedIps([{ ip: "192.0.2.1", accounts: 3, at: at(0) }])).toEqual([]);
   });
 
   it("turns a recent scam report into a signal naming its reference", () => {
-    expect(findRecentScamReports([{ reference: "SR-ABCD-EFGH", contactedAt: at(0) }])[0]?.explanation).toMatch(/SR-ABCD-EFGH/);
+    expect(
+      findRecentScamReports([{ reference: "SR-ABCD-EFGH", contactedAt: at(0) }])[0]?.explanation,
+    ).toMatch(/SR-ABCD-EFGH/);
   });
 });
 
@@ -145,7 +180,9 @@ describe("computeRiskSignals", () => {
       scamReports: [{ reference: "SR-1", contactedAt: at(60 * 24 + 10) }],
       flaggedAt: at(60 * 24 + 60),
     });
-    expect(new Set(takeover.map((signal) => signal.code))).toEqual(new Set(["FLAGGED", "NEW_DEVICE", "NEW_COUNTRY", "IMPOSSIBLE_TRAVEL", "RECENT_SCAM_REPORT"]));
+    expect(new Set(takeover.map((signal) => signal.code))).toEqual(
+      new Set(["FLAGGED", "NEW_DEVICE", "NEW_COUNTRY", "IMPOSSIBLE_TRAVEL", "RECENT_SCAM_REPORT"]),
+    );
     expect(takeover[0]?.code).toBe("FLAGGED");
     expect(takeover[takeover.length - 1]?.code).toBe("RECENT_SCAM_REPORT");
     const times = takeover.map((signal) => signal.at.getTime());

@@ -15,8 +15,18 @@ export type AttemptFact = {
   deviceId: string | null;
 };
 
-export type DeliveryFact = { id: string; sentAt: Date; purpose: string; channel: string; destinationMasked: string; usedAt: Date | null };
-export type ChangeFact = { kind: "EMAIL_CHANGED" | "PHONE_CHANGED" | "PASSWORD_CHANGED" | "FACTOR_ADDED" | "FACTOR_REMOVED"; occurredAt: Date };
+export type DeliveryFact = {
+  id: string;
+  sentAt: Date;
+  purpose: string;
+  channel: string;
+  destinationMasked: string;
+  usedAt: Date | null;
+};
+export type ChangeFact = {
+  kind: "EMAIL_CHANGED" | "PHONE_CHANGED" | "PASSWORD_CHANGED" | "FACTOR_ADDED" | "FACTOR_REMOVED";
+  occurredAt: Date;
+};
 
 export type RiskInput = {
   /** Attempts in the window, any order. */
@@ -64,7 +74,8 @@ export const THRESHOLDS = {
   sharedIpAccounts: 10,
 } as const;
 
-const byTime = <T extends { occurredAt: Date }>(a: T, b: T) => a.occurredAt.getTime() - b.occurredAt.getTime();
+const byTime = <T extends { occurredAt: Date }>(a: T, b: T) =>
+  a.occurredAt.getTime() - b.occurredAt.getTime();
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -113,7 +124,9 @@ export function findOtpBursts(deliveries: DeliveryFact[]): RiskSignal[] {
     });
 }
 
-export function findNewDevicesAndCountries(input: Pick<RiskInput, "attempts" | "knownDevices" | "knownCountries">): RiskSignal[] {
+export function findNewDevicesAndCountries(
+  input: Pick<RiskInput, "attempts" | "knownDevices" | "knownCountries">,
+): RiskSignal[] {
   // "New" only means something against a history: a brand-new account has no baseline.
   if (input.knownDevices.size === 0 && input.knownCountries.size === 0) return [];
   const devices = new Set(input.knownDevices);
@@ -157,7 +170,10 @@ export function findImpossibleTravel(attempts: AttemptFact[]): RiskSignal[] {
     const before = located[index - 1];
     const after = located[index];
     if (!before || !after) continue;
-    const km = distanceKm({ lat: before.latitude ?? 0, lon: before.longitude ?? 0 }, { lat: after.latitude ?? 0, lon: after.longitude ?? 0 });
+    const km = distanceKm(
+      { lat: before.latitude ?? 0, lon: before.longitude ?? 0 },
+      { lat: after.latitude ?? 0, lon: after.longitude ?? 0 },
+    );
     const hours = Math.max((after.occurredAt.getTime() - before.occurredAt.getTime()) / 3_600_000, 1 / 60);
     const speed = km / hours;
     if (km >= THRESHOLDS.travelMinKm && speed > THRESHOLDS.travelKmPerHour) {
@@ -202,7 +218,12 @@ export function findSignInAfterChange(attempts: AttemptFact[], changes: ChangeFa
   const signals: RiskSignal[] = [];
   for (const change of [...changes].sort(byTime)) {
     const after = attempts
-      .filter((item) => item.outcome === "SUCCESS" && item.occurredAt > change.occurredAt && item.occurredAt.getTime() - change.occurredAt.getTime() <= THRESHOLDS.afterChangeWindowMs)
+      .filter(
+        (item) =>
+          item.outcome === "SUCCESS" &&
+          item.occurredAt > change.occurredAt &&
+          item.occurredAt.getTime() - change.occurredAt.getTime() <= THRESHOLDS.afterChangeWindowMs,
+      )
       .sort(byTime);
     const first = after[0];
     if (first) {
@@ -249,7 +270,17 @@ export function findRecentScamReports(reports: RiskInput["scamReports"]): RiskSi
 /** All signals, most recent first. */
 export function computeRiskSignals(input: RiskInput): RiskSignal[] {
   const flagged: RiskSignal[] = input.flaggedAt
-    ? [{ code: "FLAGGED", severity: "high", title: "Account flagged", explanation: "Staff or the customer flagged this account as possibly compromised.", at: input.flaggedAt, attemptIds: [], deliveryIds: [] }]
+    ? [
+        {
+          code: "FLAGGED",
+          severity: "high",
+          title: "Account flagged",
+          explanation: "Staff or the customer flagged this account as possibly compromised.",
+          at: input.flaggedAt,
+          attemptIds: [],
+          deliveryIds: [],
+        },
+      ]
     : [];
   return [
     ...flagged,

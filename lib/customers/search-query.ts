@@ -14,11 +14,15 @@ export type CustomerQuery =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 export function classifyCustomerQuery(raw: string, defaultCountry: CountryCode = "GB"): CustomerQuery {
   const query = raw.trim();
-  if (query.length < 2) return { kind: "invalid", message: "Type at least 2 characters: a name, email, phone number or customer id." };
-  if (query.length > 200) return { kind: "invalid", message: "That is too long to be a name, email, phone number or id." };
+  if (query.length < 2)
+    return {
+      kind: "invalid",
+      message: "Type at least 2 characters: a name, email, phone number or customer id.",
+    };
+  if (query.length > 200)
+    return { kind: "invalid", message: "That is too long to be a name, email, phone number or id." };
   if (UUID.test(query)) return { kind: "id", id: query.toLowerCase() };
   if (/^cus_[A-Za-z0-9]+$/.test(query)) return { kind: "external-id", externalId: query };
   if (query.includes("@")) return { kind: "email", email: query.toLowerCase() };
@@ -28,7 +32,11 @@ export function classifyCustomerQuery(raw: string, defaultCountry: CountryCode =
     // isPossible rather than isValid: reserved ranges (such as the UK's 07700 900xxx drama numbers)
     // are not "valid" but are real to the identity system that sent them.
     if (phone?.isPossible()) return { kind: "phone", e164: phone.number };
-    return { kind: "invalid", message: "That looks like a phone number but is not one. Include the country code if it is not a UK number, like +33 6 12 34 56 78." };
+    return {
+      kind: "invalid",
+      message:
+        "That looks like a phone number but is not one. Include the country code if it is not a UK number, like +33 6 12 34 56 78.",
+    };
   }
   return { kind: "name", prefix: toNameKey(query) };
 }

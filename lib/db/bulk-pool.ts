@@ -10,7 +10,11 @@ import { env, requiredEnv } from "@/lib/env";
 const globalForPool = globalThis as unknown as { bulkPool?: pg.Pool };
 
 function createPool(): pg.Pool {
-  const pool = new pg.Pool({ connectionString: requiredEnv("DATABASE_URL"), max: env().DATABASE_BULK_POOL_SIZE, application_name: "desk-bulk" });
+  const pool = new pg.Pool({
+    connectionString: requiredEnv("DATABASE_URL"),
+    max: env().DATABASE_BULK_POOL_SIZE,
+    application_name: "desk-bulk",
+  });
   // An idle connection that the server drops (restart, failover) must not crash the process.
   pool.on("error", () => {});
   return pool;

@@ -8,7 +8,10 @@ import { env, requiredEnv } from "@/lib/env";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: requiredEnv("DATABASE_URL"), max: env().DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg({
+    connectionString: requiredEnv("DATABASE_URL"),
+    max: env().DATABASE_POOL_SIZE,
+  });
   // Audit appends serialise on an advisory lock, so under load a transaction may wait for its turn
   // (and for a pooled connection) longer than Prisma's 2-second default.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });

@@ -38,7 +38,12 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "SIGUSR2"] as c
   process.removeAllListeners(signal);
 }
 
-export async function startEmbeddedPostgres({ dataDir, fresh = false, port: requestedPort, log }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  fresh = false,
+  port: requestedPort,
+  log,
+}: Options): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, "cluster");
   const secretFile = path.join(root, "password");

@@ -33,7 +33,14 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
 const pad2 = (value: number) => String(value).padStart(2, "0");
 
 /** "d MMM yyyy, HH:mm:ss", e.g. "7 Mar 2026, 09:05:00". */
-function fields(day: number, month: number, year: number, hour: number, minute: number, second: number): string {
+function fields(
+  day: number,
+  month: number,
+  year: number,
+  hour: number,
+  minute: number,
+  second: number,
+): string {
   return `${day} ${MONTHS[month - 1]} ${String(year).padStart(4, "0")}, ${pad2(hour)}:${pad2(minute)}:${pad2(second)}`;
 }
 

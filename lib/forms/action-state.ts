@@ -15,7 +15,10 @@ export type ActionState<Data = undefined> = {
 
 export const idleState: ActionState = { status: "idle" };
 
-export function invalidState(error: z.ZodError, message = "Please correct the highlighted fields."): ActionState<never> {
+export function invalidState(
+  error: z.ZodError,
+  message = "Please correct the highlighted fields.",
+): ActionState<never> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";

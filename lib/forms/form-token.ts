@@ -6,8 +6,7 @@
 import { signValue, verifySignedValue } from "./signing";
 
 export type FormTokenCheck =
-  | { ok: true }
-  | { ok: false; reason: "missing" | "invalid" | "too-fast" | "expired" };
+  { ok: true } | { ok: false; reason: "missing" | "invalid" | "too-fast" | "expired" };
 
 export type FormTokenRules = { minAgeMs: number; maxAgeMs: number };
 
@@ -16,10 +15,16 @@ export function issueFormToken(purpose: string, now = Date.now()): string {
   return `${issuedAt}.${signValue(`form-token:${purpose}`, issuedAt)}`;
 }
 
-export function checkFormToken(token: unknown, purpose: string, rules: FormTokenRules, now = Date.now()): FormTokenCheck {
+export function checkFormToken(
+  token: unknown,
+  purpose: string,
+  rules: FormTokenRules,
+  now = Date.now(),
+): FormTokenCheck {
   if (typeof token !== "string" || token === "") return { ok: false, reason: "missing" };
   const match = /^(\d{13})\.([A-Za-z0-9_-]{32})$/.exec(token);
-  if (!match?.[1] || !match[2] || !verifySignedValue(`form-token:${purpose}`, match[1], match[2])) return { ok: false, reason: "invalid" };
+  if (!match?.[1] || !match[2] || !verifySignedValue(`form-token:${purpose}`, match[1], match[2]))
+    return { ok: false, reason: "invalid" };
   const age = now - Number(match[1]);
   // A token from the future is forged or from a server with a broken clock: treat it as invalid.
   if (age < -60_000) return { ok: false, reason: "invalid" };

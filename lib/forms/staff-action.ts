@@ -15,7 +15,10 @@ import type { Result } from "@/lib/result";
 import { invalidState, resultState, stepUpRequiredState, type ActionState } from "./action-state";
 import { formFields } from "./form-fields";
 
-export type FormAction<Data = undefined> = (state: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>>;
+export type FormAction<Data = undefined> = (
+  state: ActionState<Data>,
+  formData: FormData,
+) => Promise<ActionState<Data>>;
 
 type StaffActionOptions<Schema extends z.ZodType> = {
   /** Every permission listed is required. */
@@ -29,7 +32,8 @@ export function staffAction<Schema extends z.ZodType, Data = undefined>(
   options: StaffActionOptions<Schema>,
   handler: (ctx: StaffContext, input: z.output<Schema>) => Promise<Result<Data>>,
 ): FormAction<Data> {
-  const permissions: readonly Permission[] = typeof options.permission === "string" ? [options.permission] : options.permission;
+  const permissions: readonly Permission[] =
+    typeof options.permission === "string" ? [options.permission] : options.permission;
   const needsStepUp = permissions.some((permission) => STEP_UP_PERMISSIONS.has(permission));
   return async (_state, formData) => {
     const ctx = await requireStaffContext(...permissions);
@@ -38,7 +42,9 @@ export function staffAction<Schema extends z.ZodType, Data = undefined>(
     if (needsStepUp && !hasFreshStepUp(ctx.staff)) return stepUpRequiredState;
     const result = await handler(ctx, parsed.data);
     if (result.ok && options.revalidate) {
-      revalidatePath(typeof options.revalidate === "function" ? options.revalidate(parsed.data) : options.revalidate);
+      revalidatePath(
+        typeof options.revalidate === "function" ? options.revalidate(parsed.data) : options.revalidate,
+      );
     }
     return resultState(result);
   };

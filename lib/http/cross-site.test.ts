@@ -16,7 +16,9 @@ describe("isCrossSiteRequest", () => {
     expect(isCrossSiteRequest(request({ "sec-fetch-site": "same-origin" }))).toBe(false);
     expect(isCrossSiteRequest(request({ "sec-fetch-site": "none" }))).toBe(false);
     expect(isCrossSiteRequest(request({ "sec-fetch-site": "same-site" }))).toBe(true);
-    expect(isCrossSiteRequest(request({ "sec-fetch-site": "cross-site", origin: "http://127.0.0.1:3000" }))).toBe(true);
+    expect(
+      isCrossSiteRequest(request({ "sec-fetch-site": "cross-site", origin: "http://127.0.0.1:3000" })),
+    ).toBe(true);
   });
 
   it("falls back to Origin, which must be the request's own origin or APP_URL's", () => {
@@ -32,10 +34,27 @@ describe("isCrossSiteRequest", () => {
   it("compares with the host the request was sent to, as Next does for server actions", () => {
     // Next may build request.url from its own listen address while the client used another name.
     const url = "http://localhost:3301/report";
-    expect(isCrossSiteRequest(request({ origin: "http://127.0.0.1:3301", host: "127.0.0.1:3301" }, url))).toBe(false);
-    expect(isCrossSiteRequest(request({ origin: "https://desk.example.com", host: "10.0.0.5:3000", "x-forwarded-host": "desk.example.com" }, url))).toBe(false);
-    expect(isCrossSiteRequest(request({ origin: "https://evil.example", host: "127.0.0.1:3301" }, url))).toBe(true);
-    expect(isCrossSiteRequest(request({ origin: "http://127.0.0.1:3302", host: "127.0.0.1:3301" }, url))).toBe(true);
+    expect(
+      isCrossSiteRequest(request({ origin: "http://127.0.0.1:3301", host: "127.0.0.1:3301" }, url)),
+    ).toBe(false);
+    expect(
+      isCrossSiteRequest(
+        request(
+          {
+            origin: "https://desk.example.com",
+            host: "10.0.0.5:3000",
+            "x-forwarded-host": "desk.example.com",
+          },
+          url,
+        ),
+      ),
+    ).toBe(false);
+    expect(isCrossSiteRequest(request({ origin: "https://evil.example", host: "127.0.0.1:3301" }, url))).toBe(
+      true,
+    );
+    expect(
+      isCrossSiteRequest(request({ origin: "http://127.0.0.1:3302", host: "127.0.0.1:3301" }, url)),
+    ).toBe(true);
   });
 
   it("lets non-browser clients (neither header) through: they carry no victim's cookies", () => {

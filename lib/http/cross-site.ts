@@ -17,7 +17,8 @@ import { appUrl } from "@/lib/env";
  * a proxy, as Next's own server-action check reads them) and the configured public address. */
 function ownHosts(request: Request): Set<string> {
   const hosts = new Set<string>([new URL(request.url).host]);
-  const sentTo = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  const sentTo =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   if (sentTo) hosts.add(sentTo.toLowerCase());
   hosts.add(new URL(appUrl()).host);
   return hosts;
@@ -39,7 +40,12 @@ export function isCrossSiteRequest(request: Request): boolean {
 /** 403 in the problem+json shape the other API errors use; says what happened, reveals nothing. */
 export function crossSiteRefusal(): Response {
   return Response.json(
-    { type: "about:blank", title: "Cross-site request refused", status: 403, detail: "This request must come from the desk's own pages." },
+    {
+      type: "about:blank",
+      title: "Cross-site request refused",
+      status: 403,
+      detail: "This request must come from the desk's own pages.",
+    },
     { status: 403, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
   );
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { commonSecurityHeaders, newNonce, noncePolicy, staticPolicy, usesNoncePolicy } from "./security-headers";
+import {
+  commonSecurityHeaders,
+  newNonce,
+  noncePolicy,
+  staticPolicy,
+  usesNoncePolicy,
+} from "./security-headers";
 
 function directive(policy: string, name: string): string | undefined {
   return policy
@@ -10,10 +16,27 @@ function directive(policy: string, name: string): string | undefined {
 
 describe("Content Security Policy", () => {
   it("gives the nonce policy to pages rendered per request and the static one to the help center", () => {
-    for (const path of ["/console", "/console/customers/abc", "/console/sign-in", "/setup", "/invite/t", "/not-me/t", "/report", "/report/sent"]) {
+    for (const path of [
+      "/console",
+      "/console/customers/abc",
+      "/console/sign-in",
+      "/setup",
+      "/invite/t",
+      "/not-me/t",
+      "/report",
+      "/report/sent",
+    ]) {
       expect(usesNoncePolicy(path), path).toBe(true);
     }
-    for (const path of ["/", "/help/backup-codes", "/search", "/help/troubleshooter", "/consoles", "/reporting", "/setup-guide"]) {
+    for (const path of [
+      "/",
+      "/help/backup-codes",
+      "/search",
+      "/help/troubleshooter",
+      "/consoles",
+      "/reporting",
+      "/setup-guide",
+    ]) {
       expect(usesNoncePolicy(path), path).toBe(false);
     }
   });
@@ -36,7 +59,9 @@ describe("Content Security Policy", () => {
   });
 
   it("allows eval and the dev server's WebSocket only in development", () => {
-    expect(directive(staticPolicy({ development: true }), "script-src")).toBe("'self' 'unsafe-inline' 'unsafe-eval'");
+    expect(directive(staticPolicy({ development: true }), "script-src")).toBe(
+      "'self' 'unsafe-inline' 'unsafe-eval'",
+    );
     expect(directive(noncePolicy("n", { development: true }), "connect-src")).toBe("'self' ws:");
     expect(staticPolicy({ development: false })).not.toContain("ws:");
   });
@@ -50,7 +75,9 @@ describe("Content Security Policy", () => {
 
 describe("common headers", () => {
   it("sends HSTS for a year in production only", () => {
-    const production = Object.fromEntries(commonSecurityHeaders({ production: true }).map(({ key, value }) => [key, value]));
+    const production = Object.fromEntries(
+      commonSecurityHeaders({ production: true }).map(({ key, value }) => [key, value]),
+    );
     expect(production["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
     expect(production["X-Content-Type-Options"]).toBe("nosniff");
     expect(production["Referrer-Policy"]).toBe("same-origin");

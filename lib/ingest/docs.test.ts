@@ -1,7 +1,16 @@
 // Keeps docs/ingest-api.md and docs/ingest-api.openapi.yaml in step with the schemas.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FORBIDDEN_CODE_FIELDS, MAX_EVENTS_PER_BATCH, WIRE_FACTOR_TYPES, WIRE_LOGIN_OUTCOMES, WIRE_OTP_CHANNELS, WIRE_OTP_PURPOSES, WIRE_OTP_STATUSES, validateEvent } from "./schemas";
+import {
+  FORBIDDEN_CODE_FIELDS,
+  MAX_EVENTS_PER_BATCH,
+  WIRE_FACTOR_TYPES,
+  WIRE_LOGIN_OUTCOMES,
+  WIRE_OTP_CHANNELS,
+  WIRE_OTP_PURPOSES,
+  WIRE_OTP_STATUSES,
+  validateEvent,
+} from "./schemas";
 
 const guide = readFileSync("docs/ingest-api.md", "utf8");
 const openapi = readFileSync("docs/ingest-api.openapi.yaml", "utf8");

@@ -3,8 +3,19 @@
 // Pure (no database), so the benchmark's raw insert sends exactly the statement and arrays that the
 // API path sends.
 import { encodeBinaryArray, type BinaryElement, type BinaryElementType } from "@/lib/db/pg-binary-array";
-import type { FactorType, LoginOutcome, OtpChannel, OtpDeliveryStatus, OtpPurpose } from "@/lib/generated/prisma/enums";
-import { MAX_USER_AGENT_LENGTH, type CustomerReference, type LoginAttemptEvent, type OtpDeliveryEvent } from "./schemas";
+import type {
+  FactorType,
+  LoginOutcome,
+  OtpChannel,
+  OtpDeliveryStatus,
+  OtpPurpose,
+} from "@/lib/generated/prisma/enums";
+import {
+  MAX_USER_AGENT_LENGTH,
+  type CustomerReference,
+  type LoginAttemptEvent,
+  type OtpDeliveryEvent,
+} from "./schemas";
 
 /** Customer ids of a batch, by the identity system's external id and by normalised email. */
 export type CustomerIndex = { byExternalId: Map<string, string>; byEmail: Map<string, string> };
@@ -14,26 +25,42 @@ export type CustomerKey = { externalId: string | null; email: string | null };
 
 export function customerKey(reference: CustomerReference | null | undefined): CustomerKey | null {
   if (!reference) return null;
-  return { externalId: reference.externalId?.trim() ?? null, email: reference.email?.trim().toLowerCase() ?? null };
+  return {
+    externalId: reference.externalId?.trim() ?? null,
+    email: reference.email?.trim().toLowerCase() ?? null,
+  };
 }
 
-export type Attribution = { customerId: string | null; waitingForExternalId: string | null; email: string | null };
+export type Attribution = {
+  customerId: string | null;
+  waitingForExternalId: string | null;
+  email: string | null;
+};
 
 /** externalId decides when given (matched or not); the email is used only without one. */
-export function attribute(reference: CustomerReference | null | undefined, customers: CustomerIndex): Attribution {
+export function attribute(
+  reference: CustomerReference | null | undefined,
+  customers: CustomerIndex,
+): Attribution {
   const key = customerKey(reference);
   if (!key) return { customerId: null, waitingForExternalId: null, email: null };
   if (key.externalId !== null) {
     const customerId = customers.byExternalId.get(key.externalId) ?? null;
     return { customerId, waitingForExternalId: customerId ? null : key.externalId, email: key.email };
   }
-  return { customerId: (key.email !== null && customers.byEmail.get(key.email)) || null, waitingForExternalId: null, email: key.email };
+  return {
+    customerId: (key.email !== null && customers.byEmail.get(key.email)) || null,
+    waitingForExternalId: null,
+    email: key.email,
+  };
 }
 
 /** Trimmed; empty becomes NULL. */
 const textOrNull = (value: string | null | undefined) => value?.trim() || null;
-const upperOrNull = <Label extends string>(value: string | null | undefined) => (value ? (value.toUpperCase() as Label) : null);
-const userAgentOrNull = (value: string | null | undefined) => value?.trim().slice(0, MAX_USER_AGENT_LENGTH) || null;
+const upperOrNull = <Label extends string>(value: string | null | undefined) =>
+  value ? (value.toUpperCase() as Label) : null;
+const userAgentOrNull = (value: string | null | undefined) =>
+  value?.trim().slice(0, MAX_USER_AGENT_LENGTH) || null;
 
 /** Lower-case IPv6; an IPv4 client seen through an IPv6 socket is the IPv4 address. */
 function ipOrNull(value: string | null | undefined): string | null {
@@ -68,9 +95,14 @@ const epochMs = (value: string | null | undefined) => (value ? Date.parse(value)
  * client). In one global order they only ever wait in line. "C" compares bytes: the cheapest sort,
  * and the same order in every database whatever its default collation.
  */
-export function unnestInsertSql(table: string, columns: readonly { name: string; type: BinaryElementType; cast?: string }[]): string {
+export function unnestInsertSql(
+  table: string,
+  columns: readonly { name: string; type: BinaryElementType; cast?: string }[],
+): string {
   const names = columns.map((column) => column.name);
-  const selects = columns.map((column) => (column.cast ? `u.${column.name}::"${column.cast}"` : `u.${column.name}`));
+  const selects = columns.map((column) =>
+    column.cast ? `u.${column.name}::"${column.cast}"` : `u.${column.name}`,
+  );
   const unnests = columns.map((column, i) => `unnest($${i + 1}::${column.type}[]) AS ${column.name}`);
   return (
     `INSERT INTO ${table} (${names.join(", ")}) SELECT ${selects.join(", ")} ` +
@@ -90,8 +122,18 @@ export const LOGIN_ATTEMPT_COLUMNS: readonly Column<LoginAttemptEvent>[] = [
   },
   { name: "flow_id", type: "text", value: (event) => textOrNull(event.flowId) },
   { name: "occurred_at", type: "timestamptz", value: (event) => epochMs(event.occurredAt) },
-  { name: "outcome", type: "text", cast: "LoginOutcome", value: (event) => upperOrNull<LoginOutcome>(event.outcome) },
-  { name: "factor", type: "text", cast: "FactorType", value: (event) => upperOrNull<FactorType>(event.factor) },
+  {
+    name: "outcome",
+    type: "text",
+    cast: "LoginOutcome",
+    value: (event) => upperOrNull<LoginOutcome>(event.outcome),
+  },
+  {
+    name: "factor",
+    type: "text",
+    cast: "FactorType",
+    value: (event) => upperOrNull<FactorType>(event.factor),
+  },
   { name: "ip", type: "text", value: (event) => ipOrNull(event.ip) },
   { name: "country", type: "text", value: (event) => upperOrNull(event.country) },
   { name: "city", type: "text", value: (event) => textOrNull(event.city) },
@@ -107,10 +149,25 @@ export const OTP_DELIVERY_COLUMNS: readonly Column<OtpDeliveryEvent>[] = [
   { name: "customer_external_id", type: "text", value: (_event, who) => who.waitingForExternalId },
   { name: "flow_id", type: "text", value: (event) => textOrNull(event.flowId) },
   { name: "sent_at", type: "timestamptz", value: (event) => epochMs(event.sentAt) },
-  { name: "purpose", type: "text", cast: "OtpPurpose", value: (event) => upperOrNull<OtpPurpose>(event.purpose) },
-  { name: "channel", type: "text", cast: "OtpChannel", value: (event) => upperOrNull<OtpChannel>(event.channel) },
+  {
+    name: "purpose",
+    type: "text",
+    cast: "OtpPurpose",
+    value: (event) => upperOrNull<OtpPurpose>(event.purpose),
+  },
+  {
+    name: "channel",
+    type: "text",
+    cast: "OtpChannel",
+    value: (event) => upperOrNull<OtpChannel>(event.channel),
+  },
   { name: "destination_masked", type: "text", value: (event) => event.destinationMasked.trim() },
-  { name: "status", type: "text", cast: "OtpDeliveryStatus", value: (event) => upperOrNull<OtpDeliveryStatus>(event.status) },
+  {
+    name: "status",
+    type: "text",
+    cast: "OtpDeliveryStatus",
+    value: (event) => upperOrNull<OtpDeliveryStatus>(event.status),
+  },
   { name: "status_reason", type: "text", value: (event) => textOrNull(event.statusReason) },
   { name: "expires_at", type: "timestamptz", value: (event) => epochMs(event.expiresAt) },
   { name: "used_at", type: "timestamptz", value: (event) => epochMs(event.usedAt) },

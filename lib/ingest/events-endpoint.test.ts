@@ -10,10 +10,21 @@ import { refreshEnv } from "@/lib/env";
 const URL = "http://desk.test/api/v1/events";
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Promise<Response> {
-  return handleEventsRequest(new Request(URL, { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit));
+  return handleEventsRequest(
+    new Request(URL, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+      duplex: "half",
+    } as RequestInit),
+  );
 }
 
-async function postBatch(key: string, events: unknown[], headers: Record<string, string> = {}): Promise<Response> {
+async function postBatch(
+  key: string,
+  events: unknown[],
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return post(JSON.stringify({ events }), { authorization: `Bearer ${key}`, ...headers });
 }
 
@@ -33,7 +44,11 @@ describe("POST /api/v1/events", () => {
 
     const mixed = await postBatch(key, [loginAttemptEvent(), { type: "login_attempt" }, ...good]);
     expect(mixed.status).toBe(207);
-    const body = (await mixed.json()) as { accepted: number; duplicates: number; rejected: { index: number }[] };
+    const body = (await mixed.json()) as {
+      accepted: number;
+      duplicates: number;
+      rejected: { index: number }[];
+    };
     expect(body).toMatchObject({ accepted: 1, duplicates: 2 });
     expect(body.rejected.map((rejection) => rejection.index)).toEqual([1]);
   });
@@ -45,7 +60,11 @@ describe("POST /api/v1/events", () => {
     expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="account-security-desk"');
     expect(((await missing.json()) as { code: string }).code).toBe("missing_api_key");
 
-    for (const key of ["asd_abcdefgh_0000000000000000000000000000000000000000000", "nonsense", (await createApiKeyRow({ revoked: true })).key]) {
+    for (const key of [
+      "asd_abcdefgh_0000000000000000000000000000000000000000000",
+      "nonsense",
+      (await createApiKeyRow({ revoked: true })).key,
+    ]) {
       const response = await postBatch(key, events);
       expect(response.status, key).toBe(401);
       expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
@@ -64,8 +83,12 @@ describe("POST /api/v1/events", () => {
   it("answers 415 for bodies that are not JSON and 400 for malformed JSON or a wrong shape", async () => {
     const { key } = await createApiKeyRow();
     const auth = { authorization: `Bearer ${key}` };
-    expect((await post("events=1", { ...auth, "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
-    expect((await post("{}", { ...auth, "content-type": "application/json", "content-encoding": "gzip" })).status).toBe(415);
+    expect(
+      (await post("events=1", { ...auth, "content-type": "application/x-www-form-urlencoded" })).status,
+    ).toBe(415);
+    expect(
+      (await post("{}", { ...auth, "content-type": "application/json", "content-encoding": "gzip" })).status,
+    ).toBe(415);
     const cases: [string, string][] = [
       ['{"events": [', "invalid_json"],
       ["", "invalid_json"],
@@ -83,7 +106,14 @@ describe("POST /api/v1/events", () => {
     const latin1 = await post(new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]), auth);
     expect(latin1.status).toBe(400);
     // application/json with parameters and vendor +json types are JSON too.
-    expect((await post(JSON.stringify({ events: [loginAttemptEvent()] }), { ...auth, "content-type": "application/vnd.desk+json; charset=utf-8" })).status).toBe(200);
+    expect(
+      (
+        await post(JSON.stringify({ events: [loginAttemptEvent()] }), {
+          ...auth,
+          "content-type": "application/vnd.desk+json; charset=utf-8",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("answers 413 for a body over 1 MiB, from Content-Length or while streaming, without reading it all", async () => {
@@ -122,10 +152,14 @@ describe("POST /api/v1/events", () => {
 
   it("neither reads nor sets cookies", async () => {
     const { key } = await createApiKeyRow();
-    const response = await postBatch(key, [loginAttemptEvent()], { cookie: "next-auth.session-token=whatever" });
+    const response = await postBatch(key, [loginAttemptEvent()], {
+      cookie: "next-auth.session-token=whatever",
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toBeNull();
-    const cookieOnly = await post(JSON.stringify({ events: [loginAttemptEvent()] }), { cookie: "next-auth.session-token=whatever" });
+    const cookieOnly = await post(JSON.stringify({ events: [loginAttemptEvent()] }), {
+      cookie: "next-auth.session-token=whatever",
+    });
     expect(cookieOnly.status).toBe(401);
   });
 });

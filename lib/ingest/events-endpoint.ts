@@ -32,16 +32,34 @@ const REQUIRED_SCOPE = "EVENTS_WRITE";
  */
 export function ingestRateRule(): RateLimitRule {
   const limit = env().INGEST_RATE_LIMIT_PER_MINUTE;
-  return { name: "ingest-key", limit: Number.isInteger(limit) && limit > 0 ? limit : 3000, windowSeconds: 60 };
+  return {
+    name: "ingest-key",
+    limit: Number.isInteger(limit) && limit > 0 ? limit : 3000,
+    windowSeconds: 60,
+  };
 }
 
-type Problem = { status: number; code: string; title: string; detail: string; headers?: Record<string, string>; errors?: unknown };
+type Problem = {
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  headers?: Record<string, string>;
+  errors?: unknown;
+};
 
 function problem({ status, code, title, detail, headers, errors }: Problem): Response {
-  return new Response(JSON.stringify({ type: "about:blank", status, code, title, detail, ...(errors ? { errors } : {}) }), {
-    status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store, no-transform", ...headers },
-  });
+  return new Response(
+    JSON.stringify({ type: "about:blank", status, code, title, detail, ...(errors ? { errors } : {}) }),
+    {
+      status,
+      headers: {
+        "content-type": "application/problem+json",
+        "cache-control": "no-store, no-transform",
+        ...headers,
+      },
+    },
+  );
 }
 
 function isJsonMediaType(contentType: string | null): boolean {
@@ -122,7 +140,12 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
             detail: `The body is larger than ${MAX_BODY_BYTES.toLocaleString("en")} bytes. Send fewer events per request.`,
             headers: { connection: "close" },
           })
-        : problem({ status: 400, code: "unreadable_body", title: "Bad Request", detail: "The request body could not be read to the end." });
+        : problem({
+            status: 400,
+            code: "unreadable_body",
+            title: "Bad Request",
+            detail: "The request body could not be read to the end.",
+          });
     }
 
     let json: unknown;
@@ -132,7 +155,12 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
       if (!isUtf8(bytes)) throw new Error("not UTF-8");
       json = JSON.parse(bytes.toString("utf8"));
     } catch {
-      return problem({ status: 400, code: "invalid_json", title: "Bad Request", detail: "The body is not valid JSON (UTF-8)." });
+      return problem({
+        status: 400,
+        code: "invalid_json",
+        title: "Bad Request",
+        detail: "The body is not valid JSON (UTF-8).",
+      });
     }
     const envelope = batchEnvelopeSchema.safeParse(json);
     if (!envelope.success) {
@@ -141,7 +169,10 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
         code: "invalid_batch",
         title: "Bad Request",
         detail: `The body must be { "events": [ ... ] } with 1 to ${MAX_EVENTS_PER_BATCH.toLocaleString("en")} events.`,
-        errors: envelope.error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "body", message: issue.message })),
+        errors: envelope.error.issues.map((issue) => ({
+          field: issue.path.map(String).join(".") || "body",
+          message: issue.message,
+        })),
       });
     }
 
@@ -157,7 +188,8 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
       status: 503,
       code: "temporarily_unavailable",
       title: "Service Unavailable",
-      detail: "The batch was not processed completely. Resend it later; events already stored will count as duplicates.",
+      detail:
+        "The batch was not processed completely. Resend it later; events already stored will count as duplicates.",
       headers: { "retry-after": "5" },
     });
   }

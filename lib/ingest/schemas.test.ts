@@ -7,9 +7,14 @@ import { CODE_FIELD_MESSAGE, MAX_USER_AGENT_LENGTH, batchEnvelopeSchema, validat
 const NO_CUSTOMERS = { byExternalId: new Map<string, string>(), byEmail: new Map<string, string>() };
 
 /** The rows the bulk INSERT would get, as objects keyed by column name. */
-function rowsOf<Event extends { customer?: unknown }>(events: Event[], columns: readonly Column<Event>[]): Record<string, unknown>[] {
+function rowsOf<Event extends { customer?: unknown }>(
+  events: Event[],
+  columns: readonly Column<Event>[],
+): Record<string, unknown>[] {
   const arrays = columnValues(events as never[], columns as never, NO_CUSTOMERS);
-  return events.map((_, row) => Object.fromEntries(columns.map((column, i) => [column.name, arrays[i]?.[row]])));
+  return events.map((_, row) =>
+    Object.fromEntries(columns.map((column, i) => [column.name, arrays[i]?.[row]])),
+  );
 }
 
 function errorsOf(raw: unknown) {
@@ -21,14 +26,36 @@ function errorsOf(raw: unknown) {
 describe("ingest event schemas", () => {
   it("accepts both event types; rows get the database's labels and normalised values", () => {
     const attempt = validateEvent(
-      loginAttemptEvent({ outcome: "code_wrong", factor: "sms", country: "gb", ip: "::FFFF:198.51.100.7", identifier: " Jane@Example.com ", userAgent: "U".repeat(5000) }),
+      loginAttemptEvent({
+        outcome: "code_wrong",
+        factor: "sms",
+        country: "gb",
+        ip: "::FFFF:198.51.100.7",
+        identifier: " Jane@Example.com ",
+        userAgent: "U".repeat(5000),
+      }),
     );
-    if (!attempt.ok || attempt.event.type !== "login_attempt") throw new Error("expected a valid login attempt");
+    if (!attempt.ok || attempt.event.type !== "login_attempt")
+      throw new Error("expected a valid login attempt");
     const [row] = rowsOf([attempt.event], LOGIN_ATTEMPT_COLUMNS);
-    expect(row).toMatchObject({ outcome: "CODE_WRONG", factor: "SMS", country: "GB", ip: "198.51.100.7", identifier: "jane@example.com" });
+    expect(row).toMatchObject({
+      outcome: "CODE_WRONG",
+      factor: "SMS",
+      country: "GB",
+      ip: "198.51.100.7",
+      identifier: "jane@example.com",
+    });
     expect(String(row?.user_agent)).toHaveLength(MAX_USER_AGENT_LENGTH);
 
-    const delivery = validateEvent(otpDeliveryEvent({ purpose: "factor_change", channel: "voice", status: "failed", statusReason: " Carrier rejected ", requestIp: "2001:DB8::1" }));
+    const delivery = validateEvent(
+      otpDeliveryEvent({
+        purpose: "factor_change",
+        channel: "voice",
+        status: "failed",
+        statusReason: " Carrier rejected ",
+        requestIp: "2001:DB8::1",
+      }),
+    );
     if (!delivery.ok || delivery.event.type !== "otp_delivery") throw new Error("expected a valid delivery");
     expect(rowsOf([delivery.event], OTP_DELIVERY_COLUMNS)[0]).toMatchObject({
       purpose: "FACTOR_CHANGE",
@@ -50,7 +77,9 @@ describe("ingest event schemas", () => {
   });
 
   it("names the field and the reason for each problem", () => {
-    const result = errorsOf(loginAttemptEvent({ ip: "999.1.1.1", occurredAt: "2026-11-27 10:00", outcome: "maybe", extra: true }));
+    const result = errorsOf(
+      loginAttemptEvent({ ip: "999.1.1.1", occurredAt: "2026-11-27 10:00", outcome: "maybe", extra: true }),
+    );
     const fields = result.errors.map((error) => error.field).sort();
     expect(fields).toEqual(["event", "ip", "occurredAt", "outcome"]);
     expect(result.errors.find((error) => error.field === "event")?.message).toBe("Unknown field: extra.");
@@ -58,8 +87,15 @@ describe("ingest event schemas", () => {
   });
 
   it("takes ISO 8601 timestamps with a zone that PostgreSQL accepts, from 2000 to 10 minutes ahead", () => {
-    const accepted = ["2026-11-20T10:00:00.123+01:00", "2024-02-29T00:00:00Z", "2026-01-01T10:00:00.123456789Z", "2026-01-01T10:00:00+14:00", "2000-01-01T00:00:00Z"];
-    for (const occurredAt of accepted) expect(validateEvent(loginAttemptEvent({ occurredAt })).ok, occurredAt).toBe(true);
+    const accepted = [
+      "2026-11-20T10:00:00.123+01:00",
+      "2024-02-29T00:00:00Z",
+      "2026-01-01T10:00:00.123456789Z",
+      "2026-01-01T10:00:00+14:00",
+      "2000-01-01T00:00:00Z",
+    ];
+    for (const occurredAt of accepted)
+      expect(validateEvent(loginAttemptEvent({ occurredAt })).ok, occurredAt).toBe(true);
     const refused = [
       "2026-11-27T10:00:00", // no zone
       "2026-02-29T00:00:00Z", // not a leap year
@@ -71,18 +107,27 @@ describe("ingest event schemas", () => {
       "2026-01-01t10:00:00z",
       new Date(Date.now() + 3_600_000).toISOString(),
     ];
-    for (const occurredAt of refused) expect(errorsOf(loginAttemptEvent({ occurredAt })).errors[0]?.field, occurredAt).toBe("occurredAt");
+    for (const occurredAt of refused)
+      expect(errorsOf(loginAttemptEvent({ occurredAt })).errors[0]?.field, occurredAt).toBe("occurredAt");
   });
 
   it("requires login attempts to name the account one way or another", () => {
-    expect(errorsOf(loginAttemptEvent({ identifier: undefined, customer: undefined })).errors[0]?.field).toBe("customer");
-    expect(validateEvent(loginAttemptEvent({ identifier: undefined, customer: { email: "A@Example.com " } })).ok).toBe(true);
+    expect(errorsOf(loginAttemptEvent({ identifier: undefined, customer: undefined })).errors[0]?.field).toBe(
+      "customer",
+    );
+    expect(
+      validateEvent(loginAttemptEvent({ identifier: undefined, customer: { email: "A@Example.com " } })).ok,
+    ).toBe(true);
     expect(errorsOf(loginAttemptEvent({ customer: {} })).errors[0]?.field).toBe("customer");
-    expect(errorsOf(loginAttemptEvent({ customer: { externalId: "x", name: "y" } })).errors[0]?.field).toBe("customer");
+    expect(errorsOf(loginAttemptEvent({ customer: { externalId: "x", name: "y" } })).errors[0]?.field).toBe(
+      "customer",
+    );
   });
 
   it("only takes masked destinations for code deliveries", () => {
-    expect(errorsOf(otpDeliveryEvent({ destinationMasked: "+447700900123" })).errors[0]?.field).toBe("destinationMasked");
+    expect(errorsOf(otpDeliveryEvent({ destinationMasked: "+447700900123" })).errors[0]?.field).toBe(
+      "destinationMasked",
+    );
     expect(validateEvent(otpDeliveryEvent({ destinationMasked: "j***@example.com" })).ok).toBe(true);
   });
 
@@ -90,7 +135,9 @@ describe("ingest event schemas", () => {
     expect(errorsOf(loginAttemptEvent({ city: "x".repeat(121) })).errors[0]?.field).toBe("city");
     expect(errorsOf(loginAttemptEvent({ eventId: "x".repeat(129) })).eventId).toBeUndefined();
     expect(errorsOf(loginAttemptEvent({ deviceId: "a\u0000b" })).errors[0]?.field).toBe("deviceId");
-    expect(errorsOf(loginAttemptEvent({ customer: { externalId: "a\u0000" } })).errors[0]?.field).toBe("customer.externalId");
+    expect(errorsOf(loginAttemptEvent({ customer: { externalId: "a\u0000" } })).errors[0]?.field).toBe(
+      "customer.externalId",
+    );
   });
 
   it("checks the envelope: an array of 1 to 1,000 events", () => {

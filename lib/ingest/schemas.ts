@@ -21,7 +21,13 @@
 // show its value errors only on the next attempt.
 import { isIP } from "node:net";
 import { z } from "zod";
-import { FactorType, LoginOutcome, OtpChannel, OtpDeliveryStatus, OtpPurpose } from "@/lib/generated/prisma/enums";
+import {
+  FactorType,
+  LoginOutcome,
+  OtpChannel,
+  OtpDeliveryStatus,
+  OtpPurpose,
+} from "@/lib/generated/prisma/enums";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 /** Largest request body read, in bytes (1 MiB): 1,000 events of typical size fit in about half. */
@@ -35,7 +41,15 @@ export const MAX_USER_AGENT_LENGTH = 512;
  * Field names that would carry a one-time code. The desk never stores codes (ARCHITECTURE: support
  * never asks for one), so an event carrying one is refused whole, with a reason that says so.
  */
-export const FORBIDDEN_CODE_FIELDS: readonly string[] = ["code", "otp", "otpCode", "otp_code", "passcode", "oneTimeCode", "one_time_code"];
+export const FORBIDDEN_CODE_FIELDS: readonly string[] = [
+  "code",
+  "otp",
+  "otpCode",
+  "otp_code",
+  "passcode",
+  "oneTimeCode",
+  "one_time_code",
+];
 
 export const CODE_FIELD_MESSAGE =
   "Never send the one-time code: the desk does not accept or store codes. Remove this field and send the event again.";
@@ -75,11 +89,27 @@ const atMost = (max: number) => (value: string) => value.length <= max;
  * A value rule, checked when the field holds a value of its type (a missing field or one of the
  * wrong type is zod's to report).
  */
-type FieldRule = { field: string; type: "string" | "number"; valid: (value: never) => boolean; message: string };
+type FieldRule = {
+  field: string;
+  type: "string" | "number";
+  valid: (value: never) => boolean;
+  message: string;
+};
 
-const rule = (field: string, valid: (value: string) => boolean, message: string): FieldRule => ({ field, type: "string", valid, message });
-const numberRule = (field: string, valid: (value: number) => boolean, message: string): FieldRule => ({ field, type: "number", valid, message });
-const maxLength = (field: string, max: number): FieldRule => rule(field, atMost(max), `${field} can be at most ${max} characters.`);
+const rule = (field: string, valid: (value: string) => boolean, message: string): FieldRule => ({
+  field,
+  type: "string",
+  valid,
+  message,
+});
+const numberRule = (field: string, valid: (value: number) => boolean, message: string): FieldRule => ({
+  field,
+  type: "number",
+  valid,
+  message,
+});
+const maxLength = (field: string, max: number): FieldRule =>
+  rule(field, atMost(max), `${field} can be at most ${max} characters.`);
 
 /** Adds an issue, at the field's path, for each field that breaks its rule. */
 function checkFields(rules: readonly FieldRule[], value: unknown, ctx: z.RefinementCtx): void {
@@ -105,8 +135,13 @@ const str = (what: string) => z.string({ error: `${what} must be a string.` });
 const num = (what: string) => z.number({ error: `${what} must be a number.` });
 
 /** The wire spells the database's enum values in lower case: one list (the schema's), two spellings. */
-function wireValues<Value extends string>(databaseEnum: Record<string, Value>): readonly [Lowercase<Value>, ...Lowercase<Value>[]] {
-  return Object.values(databaseEnum).map((value) => value.toLowerCase() as Lowercase<Value>) as [Lowercase<Value>, ...Lowercase<Value>[]];
+function wireValues<Value extends string>(
+  databaseEnum: Record<string, Value>,
+): readonly [Lowercase<Value>, ...Lowercase<Value>[]] {
+  return Object.values(databaseEnum).map((value) => value.toLowerCase() as Lowercase<Value>) as [
+    Lowercase<Value>,
+    ...Lowercase<Value>[],
+  ];
 }
 
 export const WIRE_LOGIN_OUTCOMES = wireValues(LoginOutcome);
@@ -119,8 +154,16 @@ const wireEnum = <const Values extends readonly [string, ...string[]]>(values: V
   z.enum(values, { error: `${what} must be one of: ${values.join(", ")}.` });
 
 const CUSTOMER_RULES: readonly FieldRule[] = [
-  rule("externalId", (value) => value.length <= 128 && /\S/.test(value), "customer.externalId must be 1 to 128 characters, not blank."),
-  rule("email", (value) => value.length <= 320 && EMAIL.test(value), "customer.email is not an email address (at most 320 characters)."),
+  rule(
+    "externalId",
+    (value) => value.length <= 128 && /\S/.test(value),
+    "customer.externalId must be 1 to 128 characters, not blank.",
+  ),
+  rule(
+    "email",
+    (value) => value.length <= 320 && EMAIL.test(value),
+    "customer.email is not an email address (at most 320 characters).",
+  ),
 ];
 
 /**
@@ -128,14 +171,18 @@ const CUSTOMER_RULES: readonly FieldRule[] = [
  * system's own id) decides when given; `email` is matched only when there is no externalId.
  */
 const customerReference = z
-  .strictObject({ externalId: str("customer.externalId").optional(), email: str("customer.email").optional() }, {
-    error: "customer must be an object with externalId and/or email.",
-  })
+  .strictObject(
+    { externalId: str("customer.externalId").optional(), email: str("customer.email").optional() },
+    {
+      error: "customer must be an object with externalId and/or email.",
+    },
+  )
   .superRefine((ref: unknown, ctx) => {
     // With ALWAYS this also runs for a missing or malformed customer, which zod has already reported.
     if (typeof ref !== "object" || ref === null) return;
     const { externalId, email } = ref as Record<string, unknown>;
-    if (externalId === undefined && email === undefined) ctx.addIssue({ code: "custom", message: "Give customer.externalId, customer.email or both." });
+    if (externalId === undefined && email === undefined)
+      ctx.addIssue({ code: "custom", message: "Give customer.externalId, customer.email or both." });
     checkFields(CUSTOMER_RULES, ref, ctx);
   }, ALWAYS);
 
@@ -180,11 +227,16 @@ export const loginAttemptEventSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["customer"],
-        message: "Give customer (externalId and/or email), identifier, or both: an attempt must say which account it was for.",
+        message:
+          "Give customer (externalId and/or email), identifier, or both: an attempt must say which account it was for.",
       });
     }
     if ((event.latitude == null) !== (event.longitude == null)) {
-      ctx.addIssue({ code: "custom", path: ["latitude"], message: "Give latitude and longitude together, or neither." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["latitude"],
+        message: "Give latitude and longitude together, or neither.",
+      });
     }
   }, ALWAYS);
 
@@ -232,13 +284,19 @@ export const otpDeliveryEventSchema = z
     const expires = stringOf(event.expiresAt);
     const used = stringOf(event.usedAt);
     if (Number.isNaN(sent)) return;
-    if (expires && !(Date.parse(expires) > sent)) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "expiresAt must be after sentAt." });
-    if (used && !(Date.parse(used) >= sent)) ctx.addIssue({ code: "custom", path: ["usedAt"], message: "usedAt cannot be before sentAt." });
+    if (expires && !(Date.parse(expires) > sent))
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "expiresAt must be after sentAt." });
+    if (used && !(Date.parse(used) >= sent))
+      ctx.addIssue({ code: "custom", path: ["usedAt"], message: "usedAt cannot be before sentAt." });
   }, ALWAYS);
 
-export const ingestEventSchema = z.discriminatedUnion("type", [loginAttemptEventSchema, otpDeliveryEventSchema], {
-  error: 'type must be "login_attempt" or "otp_delivery".',
-});
+export const ingestEventSchema = z.discriminatedUnion(
+  "type",
+  [loginAttemptEventSchema, otpDeliveryEventSchema],
+  {
+    error: 'type must be "login_attempt" or "otp_delivery".',
+  },
+);
 
 export type LoginAttemptEvent = z.infer<typeof loginAttemptEventSchema>;
 export type OtpDeliveryEvent = z.infer<typeof otpDeliveryEventSchema>;
@@ -250,18 +308,23 @@ export const batchEnvelopeSchema = z.strictObject(
     events: z
       .array(z.unknown(), { error: "events must be an array of events." })
       .min(1, "Send at least one event.")
-      .max(MAX_EVENTS_PER_BATCH, `Send at most ${MAX_EVENTS_PER_BATCH.toLocaleString("en")} events per request; split larger batches.`),
+      .max(
+        MAX_EVENTS_PER_BATCH,
+        `Send at most ${MAX_EVENTS_PER_BATCH.toLocaleString("en")} events per request; split larger batches.`,
+      ),
   },
   { error: 'The body must be a JSON object: { "events": [ ... ] }.' },
 );
 
 export type FieldError = { field: string; message: string };
 
-export type EventValidation = { ok: true; event: IngestEvent } | { ok: false; eventId?: string; errors: FieldError[] };
+export type EventValidation =
+  { ok: true; event: IngestEvent } | { ok: false; eventId?: string; errors: FieldError[] };
 
 /** Validates one element of `events`; never throws, whatever it is given. */
 export function validateEvent(raw: unknown): EventValidation {
-  if (!isRecord(raw)) return { ok: false, errors: [{ field: "event", message: "Each event must be a JSON object." }] };
+  if (!isRecord(raw))
+    return { ok: false, errors: [{ field: "event", message: "Each event must be a JSON object." }] };
   const refused = refusedFields(raw);
   if (refused.length > 0) return { ok: false, eventId: claimedEventId(raw), errors: refused };
 
@@ -272,7 +335,10 @@ export function validateEvent(raw: unknown): EventValidation {
     eventId: claimedEventId(raw),
     errors: parsed.error.issues.map((issue) => ({
       field: issue.path.map(String).join(".") || "event",
-      message: issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.` : issue.message,
+      message:
+        issue.code === "unrecognized_keys"
+          ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
+          : issue.message,
     })),
   };
 }
@@ -295,7 +361,8 @@ function refusedFields(raw: Record<string, unknown>): FieldError[] {
     } else if (isRecord(value)) {
       for (const inner in value) {
         const innerValue = value[inner];
-        if (typeof innerValue === "string" && innerValue.includes("\u0000")) (refused ??= []).push({ field: `${field}.${inner}`, message: NUL_MESSAGE });
+        if (typeof innerValue === "string" && innerValue.includes("\u0000"))
+          (refused ??= []).push({ field: `${field}.${inner}`, message: NUL_MESSAGE });
       }
     }
   }

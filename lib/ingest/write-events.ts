@@ -30,7 +30,13 @@ import {
   customerKey,
   type CustomerIndex,
 } from "./event-rows";
-import { validateEvent, type CustomerReference, type FieldError, type LoginAttemptEvent, type OtpDeliveryEvent } from "./schemas";
+import {
+  validateEvent,
+  type CustomerReference,
+  type FieldError,
+  type LoginAttemptEvent,
+  type OtpDeliveryEvent,
+} from "./schemas";
 
 export type RejectedEvent = { index: number; eventId?: string; errors: FieldError[] };
 
@@ -43,9 +49,14 @@ export type IngestOutcome = {
   rejected: RejectedEvent[];
 };
 
-type Queryable = { query: (sql: string, values: unknown[]) => Promise<{ rowCount: number | null; rows: unknown[] }> };
+type Queryable = {
+  query: (sql: string, values: unknown[]) => Promise<{ rowCount: number | null; rows: unknown[] }>;
+};
 
-export async function ingestEvents(rawEvents: readonly unknown[], db: Queryable = getBulkPool()): Promise<IngestOutcome> {
+export async function ingestEvents(
+  rawEvents: readonly unknown[],
+  db: Queryable = getBulkPool(),
+): Promise<IngestOutcome> {
   const attempts: LoginAttemptEvent[] = [];
   const deliveries: OtpDeliveryEvent[] = [];
   const rejected: RejectedEvent[] = [];
@@ -55,7 +66,11 @@ export async function ingestEvents(rawEvents: readonly unknown[], db: Queryable 
   rawEvents.forEach((raw, index) => {
     const result = validateEvent(raw);
     if (!result.ok) {
-      rejected.push(result.eventId === undefined ? { index, errors: result.errors } : { index, eventId: result.eventId, errors: result.errors });
+      rejected.push(
+        result.eventId === undefined
+          ? { index, errors: result.errors }
+          : { index, eventId: result.eventId, errors: result.errors },
+      );
       return;
     }
     const event = result.event;
@@ -72,7 +87,10 @@ export async function ingestEvents(rawEvents: readonly unknown[], db: Queryable 
   const valid = attempts.length + deliveries.length;
   if (valid === 0) return { accepted: 0, duplicates: repeatedInBatch, rejected };
 
-  const customers = await resolveCustomers(db, [...attempts.map((event) => event.customer), ...deliveries.map((event) => event.customer)]);
+  const customers = await resolveCustomers(db, [
+    ...attempts.map((event) => event.customer),
+    ...deliveries.map((event) => event.customer),
+  ]);
   const [storedAttempts, storedDeliveries] = await Promise.all([
     insertLoginAttempts(db, attempts, customers),
     insertOtpDeliveries(db, deliveries, customers),
@@ -86,7 +104,10 @@ export async function ingestEvents(rawEvents: readonly unknown[], db: Queryable 
 // ---------------------------------------------------------------------------------------------
 
 /** Every reference of the batch in one query, over the unique indexes on external_id and email_normalized. */
-async function resolveCustomers(db: Queryable, references: readonly (CustomerReference | null | undefined)[]): Promise<CustomerIndex> {
+async function resolveCustomers(
+  db: Queryable,
+  references: readonly (CustomerReference | null | undefined)[],
+): Promise<CustomerIndex> {
   const externalIds = new Set<string>();
   const emails = new Set<string>();
   for (const reference of references) {
@@ -113,14 +134,28 @@ async function resolveCustomers(db: Queryable, references: readonly (CustomerRef
 // Inserts (statements and column arrays come from event-rows.ts)
 // ---------------------------------------------------------------------------------------------
 
-async function insertLoginAttempts(db: Queryable, events: readonly LoginAttemptEvent[], customers: CustomerIndex): Promise<number> {
+async function insertLoginAttempts(
+  db: Queryable,
+  events: readonly LoginAttemptEvent[],
+  customers: CustomerIndex,
+): Promise<number> {
   if (events.length === 0) return 0;
-  const result = await db.query(LOGIN_ATTEMPTS_INSERT_SQL, columnArrays(events, LOGIN_ATTEMPT_COLUMNS, customers));
+  const result = await db.query(
+    LOGIN_ATTEMPTS_INSERT_SQL,
+    columnArrays(events, LOGIN_ATTEMPT_COLUMNS, customers),
+  );
   return result.rowCount ?? 0;
 }
 
-async function insertOtpDeliveries(db: Queryable, events: readonly OtpDeliveryEvent[], customers: CustomerIndex): Promise<number> {
+async function insertOtpDeliveries(
+  db: Queryable,
+  events: readonly OtpDeliveryEvent[],
+  customers: CustomerIndex,
+): Promise<number> {
   if (events.length === 0) return 0;
-  const result = await db.query(OTP_DELIVERIES_INSERT_SQL, columnArrays(events, OTP_DELIVERY_COLUMNS, customers));
+  const result = await db.query(
+    OTP_DELIVERIES_INSERT_SQL,
+    columnArrays(events, OTP_DELIVERY_COLUMNS, customers),
+  );
   return result.rowCount ?? 0;
 }

@@ -12,7 +12,13 @@ type Tx = Prisma.TransactionClient;
 export async function queueResetNotifications(
   tx: Tx,
   customer: { id: string; fullName: string; email: string; phoneE164: string | null },
-  reset: { id: string; executedAt: Date; removedFactors: string[]; sessionsEnded: boolean; passwordResetRequired: boolean },
+  reset: {
+    id: string;
+    executedAt: Date;
+    removedFactors: string[];
+    sessionsEnded: boolean;
+    passwordResetRequired: boolean;
+  },
 ): Promise<number> {
   const notice: ResetNotice = {
     fullName: customer.fullName,
@@ -25,10 +31,23 @@ export async function queueResetNotifications(
   };
   const email = resetEmail(notice);
   const rows: Prisma.NotificationCreateManyInput[] = [
-    { customerId: customer.id, channel: "EMAIL", destination: customer.email, template: "factor-reset", subject: email.subject, body: email.body },
+    {
+      customerId: customer.id,
+      channel: "EMAIL",
+      destination: customer.email,
+      template: "factor-reset",
+      subject: email.subject,
+      body: email.body,
+    },
   ];
   if (customer.phoneE164) {
-    rows.push({ customerId: customer.id, channel: "SMS", destination: customer.phoneE164, template: "factor-reset", body: resetSms(notice) });
+    rows.push({
+      customerId: customer.id,
+      channel: "SMS",
+      destination: customer.phoneE164,
+      template: "factor-reset",
+      body: resetSms(notice),
+    });
   }
   await tx.notification.createMany({ data: rows });
   return rows.length;

@@ -4,7 +4,12 @@
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 
-export type OutgoingMessage = { channel: "EMAIL" | "SMS"; destination: string; subject: string | null; body: string };
+export type OutgoingMessage = {
+  channel: "EMAIL" | "SMS";
+  destination: string;
+  subject: string | null;
+  body: string;
+};
 
 export interface NotificationTransport {
   /** Resolves with a short description of where it went; rejects when the send failed. */
@@ -17,10 +22,19 @@ export class SmtpTransport implements NotificationTransport {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.mailer = nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    this.mailer = nodemailer.createTransport(smtpUrl, {
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
   }
   async send(message: OutgoingMessage): Promise<string> {
-    const info = await this.mailer.sendMail({ from: this.from, to: message.destination, subject: message.subject ?? "", text: message.body });
+    const info = await this.mailer.sendMail({
+      from: this.from,
+      to: message.destination,
+      subject: message.subject ?? "",
+      text: message.body,
+    });
     return `smtp ${String(info.messageId)}`;
   }
 }

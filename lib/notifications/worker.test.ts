@@ -15,11 +15,17 @@ const server = new SMTPServer({
     if (rejectNext > 0) {
       rejectNext -= 1;
       stream.resume();
-      stream.on("end", () => callback(Object.assign(new Error("451 try again later"), { responseCode: 451 })));
+      stream.on("end", () =>
+        callback(Object.assign(new Error("451 try again later"), { responseCode: 451 })),
+      );
       return;
     }
     void simpleParser(stream).then((mail) => {
-      received.push({ to: session.envelope.rcptTo[0]?.address ?? "", subject: mail.subject ?? "", text: mail.text ?? "" });
+      received.push({
+        to: session.envelope.rcptTo[0]?.address ?? "",
+        subject: mail.subject ?? "",
+        text: mail.text ?? "",
+      });
       callback();
     });
   },
@@ -37,7 +43,13 @@ afterAll(async () => {
 
 async function queue(channel: "EMAIL" | "SMS", destination: string) {
   return getDb().notification.create({
-    data: { channel, destination, template: "factor-reset", subject: "Your sign-in security was reset", body: "Not you? https://desk.example/not-me/abc" },
+    data: {
+      channel,
+      destination,
+      template: "factor-reset",
+      subject: "Your sign-in security was reset",
+      body: "Not you? https://desk.example/not-me/abc",
+    },
     select: { id: true },
   });
 }
@@ -47,9 +59,15 @@ const smsSink: NotificationTransport = { send: () => Promise.resolve("sms sink")
 describe("notification worker", () => {
   it("sends email over SMTP and marks it sent", async () => {
     const { id } = await queue("EMAIL", "olivia@example.com");
-    const run = await processOutbox({ EMAIL: new SmtpTransport(smtpUrl, "Security <security@desk.example>"), SMS: smsSink });
+    const run = await processOutbox({
+      EMAIL: new SmtpTransport(smtpUrl, "Security <security@desk.example>"),
+      SMS: smsSink,
+    });
     expect(run.sent).toBe(1);
-    expect(received.at(-1)).toMatchObject({ to: "olivia@example.com", subject: "Your sign-in security was reset" });
+    expect(received.at(-1)).toMatchObject({
+      to: "olivia@example.com",
+      subject: "Your sign-in security was reset",
+    });
     expect(received.at(-1)?.text).toContain("/not-me/");
     expect((await getDb().notification.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
   });
@@ -79,8 +97,15 @@ describe("notification worker", () => {
 
     let sends = 0;
     const counting: NotificationTransport = { send: () => Promise.resolve(String(++sends)) };
-    await Promise.all([queue("SMS", "+447700900001"), queue("SMS", "+447700900002"), queue("SMS", "+447700900003")]);
-    await Promise.all([processOutbox({ EMAIL: counting, SMS: counting }), processOutbox({ EMAIL: counting, SMS: counting })]);
+    await Promise.all([
+      queue("SMS", "+447700900001"),
+      queue("SMS", "+447700900002"),
+      queue("SMS", "+447700900003"),
+    ]);
+    await Promise.all([
+      processOutbox({ EMAIL: counting, SMS: counting }),
+      processOutbox({ EMAIL: counting, SMS: counting }),
+    ]);
     expect(sends).toBe(3);
   });
 });

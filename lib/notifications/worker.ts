@@ -13,11 +13,21 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(3_600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
-type Claimed = { id: string; channel: OutgoingMessage["channel"]; destination: string; subject: string | null; body: string; attempts: number };
+type Claimed = {
+  id: string;
+  channel: OutgoingMessage["channel"];
+  destination: string;
+  subject: string | null;
+  body: string;
+  attempts: number;
+};
 
 export type OutboxRun = { sent: number; failed: number; retrying: number };
 
-export async function processOutbox(transports: Record<OutgoingMessage["channel"], NotificationTransport>, batchSize = 20): Promise<OutboxRun> {
+export async function processOutbox(
+  transports: Record<OutgoingMessage["channel"], NotificationTransport>,
+  batchSize = 20,
+): Promise<OutboxRun> {
   const db = getDb();
   // Claiming pushes next_attempt_at forward (a lease): if this process dies mid-send, another
   // instance picks the message up after the lease instead of it being stuck.
@@ -31,7 +41,10 @@ export async function processOutbox(transports: Record<OutgoingMessage["channel"
   for (const message of claimed) {
     try {
       await transports[message.channel].send(message);
-      await db.notification.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+      await db.notification.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+      });
       run.sent += 1;
     } catch (error) {
       const attempts = message.attempts + 1;

@@ -6,7 +6,11 @@ import { actingAs, createStaff } from "@/test/factories/staff";
 import { decideFactorReset, requestFactorReset } from "./factor-resets";
 import { resetRequestSchema, type ResetRequestInput } from "./schemas";
 
-function request(customerId: string, factorIds: string[], extra: Partial<ResetRequestInput> = {}): ResetRequestInput {
+function request(
+  customerId: string,
+  factorIds: string[],
+  extra: Partial<ResetRequestInput> = {},
+): ResetRequestInput {
   return {
     customerId,
     factorIds,
@@ -20,7 +24,11 @@ function request(customerId: string, factorIds: string[], extra: Partial<ResetRe
 }
 
 async function auditActions(customerId: string) {
-  const rows = await getDb().auditEvent.findMany({ where: { targetId: customerId }, orderBy: { seq: "asc" }, select: { action: true } });
+  const rows = await getDb().auditEvent.findMany({
+    where: { targetId: customerId },
+    orderBy: { seq: "asc" },
+    select: { action: true },
+  });
   return rows.map((row) => row.action);
 }
 
@@ -31,11 +39,19 @@ describe("2FA reset", () => {
     const result = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]));
     expect(result).toMatchObject({ ok: true, data: { status: "EXECUTED" } });
     const db = getDb();
-    const factors = await db.secondFactor.findMany({ where: { customerId: customer.id }, select: { id: true, removedAt: true } });
+    const factors = await db.secondFactor.findMany({
+      where: { customerId: customer.id },
+      select: { id: true, removedAt: true },
+    });
     expect(factors.filter((factor) => factor.removedAt)).toHaveLength(1);
     expect(await db.customerSession.count({ where: { customerId: customer.id, revokedAt: null } })).toBe(0);
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).passwordResetRequired).toBe(true);
-    const notifications = await db.notification.findMany({ where: { customerId: customer.id }, select: { channel: true, destination: true, body: true } });
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).passwordResetRequired).toBe(
+      true,
+    );
+    const notifications = await db.notification.findMany({
+      where: { customerId: customer.id },
+      select: { channel: true, destination: true, body: true },
+    });
     expect(notifications.map((n) => n.channel).sort()).toEqual(["EMAIL", "SMS"]);
     expect(notifications.find((n) => n.channel === "EMAIL")?.body).toMatch(/\/not-me\//);
     expect(await auditActions(customer.id)).toEqual(["reset.requested", "reset.executed"]);
@@ -51,12 +67,28 @@ describe("2FA reset", () => {
     if (!requested.ok) return;
     const db = getDb();
     expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(2);
-    expect((await db.factorReset.findUniqueOrThrow({ where: { id: requested.data.resetId } })).riskReasons).toContain("The customer reported a scam contact in the last 30 days.");
+    expect(
+      (await db.factorReset.findUniqueOrThrow({ where: { id: requested.data.resetId } })).riskReasons,
+    ).toContain("The customer reported a scam contact in the last 30 days.");
 
-    expect(await decideFactorReset(requester, { resetId: requested.data.resetId, decision: "approve", note: undefined })).toMatchObject({ ok: false, message: expect.stringMatching(/own request/) });
+    expect(
+      await decideFactorReset(requester, {
+        resetId: requested.data.resetId,
+        decision: "approve",
+        note: undefined,
+      }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/own request/) });
     const [first, second] = await Promise.all([
-      decideFactorReset(approver, { resetId: requested.data.resetId, decision: "approve", note: "Verified twice" }),
-      decideFactorReset(approver, { resetId: requested.data.resetId, decision: "approve", note: "Verified twice" }),
+      decideFactorReset(approver, {
+        resetId: requested.data.resetId,
+        decision: "approve",
+        note: "Verified twice",
+      }),
+      decideFactorReset(approver, {
+        resetId: requested.data.resetId,
+        decision: "approve",
+        note: "Verified twice",
+      }),
     ]);
     expect([first, second].filter((result) => result.ok)).toHaveLength(1);
     expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(0);
@@ -71,17 +103,39 @@ describe("2FA reset", () => {
     const requested = await requestFactorReset(agent, request(customer.id, customer.factorIds));
     if (!requested.ok) throw new Error("request failed");
     const otherAgent = await actingAs(await createStaff());
-    expect((await decideFactorReset(otherAgent, { resetId: requested.data.resetId, decision: "approve", note: undefined })).ok).toBe(false);
-    await getDb().factorReset.update({ where: { id: requested.data.resetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await decideFactorReset(supervisor, { resetId: requested.data.resetId, decision: "approve", note: undefined })).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
-    expect((await getDb().factorReset.findUniqueOrThrow({ where: { id: requested.data.resetId } })).status).toBe("EXPIRED");
+    expect(
+      (
+        await decideFactorReset(otherAgent, {
+          resetId: requested.data.resetId,
+          decision: "approve",
+          note: undefined,
+        })
+      ).ok,
+    ).toBe(false);
+    await getDb().factorReset.update({
+      where: { id: requested.data.resetId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(
+      await decideFactorReset(supervisor, {
+        resetId: requested.data.resetId,
+        decision: "approve",
+        note: undefined,
+      }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect(
+      (await getDb().factorReset.findUniqueOrThrow({ where: { id: requested.data.resetId } })).status,
+    ).toBe("EXPIRED");
   });
 
   it("refuses fabricated customers, other customers' factors and cases", async () => {
     const agent = await actingAs(await createStaff());
     const customer = await createCustomer();
     const other = await createCustomer();
-    expect((await requestFactorReset(agent, request("00000000-0000-4000-8000-000000000000", customer.factorIds))).ok).toBe(false);
+    expect(
+      (await requestFactorReset(agent, request("00000000-0000-4000-8000-000000000000", customer.factorIds)))
+        .ok,
+    ).toBe(false);
     expect((await requestFactorReset(agent, request(customer.id, other.factorIds))).ok).toBe(false);
     expect(await getDb().secondFactor.count({ where: { customerId: other.id, removedAt: null } })).toBe(2);
   });
@@ -95,9 +149,13 @@ describe("2FA reset", () => {
     await admin.query(`CREATE FUNCTION fail_notifications() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$;
       CREATE TRIGGER fail_notifications BEFORE INSERT ON notifications FOR EACH STATEMENT EXECUTE FUNCTION fail_notifications();`);
     try {
-      await expect(requestFactorReset(agent, request(customer.id, customer.factorIds))).rejects.toThrow(/outbox down/);
+      await expect(requestFactorReset(agent, request(customer.id, customer.factorIds))).rejects.toThrow(
+        /outbox down/,
+      );
     } finally {
-      await admin.query("DROP TRIGGER fail_notifications ON notifications; DROP FUNCTION fail_notifications();");
+      await admin.query(
+        "DROP TRIGGER fail_notifications ON notifications; DROP FUNCTION fail_notifications();",
+      );
       await admin.end();
     }
     const db = getDb();
@@ -110,9 +168,15 @@ describe("2FA reset", () => {
 
 describe("reset request input", () => {
   it("needs a reason, a known verification method, a description for 'other', and at least one factor", () => {
-    const base = { customerId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", factorIds: "3f2504e0-4f89-41d3-9a0c-0305e82c3302", verificationMethod: "CALLBACK_NUMBER_ON_FILE", reason: "Lost phone ticket 5" };
+    const base = {
+      customerId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+      factorIds: "3f2504e0-4f89-41d3-9a0c-0305e82c3302",
+      verificationMethod: "CALLBACK_NUMBER_ON_FILE",
+      reason: "Lost phone ticket 5",
+    };
     expect(resetRequestSchema.safeParse(base).success).toBe(true);
-    const errors = (input: Record<string, unknown>) => resetRequestSchema.safeParse(input).error?.issues.map((issue) => issue.path[0]);
+    const errors = (input: Record<string, unknown>) =>
+      resetRequestSchema.safeParse(input).error?.issues.map((issue) => issue.path[0]);
     expect(errors({ ...base, reason: "" })).toEqual(["reason"]);
     expect(errors({ ...base, verificationMethod: "ASKED_FOR_THE_CODE" })).toEqual(["verificationMethod"]);
     expect(errors({ ...base, verificationMethod: "OTHER" })).toEqual(["verificationDetail"]);

@@ -8,7 +8,11 @@ import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { addSystemNoteInTx } from "@/lib/cases/cases";
-import { endSessionsInTx, removeFactorsInTx, requirePasswordChangeInTx } from "@/lib/customers/account-actions";
+import {
+  endSessionsInTx,
+  removeFactorsInTx,
+  requirePasswordChangeInTx,
+} from "@/lib/customers/account-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueResetNotifications } from "@/lib/notifications/outbox";
 import { fail, succeed, type Result } from "@/lib/result";
@@ -30,7 +34,10 @@ const FACTOR_NAMES: Record<string, string> = {
   PASSWORD: "password",
 };
 
-export async function requestFactorReset(ctx: StaffContext, input: ResetRequestInput): Promise<Result<ResetOutcome>> {
+export async function requestFactorReset(
+  ctx: StaffContext,
+  input: ResetRequestInput,
+): Promise<Result<ResetOutcome>> {
   const db = getDb();
   // Every id in the request is checked against the customer it claims to belong to.
   const customer = await db.customer.findUnique({
@@ -39,8 +46,12 @@ export async function requestFactorReset(ctx: StaffContext, input: ResetRequestI
   });
   if (!customer) return fail("That customer does not exist.");
   const owned = new Set(customer.factors.map((factor) => factor.id));
-  if (!input.factorIds.every((id) => owned.has(id))) return fail("Choose sign-in methods this customer has.", "factorIds");
-  if (input.caseId && !(await db.case.findFirst({ where: { id: input.caseId, customerId: customer.id }, select: { id: true } }))) {
+  if (!input.factorIds.every((id) => owned.has(id)))
+    return fail("Choose sign-in methods this customer has.", "factorIds");
+  if (
+    input.caseId &&
+    !(await db.case.findFirst({ where: { id: input.caseId, customerId: customer.id }, select: { id: true } }))
+  ) {
     return fail("That case is not this customer's.");
   }
 
@@ -48,7 +59,10 @@ export async function requestFactorReset(ctx: StaffContext, input: ResetRequestI
   return db.$transaction(async (tx) => {
     // One pending request per customer; the row lock serialises two agents submitting at once.
     await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
-    const pending = await tx.factorReset.findFirst({ where: { customerId: customer.id, status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } }, select: { id: true } });
+    const pending = await tx.factorReset.findFirst({
+      where: { customerId: customer.id, status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } },
+      select: { id: true },
+    });
     if (pending) return fail("A reset for this customer is already waiting for approval.");
     const reset = await tx.factorReset.create({
       data: {
@@ -73,25 +87,52 @@ export async function requestFactorReset(ctx: StaffContext, input: ResetRequestI
       target: { type: "customer", id: customer.id },
       reason: input.reason,
       ip: ctx.ip,
-      data: { resetId: reset.id, verificationMethod: input.verificationMethod, factors: input.factorIds.length, riskReasons, caseId: input.caseId },
+      data: {
+        resetId: reset.id,
+        verificationMethod: input.verificationMethod,
+        factors: input.factorIds.length,
+        riskReasons,
+        caseId: input.caseId,
+      },
     });
     if (riskReasons.length > 0) {
-      if (input.caseId) await addSystemNoteInTx(tx, ctx, input.caseId, "2FA reset requested; waiting for a supervisor's approval.");
+      if (input.caseId)
+        await addSystemNoteInTx(
+          tx,
+          ctx,
+          input.caseId,
+          "2FA reset requested; waiting for a supervisor's approval.",
+        );
       return succeed<ResetOutcome>(
         "This account shows risk, so a supervisor must approve the reset. It is waiting in their approvals queue.",
         { status: "PENDING_APPROVAL", resetId: reset.id },
       );
     }
     await executeReset(tx, ctx, reset.id);
-    return succeed<ResetOutcome>("Done. The sign-in methods were removed and the customer has been notified.", { status: "EXECUTED", resetId: reset.id });
+    return succeed<ResetOutcome>(
+      "Done. The sign-in methods were removed and the customer has been notified.",
+      { status: "EXECUTED", resetId: reset.id },
+    );
   });
 }
 
 /** Approve or reject a pending request. Double submissions find the request already decided. */
-export async function decideFactorReset(ctx: StaffContext, input: ResetDecisionInput): Promise<Result<ResetOutcome>> {
+export async function decideFactorReset(
+  ctx: StaffContext,
+  input: ResetDecisionInput,
+): Promise<Result<ResetOutcome>> {
   const { resetId, decision, note } = input;
   return getDb().$transaction(async (tx) => {
-    const [reset] = await tx.$queryRaw<{ id: string; status: string; requested_by_id: string; expires_at: Date; customer_id: string; case_id: string | null }[]>`
+    const [reset] = await tx.$queryRaw<
+      {
+        id: string;
+        status: string;
+        requested_by_id: string;
+        expires_at: Date;
+        customer_id: string;
+        case_id: string | null;
+      }[]
+    >`
       SELECT id, status::text, requested_by_id, expires_at, customer_id, case_id FROM factor_resets WHERE id = ${resetId}::uuid FOR UPDATE`;
     if (!reset) return fail("That reset request does not exist.");
     if (!can(ctx.staff, "reset:approve", { kind: "factor-reset", requestedById: reset.requested_by_id })) {
@@ -100,12 +141,22 @@ export async function decideFactorReset(ctx: StaffContext, input: ResetDecisionI
     if (reset.status !== "PENDING_APPROVAL") return fail("This request has already been decided.");
     if (reset.expires_at <= new Date()) {
       await tx.factorReset.update({ where: { id: resetId }, data: { status: "EXPIRED" } });
-      await appendAuditEvent(tx, { actor: { type: "SYSTEM", label: "approval window" }, action: "reset.expired", target: { type: "customer", id: reset.customer_id }, data: { resetId } });
+      await appendAuditEvent(tx, {
+        actor: { type: "SYSTEM", label: "approval window" },
+        action: "reset.expired",
+        target: { type: "customer", id: reset.customer_id },
+        data: { resetId },
+      });
       return fail("This request expired before anyone approved it. The agent must request it again.");
     }
     await tx.factorReset.update({
       where: { id: resetId },
-      data: { decidedById: ctx.staff.id, decidedAt: new Date(), decisionNote: note, ...(decision === "reject" ? { status: "REJECTED" } : {}) },
+      data: {
+        decidedById: ctx.staff.id,
+        decidedAt: new Date(),
+        decisionNote: note,
+        ...(decision === "reject" ? { status: "REJECTED" } : {}),
+      },
     });
     await appendAuditEvent(tx, {
       actor: ctx.actor,
@@ -116,11 +167,18 @@ export async function decideFactorReset(ctx: StaffContext, input: ResetDecisionI
       data: { resetId },
     });
     if (decision === "reject") {
-      if (reset.case_id) await addSystemNoteInTx(tx, ctx, reset.case_id, `2FA reset rejected${note ? `: ${note}` : "."}`);
-      return succeed<ResetOutcome>("Rejected. Nothing was changed on the account.", { status: "REJECTED", resetId });
+      if (reset.case_id)
+        await addSystemNoteInTx(tx, ctx, reset.case_id, `2FA reset rejected${note ? `: ${note}` : "."}`);
+      return succeed<ResetOutcome>("Rejected. Nothing was changed on the account.", {
+        status: "REJECTED",
+        resetId,
+      });
     }
     await executeReset(tx, ctx, resetId);
-    return succeed<ResetOutcome>("Approved and done. The customer has been notified.", { status: "EXECUTED", resetId });
+    return succeed<ResetOutcome>("Approved and done. The customer has been notified.", {
+      status: "EXECUTED",
+      resetId,
+    });
   });
 }
 
@@ -128,13 +186,19 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
   const reset = await tx.factorReset.findUniqueOrThrow({
     where: { id: resetId },
     select: {
-      id: true, factorIds: true, revokeSessions: true, forcePasswordReset: true, caseId: true,
+      id: true,
+      factorIds: true,
+      revokeSessions: true,
+      forcePasswordReset: true,
+      caseId: true,
       customer: { select: { id: true, fullName: true, email: true, phoneE164: true } },
     },
   });
   const now = new Date();
   const factors = await removeFactorsInTx(tx, reset.customer.id, reset.factorIds, now);
-  const sessionsEnded = reset.revokeSessions ? await endSessionsInTx(tx, reset.customer.id, "Two-step verification reset by support", now) : 0;
+  const sessionsEnded = reset.revokeSessions
+    ? await endSessionsInTx(tx, reset.customer.id, "Two-step verification reset by support", now)
+    : 0;
   if (reset.forcePasswordReset) await requirePasswordChangeInTx(tx, reset.customer.id);
   const notifications = await queueResetNotifications(tx, reset.customer, {
     id: reset.id,
@@ -147,14 +211,25 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
   if (reset.caseId) {
     const ended = reset.revokeSessions ? `, ${sessionsEnded} session(s) ended` : "";
     const password = reset.forcePasswordReset ? ", new password required" : "";
-    await addSystemNoteInTx(tx, ctx, reset.caseId, `2FA reset done: ${factors.length} sign-in method(s) removed${ended}${password}. Customer notified.`);
+    await addSystemNoteInTx(
+      tx,
+      ctx,
+      reset.caseId,
+      `2FA reset done: ${factors.length} sign-in method(s) removed${ended}${password}. Customer notified.`,
+    );
   }
   await appendAuditEvent(tx, {
     actor: ctx.actor,
     action: "reset.executed",
     target: { type: "customer", id: reset.customer.id },
     ip: ctx.ip,
-    data: { resetId: reset.id, factorsRemoved: factors.map((factor) => factor.type), sessionsEnded, passwordResetRequired: reset.forcePasswordReset, notificationsQueued: notifications },
+    data: {
+      resetId: reset.id,
+      factorsRemoved: factors.map((factor) => factor.type),
+      sessionsEnded,
+      passwordResetRequired: reset.forcePasswordReset,
+      notificationsQueued: notifications,
+    },
   });
 }
 
@@ -180,13 +255,27 @@ export async function listPendingResets(): Promise<PendingReset[]> {
     orderBy: { createdAt: "asc" },
     take: 100,
     select: {
-      id: true, createdAt: true, expiresAt: true, reason: true, verificationMethod: true, verificationDetail: true, riskReasons: true,
-      revokeSessions: true, forcePasswordReset: true, factorIds: true,
+      id: true,
+      createdAt: true,
+      expiresAt: true,
+      reason: true,
+      verificationMethod: true,
+      verificationDetail: true,
+      riskReasons: true,
+      revokeSessions: true,
+      forcePasswordReset: true,
+      factorIds: true,
       requestedBy: { select: { id: true, name: true, email: true } },
       customer: { select: { id: true, fullName: true, externalId: true } },
     },
   });
-  const factors = await db.secondFactor.findMany({ where: { id: { in: rows.flatMap((row) => row.factorIds) } }, select: { id: true, type: true, label: true } });
+  const factors = await db.secondFactor.findMany({
+    where: { id: { in: rows.flatMap((row) => row.factorIds) } },
+    select: { id: true, type: true, label: true },
+  });
   const byId = new Map(factors.map((factor) => [factor.id, factor]));
-  return rows.map(({ factorIds, ...row }) => ({ ...row, factors: factorIds.flatMap((id) => byId.get(id) ?? []) }));
+  return rows.map(({ factorIds, ...row }) => ({
+    ...row,
+    factors: factorIds.flatMap((id) => byId.get(id) ?? []),
+  }));
 }

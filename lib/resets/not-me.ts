@@ -9,12 +9,15 @@ import { flagCustomerInTx } from "@/lib/customers/account-actions";
 import { fail, succeed, type Result } from "@/lib/result";
 
 const NOT_ME_ACTOR: AuditActor = { type: "CUSTOMER", label: "not-me link" };
-const CASE_NOTE = "The customer followed the \"this wasn't me\" link in the reset notification. Treat the account as compromised.";
+const CASE_NOTE =
+  'The customer followed the "this wasn\'t me" link in the reset notification. Treat the account as compromised.';
 
 export async function reportResetNotMe(resetId: string, ip: string): Promise<Result> {
   return getDb().$transaction(async (tx) => {
     // Row lock: the link followed twice at once records one dispute and opens one case.
-    const [reset] = await tx.$queryRaw<{ id: string; customer_id: string; case_id: string | null; status: string; disputed_at: Date | null }[]>`
+    const [reset] = await tx.$queryRaw<
+      { id: string; customer_id: string; case_id: string | null; status: string; disputed_at: Date | null }[]
+    >`
       SELECT id, customer_id, case_id, status::text AS status, disputed_at FROM factor_resets WHERE id = ${resetId}::uuid FOR UPDATE`;
     if (!reset || reset.status !== "EXECUTED") return fail("This link is not valid.");
     const done = succeed("Thank you. We have locked down your account and our team will contact you.");
@@ -23,7 +26,12 @@ export async function reportResetNotMe(resetId: string, ip: string): Promise<Res
     const now = new Date();
     const by: CaseAuthor = { staff: null, actor: NOT_ME_ACTOR, ip };
     await tx.factorReset.update({ where: { id: reset.id }, data: { disputedAt: now } });
-    await flagCustomerInTx(tx, reset.customer_id, "The customer said a 2FA reset by support was not requested by them.", now);
+    await flagCustomerInTx(
+      tx,
+      reset.customer_id,
+      "The customer said a 2FA reset by support was not requested by them.",
+      now,
+    );
     let caseId = reset.case_id;
     if (caseId) {
       await reopenCaseInTx(tx, by, caseId, CASE_NOTE);

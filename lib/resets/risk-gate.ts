@@ -10,15 +10,24 @@ export async function resetRiskReasons(customerId: string, now = new Date()): Pr
   const db = getDb();
   const [signals, contactChanges] = await Promise.all([
     getRiskSignals(customerId, now),
-    db.accountChange.count({ where: { customerId, kind: { in: ["EMAIL_CHANGED", "PHONE_CHANGED"] }, occurredAt: { gte: new Date(now.getTime() - RECENT_MS) } } }),
+    db.accountChange.count({
+      where: {
+        customerId,
+        kind: { in: ["EMAIL_CHANGED", "PHONE_CHANGED"] },
+        occurredAt: { gte: new Date(now.getTime() - RECENT_MS) },
+      },
+    }),
   ]);
   const recent = (at: Date) => now.getTime() - at.getTime() <= RECENT_MS;
   const reasons = new Set<string>();
   for (const signal of signals) {
     if (signal.code === "FLAGGED") reasons.add("The account is flagged as possibly compromised.");
-    if (signal.code === "RECENT_SCAM_REPORT") reasons.add("The customer reported a scam contact in the last 30 days.");
-    if (signal.code === "OTP_BURST" && recent(signal.at)) reasons.add("A burst of code requests in the last 7 days.");
-    if (signal.code === "NEW_DEVICE" && recent(signal.at)) reasons.add("A sign-in from a new device in the last 7 days.");
+    if (signal.code === "RECENT_SCAM_REPORT")
+      reasons.add("The customer reported a scam contact in the last 30 days.");
+    if (signal.code === "OTP_BURST" && recent(signal.at))
+      reasons.add("A burst of code requests in the last 7 days.");
+    if (signal.code === "NEW_DEVICE" && recent(signal.at))
+      reasons.add("A sign-in from a new device in the last 7 days.");
   }
   if (contactChanges > 0) reasons.add("The email address or phone number changed in the last 7 days.");
   return [...reasons];

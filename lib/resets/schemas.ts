@@ -4,7 +4,12 @@ import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 import { reasonField } from "@/lib/staff/schemas";
 
-export const VERIFICATION_METHODS = ["CALLBACK_NUMBER_ON_FILE", "EMAIL_LINK_ON_FILE", "DOCUMENT_CHECK", "OTHER"] as const;
+export const VERIFICATION_METHODS = [
+  "CALLBACK_NUMBER_ON_FILE",
+  "EMAIL_LINK_ON_FILE",
+  "DOCUMENT_CHECK",
+  "OTHER",
+] as const;
 
 export const VERIFICATION_LABELS: Record<(typeof VERIFICATION_METHODS)[number], string> = {
   CALLBACK_NUMBER_ON_FILE: "I called the customer back on the number on file",
@@ -19,13 +24,26 @@ const checkbox = z.preprocess((value) => value === "on" || value === "true" || v
 export const resetRequestSchema = z
   .object({
     customerId: z.uuid({ error: "Unknown customer." }),
-    caseId: z.uuid({ error: "Unknown case." }).optional().or(z.literal("").transform(() => undefined)),
+    caseId: z
+      .uuid({ error: "Unknown case." })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     factorIds: z.preprocess(
-      (value): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
-      z.array(z.uuid({ error: "Unknown sign-in method." })).min(1, "Choose at least one sign-in method to remove.").max(20),
+      (value): unknown[] =>
+        value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value],
+      z
+        .array(z.uuid({ error: "Unknown sign-in method." }))
+        .min(1, "Choose at least one sign-in method to remove.")
+        .max(20),
     ),
-    verificationMethod: z.enum(VERIFICATION_METHODS, { error: "Say how you verified the customer's identity." }),
-    verificationDetail: storableString().trim().max(500, "Keep the verification detail under 500 characters.").optional().transform((value) => value || undefined),
+    verificationMethod: z.enum(VERIFICATION_METHODS, {
+      error: "Say how you verified the customer's identity.",
+    }),
+    verificationDetail: storableString()
+      .trim()
+      .max(500, "Keep the verification detail under 500 characters.")
+      .optional()
+      .transform((value) => value || undefined),
     reason: reasonField,
     revokeSessions: checkbox,
     forcePasswordReset: checkbox,
@@ -40,10 +58,18 @@ export type ResetRequestInput = z.infer<typeof resetRequestSchema>;
 export const resetDecisionSchema = z.object({
   resetId: z.uuid({ error: "Unknown reset request." }),
   decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
-  note: storableString().trim().max(500, "Keep the note under 500 characters.").optional().transform((value) => value || undefined),
+  note: storableString()
+    .trim()
+    .max(500, "Keep the note under 500 characters.")
+    .optional()
+    .transform((value) => value || undefined),
 });
 
 export type ResetDecisionInput = z.output<typeof resetDecisionSchema>;
 
 /** The "this wasn't me" page posts back the token of its link. */
-export const notMeSchema = z.object({ token: z.string({ error: "This link is not valid." }).regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{1,100}$/, "This link is not valid.") });
+export const notMeSchema = z.object({
+  token: z
+    .string({ error: "This link is not valid." })
+    .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{1,100}$/, "This link is not valid."),
+});

@@ -20,14 +20,21 @@ describe("pruneLoginEvents", () => {
   it("deletes attempts and deliveries older than the period, in batches, and keeps the rest", async () => {
     const old = [400, 300, 200, 181].map((days) => loginAttemptEvent({ occurredAt: daysAgo(days) }));
     const recent = [179, 30, 1].map((days) => loginAttemptEvent({ occurredAt: daysAgo(days) }));
-    await store([...old, ...recent, otpDeliveryEvent({ sentAt: daysAgo(365) }), otpDeliveryEvent({ sentAt: daysAgo(10) })]);
+    await store([
+      ...old,
+      ...recent,
+      otpDeliveryEvent({ sentAt: daysAgo(365) }),
+      otpDeliveryEvent({ sentAt: daysAgo(10) }),
+    ]);
 
     const report = await pruneLoginEvents(180, { now, batchRows: 3 });
     expect(report).toMatchObject({ loginAttempts: 4, otpDeliveries: 1 });
     expect(report.cutoff.toISOString()).toBe(daysAgo(180));
 
     const kept = await getDb().loginAttempt.findMany({ select: { eventId: true } });
-    expect(kept.map((row) => row.eventId).sort()).toEqual(recent.map((event) => String(event.eventId)).sort());
+    expect(kept.map((row) => row.eventId).sort()).toEqual(
+      recent.map((event) => String(event.eventId)).sort(),
+    );
     expect(await getDb().otpDelivery.count()).toBe(1);
     expect(await pruneLoginEvents(180, { now })).toMatchObject({ loginAttempts: 0, otpDeliveries: 0 });
   });

@@ -13,11 +13,16 @@ export type PruneReport = { cutoff: Date; loginAttempts: number; otpDeliveries: 
 // Ids grow with arrival, so walking the primary key from the start finds the old rows first and
 // stops after one batch, with no index on the timestamp needed.
 const DELETE_SQL = {
-  loginAttempts: "DELETE FROM login_attempts WHERE id IN (SELECT id FROM login_attempts WHERE occurred_at < $1 ORDER BY id LIMIT $2)",
-  otpDeliveries: "DELETE FROM otp_deliveries WHERE id IN (SELECT id FROM otp_deliveries WHERE sent_at < $1 ORDER BY id LIMIT $2)",
+  loginAttempts:
+    "DELETE FROM login_attempts WHERE id IN (SELECT id FROM login_attempts WHERE occurred_at < $1 ORDER BY id LIMIT $2)",
+  otpDeliveries:
+    "DELETE FROM otp_deliveries WHERE id IN (SELECT id FROM otp_deliveries WHERE sent_at < $1 ORDER BY id LIMIT $2)",
 } as const;
 
-export async function pruneLoginEvents(retentionDays: number, { now = new Date(), batchRows = 10_000 } = {}): Promise<PruneReport> {
+export async function pruneLoginEvents(
+  retentionDays: number,
+  { now = new Date(), batchRows = 10_000 } = {},
+): Promise<PruneReport> {
   if (!Number.isInteger(retentionDays) || retentionDays < MIN_RETENTION_DAYS) {
     throw new Error(`Keep at least ${MIN_RETENTION_DAYS} days of login events (got ${retentionDays}).`);
   }

@@ -11,9 +11,35 @@ describe("analytics", () => {
   it("counts reports over time, top numbers and organisations, asks and money lost", async () => {
     const now = new Date();
     const ago = (days: number) => new Date(now.getTime() - days * DAY);
-    await createScamReportRow({ createdAt: ago(1), contactNumberE164: "+442079460123", claimedOrganisation: "Bank fraud dept", asks: ["ONE_TIME_CODE", "PASSWORD"], moneyLostCents: 10_000, currency: "GBP", paymentMethod: "Bank transfer", sharedSomething: true });
-    await createScamReportRow({ createdAt: ago(2), contactNumberE164: "+442079460123", claimedOrganisation: "bank fraud dept", asks: ["ONE_TIME_CODE"], moneyLostCents: 5_000, currency: "GBP", paymentMethod: "Bank transfer" });
-    await createScamReportRow({ createdAt: ago(3), contactNumberE164: "+441134960456", claimedOrganisation: "Parcel partner", asks: ["GIFT_CARDS"], moneyLostCents: 2_500, currency: "USD", paymentMethod: "Gift cards", source: "STAFF" });
+    await createScamReportRow({
+      createdAt: ago(1),
+      contactNumberE164: "+442079460123",
+      claimedOrganisation: "Bank fraud dept",
+      asks: ["ONE_TIME_CODE", "PASSWORD"],
+      moneyLostCents: 10_000,
+      currency: "GBP",
+      paymentMethod: "Bank transfer",
+      sharedSomething: true,
+    });
+    await createScamReportRow({
+      createdAt: ago(2),
+      contactNumberE164: "+442079460123",
+      claimedOrganisation: "bank fraud dept",
+      asks: ["ONE_TIME_CODE"],
+      moneyLostCents: 5_000,
+      currency: "GBP",
+      paymentMethod: "Bank transfer",
+    });
+    await createScamReportRow({
+      createdAt: ago(3),
+      contactNumberE164: "+441134960456",
+      claimedOrganisation: "Parcel partner",
+      asks: ["GIFT_CARDS"],
+      moneyLostCents: 2_500,
+      currency: "USD",
+      paymentMethod: "Gift cards",
+      source: "STAFF",
+    });
     await createScamReportRow({ createdAt: ago(45), contactNumberE164: "+441134960456" });
 
     const month = await getScamAnalytics(30, now);
@@ -39,13 +65,23 @@ describe("analytics", () => {
 
   it("exports CSV with formula-looking text neutralised, and audits the export", async () => {
     const staff = await actingAs(await createStaff({ role: "SUPERVISOR" }));
-    await createScamReportRow({ claimedOrganisation: "=HYPERLINK(\"http://evil.example\")", story: "<script>alert(1)</script>\n-2+3", claimedName: "@admin" });
+    await createScamReportRow({
+      claimedOrganisation: '=HYPERLINK("http://evil.example")',
+      story: "<script>alert(1)</script>\n-2+3",
+      claimedName: "@admin",
+    });
     const { csv, rows } = await exportScamReportsCsv(staff, 30);
-    expect(rows).toBe(await getDb().scamReport.count({ where: { createdAt: { gte: new Date(Date.now() - 30 * DAY) } } }));
+    expect(rows).toBe(
+      await getDb().scamReport.count({ where: { createdAt: { gte: new Date(Date.now() - 30 * DAY) } } }),
+    );
     expect(csv.startsWith(`\uFEFF${EXPORT_COLUMNS.join(",")}\r\n`)).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).toContain(",'@admin,");
     expect(csv).toContain(`"<script>alert(1)</script>\n-2+3"`);
-    expect(await getDb().auditEvent.findFirst({ where: { action: "scam_report.exported", actorId: staff.staff.id } })).toMatchObject({ data: { days: 30, rows, format: "csv" } });
+    expect(
+      await getDb().auditEvent.findFirst({
+        where: { action: "scam_report.exported", actorId: staff.staff.id },
+      }),
+    ).toMatchObject({ data: { days: 30, rows, format: "csv" } });
   });
 });

@@ -35,6 +35,11 @@ export function readConfirmation(params: Record<string, string | string[] | unde
   if (!reference || !REFERENCE_PATTERN.test(reference) || !sig) return null;
   const asks = (get("asks") ?? "").split(",").filter(Boolean);
   if (!asks.every((ask): ask is ScamAsk => (SCAM_ASKS as readonly string[]).includes(ask))) return null;
-  const confirmation: Confirmation = { reference, asks, sharedSomething: get("shared") === "1", lostMoney: get("money") === "1" };
+  const confirmation: Confirmation = {
+    reference,
+    asks,
+    sharedSomething: get("shared") === "1",
+    lostMoney: get("money") === "1",
+  };
   return verifySignedValue(PURPOSE, canonical(confirmation), sig) ? confirmation : null;
 }

@@ -27,7 +27,11 @@ export function toE164(raw: string, defaultCountry: CountryCode = DEFAULT_PHONE_
   return parsed?.isPossible() ? parsed.number : null;
 }
 
-export function normaliseContact(raw: string | null, channel: ScamChannel, defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY): NormalisedContact {
+export function normaliseContact(
+  raw: string | null,
+  channel: ScamChannel,
+  defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY,
+): NormalisedContact {
   const contactRaw = raw?.trim() || null;
   if (!contactRaw) return { contactRaw: null, contactNumberE164: null };
   // An email sender is never a phone number, even when it is all digits before the @.
@@ -40,7 +44,8 @@ export function describeContact(contact: NormalisedContact, channel: ScamChannel
   if (!contact.contactRaw) return null;
   if (contact.contactNumberE164) {
     const parsed = parsePhoneNumberFromString(contact.contactNumberE164);
-    if (parsed && !parsed.isValid()) return "This number is in a range not given to any phone line: it may have been spoofed (faked caller ID).";
+    if (parsed && !parsed.isValid())
+      return "This number is in a range not given to any phone line: it may have been spoofed (faked caller ID).";
     return null;
   }
   if (channel !== "EMAIL" && looksLikePhoneNumber(contact.contactRaw)) {
@@ -55,11 +60,18 @@ export function formatInternational(e164: string): string {
 }
 
 /** Phone numbers written anywhere in free text (case notes, subjects), in E.164, without repeats. */
-export function extractPhoneNumbers(text: string, defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY): string[] {
+export function extractPhoneNumbers(
+  text: string,
+  defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY,
+): string[] {
   // Bounded: notes are short, and the matcher's cost grows with the text.
   // `leniency` is a documented option the type definitions omit: "POSSIBLE" also finds numbers in
   // reserved ranges (the default, "VALID", would skip the spoofed numbers we most want to find).
-  const options: { defaultCountry: CountryCode; v2: true; leniency: string } = { defaultCountry, v2: true, leniency: "POSSIBLE" };
+  const options: { defaultCountry: CountryCode; v2: true; leniency: string } = {
+    defaultCountry,
+    v2: true,
+    leniency: "POSSIBLE",
+  };
   const matches = findNumbers(text.slice(0, 20_000), options);
   return [...new Set(matches.map((match) => match.number.number))];
 }

@@ -12,15 +12,37 @@ const t = (minutes: number) => new Date(call.getTime() + minutes * MIN);
 
 function attempt(id: string, minutes: number, fields: Partial<LoginAttemptRow> = {}): LoginAttemptRow {
   return {
-    id, occurredAt: t(minutes), outcome: "SUCCESS", factor: "SMS", ip: "192.0.2.10", country: "GB", city: "Manchester",
-    deviceId: "home-phone", userAgent: null, flowId: null, ...fields,
+    id,
+    occurredAt: t(minutes),
+    outcome: "SUCCESS",
+    factor: "SMS",
+    ip: "192.0.2.10",
+    country: "GB",
+    city: "Manchester",
+    deviceId: "home-phone",
+    userAgent: null,
+    flowId: null,
+    ...fields,
   };
 }
 
 function delivery(id: string, minutes: number, fields: Partial<OtpDeliveryRow> = {}): OtpDeliveryRow {
   return {
-    id, sentAt: t(minutes), purpose: "SIGN_IN", channel: "SMS", destinationMasked: "+44 •••• ••• 456", status: "DELIVERED", statusReason: null,
-    expiresAt: null, usedAt: null, requestIp: null, requestCountry: null, requestDeviceId: null, requestUserAgent: null, flowId: null, ...fields,
+    id,
+    sentAt: t(minutes),
+    purpose: "SIGN_IN",
+    channel: "SMS",
+    destinationMasked: "+44 •••• ••• 456",
+    status: "DELIVERED",
+    statusReason: null,
+    expiresAt: null,
+    usedAt: null,
+    requestIp: null,
+    requestCountry: null,
+    requestDeviceId: null,
+    requestUserAgent: null,
+    flowId: null,
+    ...fields,
   };
 }
 
@@ -39,7 +61,12 @@ describe("correlate", () => {
     ],
     deliveries: [
       delivery("d0", -130, { flowId: "f0", usedAt: t(-129), requestDeviceId: "home-phone" }),
-      delivery("d1", 25, { flowId: "f1", usedAt: t(26.5), requestDeviceId: attacker.deviceId, requestIp: attacker.ip }),
+      delivery("d1", 25, {
+        flowId: "f1",
+        usedAt: t(26.5),
+        requestDeviceId: attacker.deviceId,
+        requestIp: attacker.ip,
+      }),
       delivery("d2", 31, { purpose: "FACTOR_CHANGE", usedAt: t(31.5), requestDeviceId: attacker.deviceId }),
       delivery("d3", 40),
     ],
@@ -50,7 +77,9 @@ describe("correlate", () => {
     expect(result.likelyTakeover).toEqual({ deliveryId: "d1", attemptId: "a2", at: t(26.5) });
     const finding = result.findings.find((item) => item.kind === "CODE_USED_ON_NEW_DEVICE");
     expect(finding?.severity).toBe("high");
-    expect(finding?.explanation).toContain("sign-in code was sent by sms to +44 •••• ••• 456 25 minutes after the reported contact");
+    expect(finding?.explanation).toContain(
+      "sign-in code was sent by sms to +44 •••• ••• 456 25 minutes after the reported contact",
+    );
     expect(finding?.explanation).toContain("Ashburn, US, IP 198.51.100.66");
     expect(finding?.explanation).toContain("most likely read out");
     expect(finding?.explanation).toContain("1 more code was used from a new device (sign-in method change)");
@@ -69,8 +98,15 @@ describe("correlate", () => {
   it("marks rows for highlighting and reports codes that were never used", () => {
     const result = correlate(input);
     expect(result.attempts.find((row) => row.id === "a2")).toMatchObject({ newDevice: true, takeover: true });
-    expect(result.deliveries.find((row) => row.id === "d1")).toMatchObject({ usedOnNewDevice: true, usedByDevice: "attacker-pc", takeover: true });
-    expect(result.deliveries.find((row) => row.id === "d3")).toMatchObject({ usedOnNewDevice: false, takeover: false });
+    expect(result.deliveries.find((row) => row.id === "d1")).toMatchObject({
+      usedOnNewDevice: true,
+      usedByDevice: "attacker-pc",
+      takeover: true,
+    });
+    expect(result.deliveries.find((row) => row.id === "d3")).toMatchObject({
+      usedOnNewDevice: false,
+      takeover: false,
+    });
     expect(result.findings.map((item) => item.kind)).toContain("UNUSED_CODES");
   });
 
@@ -81,9 +117,15 @@ describe("correlate", () => {
   });
 
   it("reports a new-device sign-in that no code explains, and a quiet account", () => {
-    const quietInput = { ...input, attempts: [attempt("p1", 90, { ...attacker, factor: "PASSWORD" })], deliveries: [] };
+    const quietInput = {
+      ...input,
+      attempts: [attempt("p1", 90, { ...attacker, factor: "PASSWORD" })],
+      deliveries: [],
+    };
     expect(correlate(quietInput).findings.map((item) => item.kind)).toEqual(["NEW_DEVICE_SIGN_IN"]);
-    expect(correlate({ ...input, attempts: [], deliveries: [] }).findings.map((item) => item.kind)).toEqual(["QUIET"]);
+    expect(correlate({ ...input, attempts: [], deliveries: [] }).findings.map((item) => item.kind)).toEqual([
+      "QUIET",
+    ]);
   });
 
   it("describes offsets in words", () => {
@@ -103,23 +145,67 @@ describe("loadCorrelation (real database)", () => {
     await db.loginAttempt.createMany({
       data: [
         // History: the home phone, weeks earlier.
-        { ...base, eventId: randomUUID(), occurredAt: new Date(contactedAt.getTime() - 20 * 86_400_000), outcome: "SUCCESS", deviceId: "home-phone" },
-        { ...base, eventId: randomUUID(), occurredAt: at(25), outcome: "CODE_SENT", ip: attacker.ip, country: "US", deviceId: attacker.deviceId, flowId: "flow-x" },
-        { ...base, eventId: randomUUID(), occurredAt: at(27), outcome: "SUCCESS", ip: attacker.ip, country: "US", city: "Ashburn", deviceId: attacker.deviceId, flowId: "flow-x" },
+        {
+          ...base,
+          eventId: randomUUID(),
+          occurredAt: new Date(contactedAt.getTime() - 20 * 86_400_000),
+          outcome: "SUCCESS",
+          deviceId: "home-phone",
+        },
+        {
+          ...base,
+          eventId: randomUUID(),
+          occurredAt: at(25),
+          outcome: "CODE_SENT",
+          ip: attacker.ip,
+          country: "US",
+          deviceId: attacker.deviceId,
+          flowId: "flow-x",
+        },
+        {
+          ...base,
+          eventId: randomUUID(),
+          occurredAt: at(27),
+          outcome: "SUCCESS",
+          ip: attacker.ip,
+          country: "US",
+          city: "Ashburn",
+          deviceId: attacker.deviceId,
+          flowId: "flow-x",
+        },
         // Another customer's sign-in at the same moment must not appear.
-        { eventId: randomUUID(), occurredAt: at(27), outcome: "SUCCESS", ip: "203.0.113.9", deviceId: "someone-else" },
+        {
+          eventId: randomUUID(),
+          occurredAt: at(27),
+          outcome: "SUCCESS",
+          ip: "203.0.113.9",
+          deviceId: "someone-else",
+        },
       ],
     });
     await db.otpDelivery.createMany({
       data: [
         {
-          customerId: customer.id, eventId: randomUUID(), flowId: "flow-x", sentAt: at(25), purpose: "SIGN_IN", channel: "SMS",
-          destinationMasked: "+44 •••• ••• 456", status: "DELIVERED", usedAt: at(27), requestDeviceId: attacker.deviceId, requestIp: attacker.ip,
+          customerId: customer.id,
+          eventId: randomUUID(),
+          flowId: "flow-x",
+          sentAt: at(25),
+          purpose: "SIGN_IN",
+          channel: "SMS",
+          destinationMasked: "+44 •••• ••• 456",
+          status: "DELIVERED",
+          usedAt: at(27),
+          requestDeviceId: attacker.deviceId,
+          requestIp: attacker.ip,
         },
       ],
     });
 
-    const result = await loadCorrelation({ customer: { id: customer.id, fullName: "x", externalId: "x" }, contactedAt, sharedSomething: true });
+    const result = await loadCorrelation({
+      customer: { id: customer.id, fullName: "x", externalId: "x" },
+      contactedAt,
+      sharedSomething: true,
+    });
     expect(result?.attempts.map((row) => row.outcome)).toEqual(["CODE_SENT", "SUCCESS"]);
     expect(result?.likelyTakeover?.at).toEqual(at(27));
     expect(result?.truncated).toBe(false);

@@ -48,7 +48,10 @@ export type CorrelationInput = {
 };
 
 export function correlationWindow(contactedAt: Date): { from: Date; to: Date } {
-  return { from: new Date(contactedAt.getTime() - CORRELATION_WINDOW.beforeMs), to: new Date(contactedAt.getTime() + CORRELATION_WINDOW.afterMs) };
+  return {
+    from: new Date(contactedAt.getTime() - CORRELATION_WINDOW.beforeMs),
+    to: new Date(contactedAt.getTime() + CORRELATION_WINDOW.afterMs),
+  };
 }
 
 const PURPOSE_WORDS: Record<string, string> = {
@@ -65,17 +68,29 @@ export function describeOffset(offsetMs: number): string {
   if (minutes === 0) return "at the time of the reported contact";
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const parts = [hours ? `${hours} hour${hours === 1 ? "" : "s"}` : "", rest ? `${rest} minute${rest === 1 ? "" : "s"}` : ""].filter(Boolean);
+  const parts = [
+    hours ? `${hours} hour${hours === 1 ? "" : "s"}` : "",
+    rest ? `${rest} minute${rest === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
   return `${parts.join(" ")} ${offsetMs < 0 ? "before" : "after"} the reported contact`;
 }
 
 function matchSignIn(delivery: OtpDeliveryRow, attempts: LoginAttemptRow[]): LoginAttemptRow | null {
   if (!delivery.usedAt) return null;
   const usedAt = delivery.usedAt.getTime();
-  const successes = attempts.filter((attempt) => attempt.outcome === "SUCCESS" && Math.abs(attempt.occurredAt.getTime() - usedAt) <= USE_MATCH_MS);
+  const successes = attempts.filter(
+    (attempt) =>
+      attempt.outcome === "SUCCESS" && Math.abs(attempt.occurredAt.getTime() - usedAt) <= USE_MATCH_MS,
+  );
   const sameFlow = delivery.flowId ? successes.filter((attempt) => attempt.flowId === delivery.flowId) : [];
-  const pool = sameFlow.length ? sameFlow : successes.filter((attempt) => !delivery.flowId || !attempt.flowId);
-  return pool.sort((a, b) => Math.abs(a.occurredAt.getTime() - usedAt) - Math.abs(b.occurredAt.getTime() - usedAt))[0] ?? null;
+  const pool = sameFlow.length
+    ? sameFlow
+    : successes.filter((attempt) => !delivery.flowId || !attempt.flowId);
+  return (
+    pool.sort(
+      (a, b) => Math.abs(a.occurredAt.getTime() - usedAt) - Math.abs(b.occurredAt.getTime() - usedAt),
+    )[0] ?? null
+  );
 }
 
 function place(attempt: { city: string | null; country: string | null } | null, ip: string | null): string {
@@ -103,7 +118,13 @@ export function correlate(input: CorrelationInput): Correlation {
     const usedByDevice = delivery.usedAt ? (signIn?.deviceId ?? delivery.requestDeviceId) : null;
     const usedOnNewDevice = delivery.usedAt !== null && isNew(usedByDevice);
     if (usedOnNewDevice && signIn) takeoverAttemptIds.add(signIn.id);
-    return { ...delivery, offsetMs: delivery.sentAt.getTime() - contact, usedByDevice, usedOnNewDevice, takeover: usedOnNewDevice };
+    return {
+      ...delivery,
+      offsetMs: delivery.sentAt.getTime() - contact,
+      usedByDevice,
+      usedOnNewDevice,
+      takeover: usedOnNewDevice,
+    };
   });
   const correlatedAttempts: CorrelatedAttempt[] = attempts.map((attempt) => ({
     ...attempt,
@@ -121,7 +142,10 @@ export function correlate(input: CorrelationInput): Correlation {
     const signIn = matched ? (correlatedAttempts.find((attempt) => attempt.id === matched.id) ?? null) : null;
     likelyTakeover = { deliveryId: first.id, attemptId: signIn?.id ?? null, at: first.usedAt };
     const later = usedOnNew.slice(1);
-    const usedAfterMinutes = Math.max(0, Math.round((first.usedAt.getTime() - first.sentAt.getTime()) / 60_000));
+    const usedAfterMinutes = Math.max(
+      0,
+      Math.round((first.usedAt.getTime() - first.sentAt.getTime()) / 60_000),
+    );
     findings.push({
       kind: "CODE_USED_ON_NEW_DEVICE",
       severity: "high",
@@ -161,7 +185,8 @@ export function correlate(input: CorrelationInput): Correlation {
       kind: "UNUSED_CODES",
       severity: "info",
       title: `${unused.length} code${unused.length === 1 ? " was" : "s were"} sent after the contact and never used`,
-      explanation: "Callers often trigger a code and ask for it. Unused codes mean the attempt probably failed, or the customer did not pass the code on.",
+      explanation:
+        "Callers often trigger a code and ask for it. Unused codes mean the attempt probably failed, or the customer did not pass the code on.",
       at: unused[0]?.sentAt ?? null,
       attemptIds: [],
       deliveryIds: unused.map((delivery) => delivery.id),
@@ -173,7 +198,8 @@ export function correlate(input: CorrelationInput): Correlation {
       kind: "NO_BASELINE",
       severity: "info",
       title: "No earlier sign-ins to compare with",
-      explanation: "The account has no successful sign-ins in the year before this window, so no device can be called new.",
+      explanation:
+        "The account has no successful sign-ins in the year before this window, so no device can be called new.",
       at: null,
       attemptIds: [],
       deliveryIds: [],
@@ -184,12 +210,20 @@ export function correlate(input: CorrelationInput): Correlation {
       kind: "QUIET",
       severity: "info",
       title: "No sign-ins or codes around the contact",
-      explanation: "Nothing happened on the account from 2 hours before to 24 hours after the reported contact. Check the time the reporter gave.",
+      explanation:
+        "Nothing happened on the account from 2 hours before to 24 hours after the reported contact. Check the time the reporter gave.",
       at: null,
       attemptIds: [],
       deliveryIds: [],
     });
   }
 
-  return { from, to, attempts: correlatedAttempts, deliveries: correlatedDeliveries, findings, likelyTakeover };
+  return {
+    from,
+    to,
+    attempts: correlatedAttempts,
+    deliveries: correlatedDeliveries,
+    findings,
+    likelyTakeover,
+  };
 }

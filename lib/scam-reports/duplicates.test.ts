@@ -3,7 +3,12 @@ import { candidateWindows, findDuplicateHints, type DuplicateSubject } from "./d
 
 const day = 86_400_000;
 const at = (days: number) => new Date(Date.UTC(2026, 10, 20) + days * day);
-const report = (id: string, number: string | null, customerId: string | null, days: number): DuplicateSubject => ({
+const report = (
+  id: string,
+  number: string | null,
+  customerId: string | null,
+  days: number,
+): DuplicateSubject => ({
   id,
   reference: `SR-${id.padStart(4, "0")}-0000`,
   contactNumberE164: number,
@@ -29,7 +34,10 @@ describe("duplicate hints", () => {
   });
 
   it("find nothing for a report without a number or customer", () => {
-    expect(findDuplicateHints(report("9", null, null, 0), candidates)).toEqual({ sameNumber: [], sameCustomer: [] });
+    expect(findDuplicateHints(report("9", null, null, 0), candidates)).toEqual({
+      sameNumber: [],
+      sameCustomer: [],
+    });
   });
 
   it("describe the windows a single query must cover", () => {

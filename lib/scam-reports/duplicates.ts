@@ -13,21 +13,39 @@ export type DuplicateSubject = {
 
 export type DuplicateHints = { sameNumber: DuplicateSubject[]; sameCustomer: DuplicateSubject[] };
 
-export function findDuplicateHints(report: DuplicateSubject, candidates: readonly DuplicateSubject[], windowMs = DUPLICATE_WINDOW_MS): DuplicateHints {
-  const near = (other: DuplicateSubject) => other.id !== report.id && Math.abs(other.contactedAt.getTime() - report.contactedAt.getTime()) <= windowMs;
-  const byTime = (a: DuplicateSubject, b: DuplicateSubject) => b.contactedAt.getTime() - a.contactedAt.getTime();
+export function findDuplicateHints(
+  report: DuplicateSubject,
+  candidates: readonly DuplicateSubject[],
+  windowMs = DUPLICATE_WINDOW_MS,
+): DuplicateHints {
+  const near = (other: DuplicateSubject) =>
+    other.id !== report.id &&
+    Math.abs(other.contactedAt.getTime() - report.contactedAt.getTime()) <= windowMs;
+  const byTime = (a: DuplicateSubject, b: DuplicateSubject) =>
+    b.contactedAt.getTime() - a.contactedAt.getTime();
   return {
-    sameNumber: report.contactNumberE164 ? candidates.filter((other) => near(other) && other.contactNumberE164 === report.contactNumberE164).sort(byTime) : [],
-    sameCustomer: report.customerId ? candidates.filter((other) => near(other) && other.customerId === report.customerId).sort(byTime) : [],
+    sameNumber: report.contactNumberE164
+      ? candidates
+          .filter((other) => near(other) && other.contactNumberE164 === report.contactNumberE164)
+          .sort(byTime)
+      : [],
+    sameCustomer: report.customerId
+      ? candidates.filter((other) => near(other) && other.customerId === report.customerId).sort(byTime)
+      : [],
   };
 }
 
 /** The window each report's candidates must fall in: one query can fetch them for a whole page. */
 export function candidateWindows(reports: readonly DuplicateSubject[], windowMs = DUPLICATE_WINDOW_MS) {
   return reports.flatMap((report) => {
-    const range = { gte: new Date(report.contactedAt.getTime() - windowMs), lte: new Date(report.contactedAt.getTime() + windowMs) };
+    const range = {
+      gte: new Date(report.contactedAt.getTime() - windowMs),
+      lte: new Date(report.contactedAt.getTime() + windowMs),
+    };
     return [
-      ...(report.contactNumberE164 ? [{ contactNumberE164: report.contactNumberE164, contactedAt: range }] : []),
+      ...(report.contactNumberE164
+        ? [{ contactNumberE164: report.contactNumberE164, contactedAt: range }]
+        : []),
       ...(report.customerId ? [{ customerId: report.customerId, contactedAt: range }] : []),
     ];
   });

@@ -80,7 +80,11 @@ export function exportRow(row: ExportRow): (string | null)[] {
 }
 
 /** The period's reports (by time received) as CSV; the export itself is audited. */
-export async function exportScamReportsCsv(ctx: StaffContext, days: number, now = new Date()): Promise<{ csv: string; rows: number }> {
+export async function exportScamReportsCsv(
+  ctx: StaffContext,
+  days: number,
+  now = new Date(),
+): Promise<{ csv: string; rows: number }> {
   const from = new Date(now.getTime() - days * 86_400_000);
   const db = getDb();
   const rows = await db.scamReport.findMany({
@@ -88,9 +92,24 @@ export async function exportScamReportsCsv(ctx: StaffContext, days: number, now 
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: EXPORT_MAX_ROWS,
     select: {
-      reference: true, source: true, status: true, createdAt: true, contactedAt: true, channel: true, contactNumberE164: true,
-      contactRaw: true, claimedOrganisation: true, claimedRole: true, claimedName: true, asks: true, sharedSomething: true,
-      moneyLostCents: true, currency: true, paymentMethod: true, story: true, case: { select: { number: true } },
+      reference: true,
+      source: true,
+      status: true,
+      createdAt: true,
+      contactedAt: true,
+      channel: true,
+      contactNumberE164: true,
+      contactRaw: true,
+      claimedOrganisation: true,
+      claimedRole: true,
+      claimedName: true,
+      asks: true,
+      sharedSomething: true,
+      moneyLostCents: true,
+      currency: true,
+      paymentMethod: true,
+      story: true,
+      case: { select: { number: true } },
     },
   });
   await db.$transaction((tx) =>

@@ -36,7 +36,10 @@ function isReferenceCollision(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export async function createScamReport(input: ScamReportInput, options: CreateOptions): Promise<CreatedReport> {
+export async function createScamReport(
+  input: ScamReportInput,
+  options: CreateOptions,
+): Promise<CreatedReport> {
   const generate = options.generate ?? (() => generateReference());
   for (let attempt = 1; ; attempt++) {
     const reference = generate();
@@ -58,7 +61,13 @@ export async function createScamReport(input: ScamReportInput, options: CreateOp
           action: "scam_report.created",
           target: { type: "scam_report", id: report.id },
           ip: options.ip,
-          data: { reference, source: options.source, channel: input.channel, customerId: options.customerId ?? null, caseId: options.caseId ?? null },
+          data: {
+            reference,
+            source: options.source,
+            channel: input.channel,
+            customerId: options.customerId ?? null,
+            caseId: options.caseId ?? null,
+          },
         });
         return report;
       });
@@ -87,22 +96,39 @@ export const HONEYPOT_FIELD = "website";
 
 /** Fields echoed back so a form without JavaScript shows what was typed after an error. */
 const ECHOED_FIELDS = [
-  "channel", "contact", "claimedOrganisation", "claimedRole", "claimedName", "contactedAt", "timeZone", "asks", "shared",
-  "moneyLost", "currency", "paymentMethod", "story", "reporterName", "reporterEmail", "reporterPhone", "customerEmail",
+  "channel",
+  "contact",
+  "claimedOrganisation",
+  "claimedRole",
+  "claimedName",
+  "contactedAt",
+  "timeZone",
+  "asks",
+  "shared",
+  "moneyLost",
+  "currency",
+  "paymentMethod",
+  "story",
+  "reporterName",
+  "reporterEmail",
+  "reporterPhone",
+  "customerEmail",
 ] as const;
 
 export type ReportFormValues = Partial<Record<(typeof ECHOED_FIELDS)[number], string | string[]>>;
 
 export type PublicReportState = ActionState & { values?: ReportFormValues; formToken?: string };
 
-export type PublicSubmitOutcome = { ok: true; redirectTo: string; reference: string } | { ok: false; state: PublicReportState };
+export type PublicSubmitOutcome =
+  { ok: true; redirectTo: string; reference: string } | { ok: false; state: PublicReportState };
 
 function echo(fields: Record<string, unknown>): ReportFormValues {
   const values: ReportFormValues = {};
   for (const key of ECHOED_FIELDS) {
     const value = fields[key];
     if (typeof value === "string") values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === "string").slice(0, 20);
+    else if (Array.isArray(value))
+      values[key] = value.filter((item): item is string => typeof item === "string").slice(0, 20);
   }
   return values;
 }
@@ -116,7 +142,11 @@ function waitWords(seconds: number): string {
  * The public form's whole decision: rate limit, honeypot, timing token, validation, second rate
  * limit, then the report. `client` is a non-reversible fingerprint (lib/http/client-ip.ts).
  */
-export async function submitPublicReport(fields: Record<string, unknown>, client: string, now = Date.now()): Promise<PublicSubmitOutcome> {
+export async function submitPublicReport(
+  fields: Record<string, unknown>,
+  client: string,
+  now = Date.now(),
+): Promise<PublicSubmitOutcome> {
   const values = echo(fields);
   const fresh = () => issueFormToken(PUBLIC_FORM_PURPOSE, now);
   const refuse = (message: string, extra: Partial<PublicReportState> = {}): PublicSubmitOutcome => ({
@@ -135,7 +165,9 @@ export async function submitPublicReport(fields: Record<string, unknown>, client
   const honeypot = fields[HONEYPOT_FIELD];
   if (typeof honeypot !== "string" || honeypot.trim() !== "") {
     // Worded for the rare person whose browser auto-filled the hidden field.
-    return refuse("We could not accept this report. If your browser filled in the field labelled \"Leave this field empty\", clear it and send the form again.");
+    return refuse(
+      'We could not accept this report. If your browser filled in the field labelled "Leave this field empty", clear it and send the form again.',
+    );
   }
 
   const timing = checkFormToken(fields.formToken, PUBLIC_FORM_PURPOSE, PUBLIC_FORM_TIMING, now);
@@ -151,7 +183,15 @@ export async function submitPublicReport(fields: Record<string, unknown>, client
   }
 
   const parsed = publicReportSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, state: { ...invalidState(parsed.error), values, formToken: typeof fields.formToken === "string" ? fields.formToken : fresh() } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      state: {
+        ...invalidState(parsed.error),
+        values,
+        formToken: typeof fields.formToken === "string" ? fields.formToken : fresh(),
+      },
+    };
 
   const accepted = await hitRateLimit(ACCEPT_LIMIT, client);
   if (!accepted.allowed) {
@@ -161,7 +201,10 @@ export async function submitPublicReport(fields: Record<string, unknown>, client
     );
   }
 
-  const report = await createScamReport(parsed.data, { source: "PUBLIC_FORM", actor: { type: "ANONYMOUS", label: `public form (client ${client})` } });
+  const report = await createScamReport(parsed.data, {
+    source: "PUBLIC_FORM",
+    actor: { type: "ANONYMOUS", label: `public form (client ${client})` },
+  });
   return {
     ok: true,
     reference: report.reference,
@@ -182,17 +225,28 @@ export async function submitPublicReport(fields: Record<string, unknown>, client
  * Resolves a customer typed by an agent (email, phone or id; a search that is audited like any
  * other) to exactly one customer.
  */
-export async function resolveCustomer(ctx: StaffContext, query: string): Promise<Result<{ customerId: string; fullName: string }>> {
+export async function resolveCustomer(
+  ctx: StaffContext,
+  query: string,
+): Promise<Result<{ customerId: string; fullName: string }>> {
   const result = await searchCustomers(ctx, { q: query, reason: "linking a scam report" });
   if (!result.ok) return fail(result.message, "customer");
-  if (result.kind === "name") return fail("Use the customer's email, phone number or customer id: names are not unique.", "customer");
+  if (result.kind === "name")
+    return fail("Use the customer's email, phone number or customer id: names are not unique.", "customer");
   const [only, ...others] = result.customers;
   if (!only) return fail("No customer matches that email, phone number or id.", "customer");
-  if (others.length) return fail(`${result.customers.length} customers have that phone number: use their email or customer id.`, "customer");
+  if (others.length)
+    return fail(
+      `${result.customers.length} customers have that phone number: use their email or customer id.`,
+      "customer",
+    );
   return succeed(`Found ${only.fullName}.`, { customerId: only.id, fullName: only.fullName });
 }
 
-export async function recordStaffReport(ctx: StaffContext, input: StaffReportInput): Promise<Result<CreatedReport>> {
+export async function recordStaffReport(
+  ctx: StaffContext,
+  input: StaffReportInput,
+): Promise<Result<CreatedReport>> {
   const { customerQuery, caseNumber, ...report } = input;
   let customerId: string | null = null;
   if (customerQuery) {
@@ -204,7 +258,8 @@ export async function recordStaffReport(ctx: StaffContext, input: StaffReportInp
   if (caseNumber !== null) {
     const found = await findCaseByNumber(caseNumber);
     if (!found) return fail(`There is no case C-${caseNumber}.`, "caseNumber");
-    if (customerId && found.customerId !== customerId) return fail(`Case C-${caseNumber} belongs to another customer.`, "caseNumber");
+    if (customerId && found.customerId !== customerId)
+      return fail(`Case C-${caseNumber} belongs to another customer.`, "caseNumber");
     caseId = found.id;
     customerId ??= found.customerId;
   }

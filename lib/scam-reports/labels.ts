@@ -12,7 +12,12 @@ export const SCAM_ASKS = [
   "PERSONAL_DETAILS",
   "MONEY_TRANSFER",
 ] as const satisfies readonly ScamAsk[];
-export const SCAM_STATUSES = ["NEW", "TRIAGED", "ESCALATED", "CLOSED"] as const satisfies readonly ScamReportStatus[];
+export const SCAM_STATUSES = [
+  "NEW",
+  "TRIAGED",
+  "ESCALATED",
+  "CLOSED",
+] as const satisfies readonly ScamReportStatus[];
 export const SCAM_SOURCES = ["PUBLIC_FORM", "STAFF"] as const satisfies readonly ScamReportSource[];
 
 export const CHANNEL_LABELS: Record<ScamChannel, string> = {
@@ -24,12 +29,21 @@ export const CHANNEL_LABELS: Record<ScamChannel, string> = {
 
 /** How the public form asks; the console and exports use the short form. */
 export const ASK_LABELS: Record<ScamAsk, { long: string; short: string }> = {
-  ONE_TIME_CODE: { long: "A one-time code (a code sent to you by text, email or app)", short: "One-time code" },
+  ONE_TIME_CODE: {
+    long: "A one-time code (a code sent to you by text, email or app)",
+    short: "One-time code",
+  },
   PASSWORD: { long: "Your password", short: "Password" },
   CARD_OR_BANK_DETAILS: { long: "Card or bank details", short: "Card or bank details" },
   GIFT_CARDS: { long: "Gift cards or vouchers", short: "Gift cards" },
-  REMOTE_ACCESS_APP: { long: "To install an app or let them control your device", short: "Remote access app" },
-  PERSONAL_DETAILS: { long: "Personal details (date of birth, address, ID documents)", short: "Personal details" },
+  REMOTE_ACCESS_APP: {
+    long: "To install an app or let them control your device",
+    short: "Remote access app",
+  },
+  PERSONAL_DETAILS: {
+    long: "Personal details (date of birth, address, ID documents)",
+    short: "Personal details",
+  },
   MONEY_TRANSFER: { long: "To send or move money", short: "Money transfer" },
 };
 
@@ -79,7 +93,8 @@ export const DEFAULT_TIME_ZONE = "Europe/London";
 
 export function formatMoney(cents: number, currency: string | null): string {
   const amount = cents / 100;
-  if (!currency) return amount.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (!currency)
+    return amount.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   try {
     return amount.toLocaleString("en-GB", { style: "currency", currency });
   } catch {

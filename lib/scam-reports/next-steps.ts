@@ -13,7 +13,10 @@ export type NextStep = {
 };
 
 const HACKED = { href: "/help/hacked-account-checklist", label: "Hacked account checklist" };
-const FAKE_CALLS = { href: "/help/calls-from-a-fake-representative", label: "Calls from a fake representative" };
+const FAKE_CALLS = {
+  href: "/help/calls-from-a-fake-representative",
+  label: "Calls from a fake representative",
+};
 const REPORT = { href: "/help/report-a-scam", label: "How to report a scam" };
 
 export function buildNextSteps(facts: NextStepFacts): NextStep[] {
@@ -25,7 +28,9 @@ export function buildNextSteps(facts: NextStepFacts): NextStep[] {
     steps.push({
       key: "secure-account",
       urgent: true,
-      title: asked.has("ONE_TIME_CODE") ? "You may have shared a code: change your password now" : "You may have shared your password: change it now",
+      title: asked.has("ONE_TIME_CODE")
+        ? "You may have shared a code: change your password now"
+        : "You may have shared your password: change it now",
       body:
         "Anyone with your password and a code can sign in as you. Change your password now, sign out of every other device, " +
         "and check that the phone number and email on your account are still yours. If you cannot sign in any more, call us: " +
@@ -112,7 +117,7 @@ export const NATIONAL_AUTHORITIES: readonly AuthorityAdvice[] = [
       },
       {
         name: "7726",
-        how: "Forward a scam text to 7726 (it spells SPAM on a keypad) for free. Your mobile network uses these reports to block the sender. You can report a scam call by texting 7726 with the word \"call\" and the number.",
+        how: 'Forward a scam text to 7726 (it spells SPAM on a keypad) for free. Your mobile network uses these reports to block the sender. You can report a scam call by texting 7726 with the word "call" and the number.',
         href: null,
       },
     ],

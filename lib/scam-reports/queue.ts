@@ -13,9 +13,22 @@ import { findWatchlisted } from "./watchlist";
 export const QUEUE_PAGE_SIZE = 25;
 
 const ROW_SELECT = {
-  id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
-  claimedOrganisation: true, contactedAt: true, createdAt: true, asks: true, sharedSomething: true, moneyLostCents: true,
-  currency: true, customerId: true, caseId: true,
+  id: true,
+  reference: true,
+  source: true,
+  status: true,
+  channel: true,
+  contactNumberE164: true,
+  contactRaw: true,
+  claimedOrganisation: true,
+  contactedAt: true,
+  createdAt: true,
+  asks: true,
+  sharedSomething: true,
+  moneyLostCents: true,
+  currency: true,
+  customerId: true,
+  caseId: true,
   customer: { select: { id: true, fullName: true } },
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.ScamReportSelect;
@@ -29,7 +42,10 @@ export type QueueRow = Omit<Prisma.ScamReportGetPayload<{ select: typeof ROW_SEL
 export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
 
 /** What a search box entry means: a reference, a phone number, or text in the sender/organisation. */
-export type QueueSearch = { kind: "reference"; reference: string } | { kind: "number"; e164: string } | { kind: "text"; text: string };
+export type QueueSearch =
+  | { kind: "reference"; reference: string }
+  | { kind: "number"; e164: string }
+  | { kind: "text"; text: string };
 
 export function classifyQueueSearch(q: string): QueueSearch {
   const reference = /^\s*sr[\s-]?/i.test(q) ? normaliseReference(q) : null;
@@ -51,7 +67,10 @@ function decodeCursor(raw: string | undefined): { createdAt: Date; id: string } 
   return { createdAt, id };
 }
 
-export function buildQueueWhere(staff: Pick<CurrentStaff, "id">, filters: QueueFilters): Prisma.ScamReportWhereInput {
+export function buildQueueWhere(
+  staff: Pick<CurrentStaff, "id">,
+  filters: QueueFilters,
+): Prisma.ScamReportWhereInput {
   const and: Prisma.ScamReportWhereInput[] = [];
   const status = filters.status ?? "open";
   if (status === "open") and.push({ status: { in: ["NEW", "TRIAGED", "ESCALATED"] } });
@@ -64,7 +83,13 @@ export function buildQueueWhere(staff: Pick<CurrentStaff, "id">, filters: QueueF
   if (filters.q) {
     const search = classifyQueueSearch(filters.q);
     if (search.kind === "reference") and.push({ reference: search.reference });
-    else if (search.kind === "number") and.push({ OR: [{ contactNumberE164: search.e164 }, { contactRaw: { contains: filters.q.trim(), mode: "insensitive" } }] });
+    else if (search.kind === "number")
+      and.push({
+        OR: [
+          { contactNumberE164: search.e164 },
+          { contactRaw: { contains: filters.q.trim(), mode: "insensitive" } },
+        ],
+      });
     else
       and.push({
         OR: [
@@ -74,12 +99,18 @@ export function buildQueueWhere(staff: Pick<CurrentStaff, "id">, filters: QueueF
       });
   }
   const cursor = decodeCursor(filters.cursor);
-  if (cursor) and.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+  if (cursor)
+    and.push({
+      OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+    });
   return { AND: and };
 }
 
-
-export async function listScamReports(staff: Pick<CurrentStaff, "id">, filters: QueueFilters, take = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+export async function listScamReports(
+  staff: Pick<CurrentStaff, "id">,
+  filters: QueueFilters,
+  take = QUEUE_PAGE_SIZE,
+): Promise<QueuePage> {
   const db = getDb();
   const found = await db.scamReport.findMany({
     where: buildQueueWhere(staff, filters),
@@ -104,7 +135,9 @@ export async function listScamReports(staff: Pick<CurrentStaff, "id">, filters: 
     rows: page.map(({ customerId: _customerId, ...row }) => ({
       ...row,
       hints: findDuplicateHints({ ...row, customerId: row.customer?.id ?? null }, candidates),
-      watchlistReports: row.contactNumberE164 ? (watchlisted.get(row.contactNumberE164)?.reports ?? null) : null,
+      watchlistReports: row.contactNumberE164
+        ? (watchlisted.get(row.contactNumberE164)?.reports ?? null)
+        : null,
     })),
     nextCursor: found.length > take && last ? encodeCursor(last) : null,
   };

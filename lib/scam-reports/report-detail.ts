@@ -12,10 +12,30 @@ import { normaliseReference } from "./reference";
 import { findWatchlisted, type WatchlistEntry } from "./watchlist";
 
 const DETAIL_SELECT = {
-  id: true, reference: true, source: true, status: true, channel: true, contactNumberE164: true, contactRaw: true,
-  claimedOrganisation: true, claimedRole: true, claimedName: true, contactedAt: true, asks: true, sharedSomething: true,
-  moneyLostCents: true, currency: true, paymentMethod: true, story: true, reporterName: true, reporterEmail: true,
-  reporterPhone: true, customerEmail: true, createdAt: true, updatedAt: true, customerId: true,
+  id: true,
+  reference: true,
+  source: true,
+  status: true,
+  channel: true,
+  contactNumberE164: true,
+  contactRaw: true,
+  claimedOrganisation: true,
+  claimedRole: true,
+  claimedName: true,
+  contactedAt: true,
+  asks: true,
+  sharedSomething: true,
+  moneyLostCents: true,
+  currency: true,
+  paymentMethod: true,
+  story: true,
+  reporterName: true,
+  reporterEmail: true,
+  reporterPhone: true,
+  customerEmail: true,
+  createdAt: true,
+  updatedAt: true,
+  customerId: true,
   customer: { select: { id: true, fullName: true, externalId: true } },
   case: { select: { id: true, number: true, status: true, subject: true } },
   assignee: { select: { id: true, name: true } },
@@ -23,12 +43,18 @@ const DETAIL_SELECT = {
 } satisfies Prisma.ScamReportSelect;
 
 /** The row as selected (its type follows the select), with the hints computed for it. */
-export type ScamReportDetail = Omit<Prisma.ScamReportGetPayload<{ select: typeof DETAIL_SELECT }>, "customerId"> & {
+export type ScamReportDetail = Omit<
+  Prisma.ScamReportGetPayload<{ select: typeof DETAIL_SELECT }>,
+  "customerId"
+> & {
   hints: DuplicateHints;
   watchlist: WatchlistEntry | null;
 };
 
-export async function getScamReportDetail(ctx: StaffContext, rawReference: string): Promise<ScamReportDetail | null> {
+export async function getScamReportDetail(
+  ctx: StaffContext,
+  rawReference: string,
+): Promise<ScamReportDetail | null> {
   const reference = normaliseReference(rawReference);
   if (!reference) return null;
   const db = getDb();
@@ -37,7 +63,11 @@ export async function getScamReportDetail(ctx: StaffContext, rawReference: strin
   const windows = candidateWindows([report]);
   const [candidates, watchlisted] = await Promise.all([
     windows.length
-      ? db.scamReport.findMany({ where: { OR: windows }, take: 200, select: { id: true, reference: true, contactNumberE164: true, customerId: true, contactedAt: true } })
+      ? db.scamReport.findMany({
+          where: { OR: windows },
+          take: 200,
+          select: { id: true, reference: true, contactNumberE164: true, customerId: true, contactedAt: true },
+        })
       : Promise.resolve([]),
     findWatchlisted(report.contactNumberE164 ? [report.contactNumberE164] : []),
     db.$transaction((tx) =>
@@ -59,10 +89,15 @@ export async function getScamReportDetail(ctx: StaffContext, rawReference: strin
 }
 
 /** The customer's activity around the reported contact, or null when no customer is linked. */
-export async function loadCorrelation(report: Pick<ScamReportDetail, "customer" | "contactedAt" | "sharedSomething">): Promise<(Correlation & { truncated: boolean }) | null> {
+export async function loadCorrelation(
+  report: Pick<ScamReportDetail, "customer" | "contactedAt" | "sharedSomething">,
+): Promise<(Correlation & { truncated: boolean }) | null> {
   if (!report.customer) return null;
   const { from, to } = correlationWindow(report.contactedAt);
-  const [activity, known] = await Promise.all([listActivityBetween(report.customer.id, from, to), listKnownDevices(report.customer.id, from)]);
+  const [activity, known] = await Promise.all([
+    listActivityBetween(report.customer.id, from, to),
+    listKnownDevices(report.customer.id, from),
+  ]);
   return {
     ...correlate({
       contactedAt: report.contactedAt,

@@ -9,7 +9,15 @@ import { storableString } from "@/lib/forms/storable-text";
 import type { ScamReport } from "@/lib/generated/prisma/client";
 import type { ScamAsk, ScamChannel } from "@/lib/generated/prisma/enums";
 import { normaliseContact } from "./contact-number";
-import { CURRENCIES, DEFAULT_TIME_ZONE, PAYMENT_METHODS, SCAM_ASKS, SCAM_CHANNELS, SCAM_SOURCES, SCAM_STATUSES } from "./labels";
+import {
+  CURRENCIES,
+  DEFAULT_TIME_ZONE,
+  PAYMENT_METHODS,
+  SCAM_ASKS,
+  SCAM_CHANNELS,
+  SCAM_SOURCES,
+  SCAM_STATUSES,
+} from "./labels";
 import { normaliseReference } from "./reference";
 
 export const LIMITS = {
@@ -57,7 +65,14 @@ function optionalEmail(label: string) {
       .string({ error: `Enter ${label}.` })
       .optional()
       .transform((value) => cleanText(value ?? "").toLowerCase())
-      .pipe(z.union([z.literal(""), z.email(`Enter ${label} like name@example.com, or leave it empty.`).max(LIMITS.email, "That email address is too long.")]))
+      .pipe(
+        z.union([
+          z.literal(""),
+          z
+            .email(`Enter ${label} like name@example.com, or leave it empty.`)
+            .max(LIMITS.email, "That email address is too long."),
+        ]),
+      )
       .transform((value) => value || null),
   );
 }
@@ -68,7 +83,8 @@ const storyField = z.preprocess(
     .string({ error: "Tell us what happened." })
     .transform((value) => cleanText(value, true))
     .superRefine((value, ctx) => {
-      if (value.length < 10) ctx.addIssue({ code: "custom", message: "Tell us what happened, in a sentence or more." });
+      if (value.length < 10)
+        ctx.addIssue({ code: "custom", message: "Tell us what happened, in a sentence or more." });
       if (value.length > LIMITS.story) {
         ctx.addIssue({
           code: "custom",
@@ -82,13 +98,21 @@ export type MoneyParse = { ok: true; cents: number | null } | { ok: false; messa
 
 /** "£1,250.50", "1250.5", "0" → cents; negative, malformed and absurd amounts get a message. */
 export function parseMoneyToCents(raw: string): MoneyParse {
-  const text = raw.trim().replace(/^[£$€]|\s/g, "").replace(/^(GBP|EUR|USD|CAD|AUD|NZD)/i, "");
+  const text = raw
+    .trim()
+    .replace(/^[£$€]|\s/g, "")
+    .replace(/^(GBP|EUR|USD|CAD|AUD|NZD)/i, "");
   if (text === "") return { ok: true, cents: null };
-  if (/^[-−–]/.test(text)) return { ok: false, message: "Enter an amount of 0 or more, without a minus sign." };
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) return { ok: false, message: "Enter an amount like 250 or 89.99." };
+  if (/^[-−–]/.test(text))
+    return { ok: false, message: "Enter an amount of 0 or more, without a minus sign." };
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text))
+    return { ok: false, message: "Enter an amount like 250 or 89.99." };
   const [whole = "0", fraction = ""] = text.replace(/,/g, "").split(".");
   if (whole.length > 9 || Number(whole) > LIMITS.moneyMax) {
-    return { ok: false, message: `That is more than this form can record (up to ${LIMITS.moneyMax.toLocaleString("en-GB")}). Please call us so we can help.` };
+    return {
+      ok: false,
+      message: `That is more than this form can record (up to ${LIMITS.moneyMax.toLocaleString("en-GB")}). Please call us so we can help.`,
+    };
   }
   return { ok: true, cents: Number(whole) * 100 + Number(fraction.padEnd(2, "0")) };
 }
@@ -106,7 +130,14 @@ export function isTimeZone(value: string): boolean {
 export function wallClockToInstant(local: string, timeZone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const date = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
   // new Date(2026, 1, 31) rolls over into March: a date that does not exist.
@@ -116,7 +147,10 @@ export function wallClockToInstant(local: string, timeZone: string): Date | null
 
 const reportFieldShape = {
   channel: z.preprocess(firstString, z.enum(SCAM_CHANNELS, { error: "Choose how they contacted you." })),
-  contact: optionalText(LIMITS.shortText, "That is too long for a phone number or sender: 200 characters at most."),
+  contact: optionalText(
+    LIMITS.shortText,
+    "That is too long for a phone number or sender: 200 characters at most.",
+  ),
   claimedOrganisation: optionalText(LIMITS.shortText, "Keep this under 200 characters."),
   claimedRole: optionalText(LIMITS.shortText, "Keep this under 200 characters."),
   claimedName: optionalText(LIMITS.shortText, "Keep this under 200 characters."),
@@ -137,10 +171,12 @@ const reportFieldShape = {
       .refine((value) => value.length <= 64 && isTimeZone(value), "Choose a time zone from the list."),
   ),
   asks: z.preprocess(
-    (value): unknown[] => (value === undefined || value === "" ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
+    (value): unknown[] =>
+      value === undefined || value === "" ? [] : Array.isArray(value) ? (value as unknown[]) : [value],
     // Checked as a whole, so an error belongs to the "asks" field rather than to "asks.3".
     z.array(z.unknown(), { error: "Choose from the list." }).transform((asks, ctx) => {
-      const known = (value: unknown): value is ScamAsk => typeof value === "string" && (SCAM_ASKS as readonly string[]).includes(value);
+      const known = (value: unknown): value is ScamAsk =>
+        typeof value === "string" && (SCAM_ASKS as readonly string[]).includes(value);
       if (asks.length > SCAM_ASKS.length * 2 || !asks.every(known)) {
         ctx.addIssue({ code: "custom", message: "Choose from the list." });
         return z.NEVER;
@@ -148,7 +184,10 @@ const reportFieldShape = {
       return [...new Set(asks)];
     }),
   ),
-  shared: z.preprocess(firstString, z.enum(["yes", "no"], { error: "Tell us whether you gave them anything or did what they asked." })),
+  shared: z.preprocess(
+    firstString,
+    z.enum(["yes", "no"], { error: "Tell us whether you gave them anything or did what they asked." }),
+  ),
   moneyLost: z.preprocess(
     firstString,
     z
@@ -180,8 +219,22 @@ const reportFieldShape = {
 /** The report's own columns, as the table has them: what both forms produce for createScamReport. */
 export type ScamReportInput = Pick<
   ScamReport,
-  | "channel" | "contactRaw" | "contactNumberE164" | "claimedOrganisation" | "claimedRole" | "claimedName" | "contactedAt" | "asks"
-  | "sharedSomething" | "moneyLostCents" | "currency" | "paymentMethod" | "story" | "reporterName" | "reporterEmail" | "reporterPhone"
+  | "channel"
+  | "contactRaw"
+  | "contactNumberE164"
+  | "claimedOrganisation"
+  | "claimedRole"
+  | "claimedName"
+  | "contactedAt"
+  | "asks"
+  | "sharedSomething"
+  | "moneyLostCents"
+  | "currency"
+  | "paymentMethod"
+  | "story"
+  | "reporterName"
+  | "reporterEmail"
+  | "reporterPhone"
   | "customerEmail"
 >;
 
@@ -198,18 +251,39 @@ function checkAcrossFields(fields: Partial<ReportFields> | null | undefined, ctx
   if (typeof fields !== "object" || fields === null) return;
   const now = Date.now();
   const { contactedAt, timeZone, moneyLost, currency } = fields;
-  if (typeof contactedAt === "string" && WALL_CLOCK.test(contactedAt) && typeof timeZone === "string" && isTimeZone(timeZone)) {
+  if (
+    typeof contactedAt === "string" &&
+    WALL_CLOCK.test(contactedAt) &&
+    typeof timeZone === "string" &&
+    isTimeZone(timeZone)
+  ) {
     const instant = wallClockToInstant(contactedAt, timeZone);
     if (!instant) {
-      ctx.addIssue({ code: "custom", path: ["contactedAt"], message: "That date does not exist. Check the day and month." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contactedAt"],
+        message: "That date does not exist. Check the day and month.",
+      });
     } else if (instant.getTime() > now + LIMITS.futureToleranceMs) {
-      ctx.addIssue({ code: "custom", path: ["contactedAt"], message: "That date and time is in the future. When did they contact you?" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contactedAt"],
+        message: "That date and time is in the future. When did they contact you?",
+      });
     } else if (instant.getTime() < now - LIMITS.maxAgeYears * 365.25 * 86_400_000) {
-      ctx.addIssue({ code: "custom", path: ["contactedAt"], message: `This form covers the last ${LIMITS.maxAgeYears} years. For older scams, please contact the police.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contactedAt"],
+        message: `This form covers the last ${LIMITS.maxAgeYears} years. For older scams, please contact the police.`,
+      });
     }
   }
   if (typeof moneyLost === "number" && moneyLost > 0 && !currency) {
-    ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the money you lost." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["currency"],
+      message: "Choose the currency of the money you lost.",
+    });
   }
 }
 
@@ -239,7 +313,10 @@ function toReportInput(fields: ReportFields): ScamReportInput {
 }
 
 /** What a member of the public sends (the spam checks happen before, in intake). */
-export const publicReportSchema = z.object(reportFieldShape).superRefine(checkAcrossFields, ALWAYS).transform(toReportInput);
+export const publicReportSchema = z
+  .object(reportFieldShape)
+  .superRefine(checkAcrossFields, ALWAYS)
+  .transform(toReportInput);
 
 const caseNumberField = z.preprocess(
   firstString,
@@ -247,7 +324,10 @@ const caseNumberField = z.preprocess(
     .string()
     .optional()
     .transform((value) => cleanText(value ?? "").replace(/^C-?/i, ""))
-    .refine((value) => value === "" || /^\d{1,9}$/.test(value), "Enter a case number like C-1042, or leave it empty.")
+    .refine(
+      (value) => value === "" || /^\d{1,9}$/.test(value),
+      "Enter a case number like C-1042, or leave it empty.",
+    )
     .transform((value) => (value ? Number(value) : null)),
 );
 
@@ -259,22 +339,24 @@ export const staffReportSchema = z
     caseNumber: caseNumberField,
   })
   .superRefine(checkAcrossFields, ALWAYS)
-  .transform((fields) => ({ ...toReportInput(fields), customerQuery: fields.customer, caseNumber: fields.caseNumber }));
+  .transform((fields) => ({
+    ...toReportInput(fields),
+    customerQuery: fields.customer,
+    caseNumber: fields.caseNumber,
+  }));
 
 export type StaffReportInput = z.output<typeof staffReportSchema>;
 
 const referenceField = z.preprocess(
   firstString,
-  z
-    .string({ error: "Unknown report." })
-    .transform((value, ctx) => {
-      const reference = normaliseReference(value);
-      if (!reference) {
-        ctx.addIssue({ code: "custom", message: "Unknown report." });
-        return z.NEVER;
-      }
-      return reference;
-    }),
+  z.string({ error: "Unknown report." }).transform((value, ctx) => {
+    const reference = normaliseReference(value);
+    if (!reference) {
+      ctx.addIssue({ code: "custom", message: "Unknown report." });
+      return z.NEVER;
+    }
+    return reference;
+  }),
 );
 
 export const triageSchema = z.object({
@@ -282,7 +364,11 @@ export const triageSchema = z.object({
   status: z.preprocess(firstString, z.enum(SCAM_STATUSES, { error: "Choose a status from the list." })),
   assigneeId: z.preprocess(
     firstString,
-    z.union([z.literal(""), z.uuid({ error: "Choose someone from the list." })], { error: "Choose someone from the list." }).transform((value) => value || null),
+    z
+      .union([z.literal(""), z.uuid({ error: "Choose someone from the list." })], {
+        error: "Choose someone from the list.",
+      })
+      .transform((value) => value || null),
   ),
 });
 
@@ -293,7 +379,12 @@ export const linkCustomerSchema = z.object({
     z
       .string({ error: "Enter the customer's email, phone number or customer id." })
       .transform((value) => cleanText(value))
-      .pipe(z.string().min(2, "Enter the customer's email, phone number or customer id.").max(LIMITS.shortText, "That is too long.")),
+      .pipe(
+        z
+          .string()
+          .min(2, "Enter the customer's email, phone number or customer id.")
+          .max(LIMITS.shortText, "That is too long."),
+      ),
   ),
 });
 
@@ -302,16 +393,23 @@ export const openCaseFromReportSchema = z.object({
   subject: optionalText(LIMITS.shortText, "Keep the subject under 200 characters."),
 });
 
-const emptyToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const QUEUE_STATUS_FILTERS = ["open", "all", ...SCAM_STATUSES] as const;
 
 export const queueFiltersSchema = z.object({
   status: emptyToUndefined(z.enum(QUEUE_STATUS_FILTERS, { error: "Choose a status from the list." })),
-  assignee: emptyToUndefined(z.union([z.enum(["me", "none"]), z.uuid()], { error: "Choose an assignee from the list." })),
+  assignee: emptyToUndefined(
+    z.union([z.enum(["me", "none"]), z.uuid()], { error: "Choose an assignee from the list." }),
+  ),
   channel: emptyToUndefined(z.enum(SCAM_CHANNELS, { error: "Choose a channel from the list." })),
   source: emptyToUndefined(z.enum(SCAM_SOURCES, { error: "Choose a source from the list." })),
-  q: emptyToUndefined(storableString().trim().max(100, "Search for a phone number, sender or report reference (at most 100 characters).")),
+  q: emptyToUndefined(
+    storableString()
+      .trim()
+      .max(100, "Search for a phone number, sender or report reference (at most 100 characters)."),
+  ),
   cursor: emptyToUndefined(storableString().max(200, "Invalid page link.")),
 });
 
@@ -322,6 +420,11 @@ export const ANALYTICS_PERIODS = [30, 90, 365] as const;
 export const analyticsFiltersSchema = z.object({
   days: z.preprocess(
     (value) => (value === "" || value === undefined ? "90" : value),
-    z.coerce.number().refine((value) => (ANALYTICS_PERIODS as readonly number[]).includes(value), "Choose 30, 90 or 365 days."),
+    z.coerce
+      .number()
+      .refine(
+        (value) => (ANALYTICS_PERIODS as readonly number[]).includes(value),
+        "Choose 30, 90 or 365 days.",
+      ),
   ),
 });

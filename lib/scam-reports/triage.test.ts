@@ -12,22 +12,43 @@ describe("triage", () => {
     const colleague = await createStaff();
     const gone = await createStaff({ deactivated: true });
     const report = await createScamReportRow();
-    expect(await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id })).toEqual({ ok: true, message: "Saved.", data: undefined });
-    expect(await getDb().scamReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ status: "TRIAGED", assigneeId: colleague.id });
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: "scam_report.triaged", targetId: report.id } });
-    expect(audit.data).toMatchObject({ from: { status: "NEW", assigneeId: null }, to: { status: "TRIAGED", assigneeId: colleague.id } });
-    expect(await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id })).toEqual({ ok: true, message: "Nothing to change.", data: undefined });
-    expect(await updateTriage(staff, { reference: report.reference, status: "CLOSED", assigneeId: gone.id })).toMatchObject({ ok: false, field: "assigneeId" });
-    expect(await updateTriage(staff, { reference: "SR-ZZZZ-ZZZZ", status: "CLOSED", assigneeId: null })).toMatchObject({ ok: false });
+    expect(
+      await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id }),
+    ).toEqual({ ok: true, message: "Saved.", data: undefined });
+    expect(await getDb().scamReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      status: "TRIAGED",
+      assigneeId: colleague.id,
+    });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { action: "scam_report.triaged", targetId: report.id },
+    });
+    expect(audit.data).toMatchObject({
+      from: { status: "NEW", assigneeId: null },
+      to: { status: "TRIAGED", assigneeId: colleague.id },
+    });
+    expect(
+      await updateTriage(staff, { reference: report.reference, status: "TRIAGED", assigneeId: colleague.id }),
+    ).toEqual({ ok: true, message: "Nothing to change.", data: undefined });
+    expect(
+      await updateTriage(staff, { reference: report.reference, status: "CLOSED", assigneeId: gone.id }),
+    ).toMatchObject({ ok: false, field: "assigneeId" });
+    expect(
+      await updateTriage(staff, { reference: "SR-ZZZZ-ZZZZ", status: "CLOSED", assigneeId: null }),
+    ).toMatchObject({ ok: false });
   });
 
   it("links a customer and opens exactly one compromised-account case from the report", async () => {
     const staff = await actingAs(await createStaff());
     const customer = await createCustomer();
     const report = await createScamReportRow();
-    expect(await openCaseFromReport(staff, { reference: report.reference, subject: null })).toMatchObject({ ok: false, message: expect.stringMatching(/Link the customer first/) });
+    expect(await openCaseFromReport(staff, { reference: report.reference, subject: null })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Link the customer first/),
+    });
 
-    expect(await linkCustomerToReport(staff, { reference: report.reference, customer: customer.phone })).toMatchObject({ ok: true });
+    expect(
+      await linkCustomerToReport(staff, { reference: report.reference, customer: customer.phone }),
+    ).toMatchObject({ ok: true });
     const results = await Promise.all([
       openCaseFromReport(staff, { reference: report.reference, subject: null }),
       openCaseFromReport(staff, { reference: report.reference, subject: null }),
@@ -37,14 +58,29 @@ describe("triage", () => {
 
     const cases = await getDb().case.findMany({ where: { customerId: customer.id } });
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ type: "COMPROMISED_ACCOUNT", status: "OPEN", openedById: staff.staff.id, assigneeId: staff.staff.id });
+    expect(cases[0]).toMatchObject({
+      type: "COMPROMISED_ACCOUNT",
+      status: "OPEN",
+      openedById: staff.staff.id,
+      assigneeId: staff.staff.id,
+    });
     expect(cases[0]?.subject).toBe(`Account taken over after a scam phone call (${report.reference})`);
-    expect(await getDb().scamReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ caseId: cases[0]?.id, status: "ESCALATED" });
-    const actions = (await getDb().auditEvent.findMany({ where: { OR: [{ targetId: report.id }, { targetId: cases[0]?.id }] }, orderBy: { seq: "asc" } })).map((row) => row.action);
+    expect(await getDb().scamReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      caseId: cases[0]?.id,
+      status: "ESCALATED",
+    });
+    const actions = (
+      await getDb().auditEvent.findMany({
+        where: { OR: [{ targetId: report.id }, { targetId: cases[0]?.id }] },
+        orderBy: { seq: "asc" },
+      })
+    ).map((row) => row.action);
     expect(actions).toEqual(["scam_report.customer_linked", "case.opened", "scam_report.case_opened"]);
 
     const other = await createCustomer();
-    expect(await linkCustomerToReport(staff, { reference: report.reference, customer: other.email })).toMatchObject({ ok: false, message: expect.stringMatching(/about another customer/) });
+    expect(
+      await linkCustomerToReport(staff, { reference: report.reference, customer: other.email }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/about another customer/) });
   });
 });
 
@@ -71,16 +107,30 @@ describe("queue", () => {
     const first = await listScamReports(staff, { q: "0113 496 0999" }, 2);
     expect(first.rows.map((row) => row.reference)).toEqual([made[0]?.reference, made[1]?.reference]);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listScamReports(staff, { q: "0113 496 0999", cursor: first.nextCursor ?? undefined }, 2);
+    const second = await listScamReports(
+      staff,
+      { q: "0113 496 0999", cursor: first.nextCursor ?? undefined },
+      2,
+    );
     expect(second.rows.map((row) => row.reference)).toEqual([made[2]?.reference, made[3]?.reference]);
     // Closed reports only when asked for.
     expect((await listScamReports(staff, { q: number, status: "all" })).rows).toHaveLength(5);
-    expect((await listScamReports(staff, { q: number, assignee: "me" })).rows.map((row) => row.reference)).toEqual([made[0]?.reference]);
-    expect((await listScamReports(staff, { q: made[3]?.reference.toLowerCase() })).rows.map((row) => row.reference)).toEqual([made[3]?.reference]);
+    expect(
+      (await listScamReports(staff, { q: number, assignee: "me" })).rows.map((row) => row.reference),
+    ).toEqual([made[0]?.reference]);
+    expect(
+      (await listScamReports(staff, { q: made[3]?.reference.toLowerCase() })).rows.map(
+        (row) => row.reference,
+      ),
+    ).toEqual([made[3]?.reference]);
 
     const [newest] = first.rows;
     // Reports 2, 4 and 6 days earlier share the number; the one 8 days earlier is outside the week.
-    expect(newest?.hints.sameNumber.map((item) => item.reference)).toEqual([made[1]?.reference, made[2]?.reference, made[3]?.reference]);
+    expect(newest?.hints.sameNumber.map((item) => item.reference)).toEqual([
+      made[1]?.reference,
+      made[2]?.reference,
+      made[3]?.reference,
+    ]);
     expect(newest?.hints.sameCustomer.map((item) => item.reference)).toEqual([made[1]?.reference]);
     expect(newest?.watchlistReports).toBe(5);
   });

@@ -19,10 +19,17 @@ export async function updateTriage(
     return fail("Choose someone from the list.", "assigneeId");
   }
   return getDb().$transaction(async (tx) => {
-    const report = await tx.scamReport.findUnique({ where: { reference: input.reference }, select: { id: true, status: true, assigneeId: true } });
+    const report = await tx.scamReport.findUnique({
+      where: { reference: input.reference },
+      select: { id: true, status: true, assigneeId: true },
+    });
     if (!report) return fail("That report no longer exists.");
-    if (report.status === input.status && report.assigneeId === input.assigneeId) return succeed("Nothing to change.");
-    await tx.scamReport.update({ where: { id: report.id }, data: { status: input.status, assigneeId: input.assigneeId } });
+    if (report.status === input.status && report.assigneeId === input.assigneeId)
+      return succeed("Nothing to change.");
+    await tx.scamReport.update({
+      where: { id: report.id },
+      data: { status: input.status, assigneeId: input.assigneeId },
+    });
     await appendAuditEvent(tx, {
       actor: ctx.actor,
       action: "scam_report.triaged",
@@ -38,7 +45,10 @@ export async function updateTriage(
   });
 }
 
-export async function linkCustomerToReport(ctx: StaffContext, input: { reference: string; customer: string }): Promise<Result> {
+export async function linkCustomerToReport(
+  ctx: StaffContext,
+  input: { reference: string; customer: string },
+): Promise<Result> {
   const resolved = await resolveCustomer(ctx, input.customer);
   if (!resolved.ok) return resolved;
   const customer = resolved.data;
@@ -50,7 +60,10 @@ export async function linkCustomerToReport(ctx: StaffContext, input: { reference
     if (!report) return fail("That report no longer exists.");
     if (report.customerId === customer.customerId) return succeed(`Already linked to ${customer.fullName}.`);
     if (report.case && report.case.customerId !== customer.customerId) {
-      return fail(`This report belongs to case C-${report.case.number}, which is about another customer.`, "customer");
+      return fail(
+        `This report belongs to case C-${report.case.number}, which is about another customer.`,
+        "customer",
+      );
     }
     await tx.scamReport.update({ where: { id: report.id }, data: { customerId: customer.customerId } });
     await appendAuditEvent(tx, {
@@ -58,32 +71,63 @@ export async function linkCustomerToReport(ctx: StaffContext, input: { reference
       action: "scam_report.customer_linked",
       target: { type: "scam_report", id: report.id },
       ip: ctx.ip,
-      data: { reference: input.reference, customerId: customer.customerId, previousCustomerId: report.customerId },
+      data: {
+        reference: input.reference,
+        customerId: customer.customerId,
+        previousCustomerId: report.customerId,
+      },
     });
     return succeed(`Linked to ${customer.fullName}.`);
   });
 }
 
-export async function openCaseFromReport(ctx: StaffContext, input: { reference: string; subject: string | null }): Promise<Result<{ caseNumber: number }>> {
+export async function openCaseFromReport(
+  ctx: StaffContext,
+  input: { reference: string; subject: string | null },
+): Promise<Result<{ caseNumber: number }>> {
   return getDb().$transaction(async (tx) => {
     // Locks the report: two agents pressing the button at once open one case, not two.
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM scam_reports WHERE reference = ${input.reference} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM scam_reports WHERE reference = ${input.reference} FOR UPDATE`;
     if (!locked) return fail("That report no longer exists.");
     const report = await tx.scamReport.findUniqueOrThrow({
       where: { id: locked.id },
-      select: { id: true, reference: true, channel: true, status: true, customerId: true, case: { select: { number: true } } },
+      select: {
+        id: true,
+        reference: true,
+        channel: true,
+        status: true,
+        customerId: true,
+        case: { select: { number: true } },
+      },
     });
     if (report.case) return fail(`This report is already linked to case C-${report.case.number}.`);
     if (!report.customerId) return fail("Link the customer first: a case is about one customer's account.");
-    const subject = input.subject ?? `Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`;
-    const opened = await openCaseInTx(tx, ctx, { customerId: report.customerId, type: "COMPROMISED_ACCOUNT", subject });
-    await tx.scamReport.update({ where: { id: report.id }, data: { caseId: opened.id, status: "ESCALATED" } });
+    const subject =
+      input.subject ??
+      `Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`;
+    const opened = await openCaseInTx(tx, ctx, {
+      customerId: report.customerId,
+      type: "COMPROMISED_ACCOUNT",
+      subject,
+    });
+    await tx.scamReport.update({
+      where: { id: report.id },
+      data: { caseId: opened.id, status: "ESCALATED" },
+    });
     await appendAuditEvent(tx, {
       actor: ctx.actor,
       action: "scam_report.case_opened",
       target: { type: "scam_report", id: report.id },
       ip: ctx.ip,
-      data: { reference: report.reference, caseId: opened.id, caseNumber: opened.number, from: { status: report.status }, to: { status: "ESCALATED" } },
+      data: {
+        reference: report.reference,
+        caseId: opened.id,
+        caseNumber: opened.number,
+        from: { status: report.status },
+        to: { status: "ESCALATED" },
+      },
     });
     return succeed(`Case C-${opened.number} opened and assigned to you.`, { caseNumber: opened.number });
   });

@@ -23,9 +23,20 @@ export type WatchlistEntry = {
   organisations: string[];
 };
 
-type Row = { number: string; reports: number; first_contacted_at: Date; last_contacted_at: Date; organisations: string[] | null };
+type Row = {
+  number: string;
+  reports: number;
+  first_contacted_at: Date;
+  last_contacted_at: Date;
+  organisations: string[] | null;
+};
 
-async function queryWatchlist(rules: WatchlistRules, now: Date, numbers: string[] | null, limit: number): Promise<WatchlistEntry[]> {
+async function queryWatchlist(
+  rules: WatchlistRules,
+  now: Date,
+  numbers: string[] | null,
+  limit: number,
+): Promise<WatchlistEntry[]> {
   const since = new Date(now.getTime() - rules.days * 86_400_000);
   const rows = await getDb().$queryRaw<Row[]>`
     SELECT contact_number_e164 AS number, count(*)::int AS reports,
@@ -52,7 +63,11 @@ export async function listWatchlist(rules = watchlistRules(), now = new Date()):
 }
 
 /** The watchlisted numbers among `numbers`, keyed by number. */
-export async function findWatchlisted(numbers: readonly string[], rules = watchlistRules(), now = new Date()): Promise<Map<string, WatchlistEntry>> {
+export async function findWatchlisted(
+  numbers: readonly string[],
+  rules = watchlistRules(),
+  now = new Date(),
+): Promise<Map<string, WatchlistEntry>> {
   const unique = [...new Set(numbers)].slice(0, 500);
   if (unique.length === 0) return new Map();
   const entries = await queryWatchlist(rules, now, unique, unique.length);
@@ -68,7 +83,11 @@ export type WatchlistMention = WatchlistEntry & {
  * Watchlisted numbers that this customer's scam reports or cases mention (report numbers, and
  * numbers written in case subjects, outcomes and notes), for the warning on the customer page.
  */
-export async function findWatchlistMentionsForCustomer(customerId: string, rules = watchlistRules(), now = new Date()): Promise<WatchlistMention[]> {
+export async function findWatchlistMentionsForCustomer(
+  customerId: string,
+  rules = watchlistRules(),
+  now = new Date(),
+): Promise<WatchlistMention[]> {
   const [reports, cases] = await Promise.all([
     getDb().scamReport.findMany({
       where: { customerId, contactNumberE164: { not: null } },
@@ -84,10 +103,16 @@ export async function findWatchlistMentionsForCustomer(customerId: string, rules
     if (!list.some((item) => JSON.stringify(item) === JSON.stringify(where))) list.push(where);
     mentions.set(number, list);
   };
-  for (const report of reports) if (report.contactNumberE164) mention(report.contactNumberE164, { kind: "report", reference: report.reference });
+  for (const report of reports)
+    if (report.contactNumberE164)
+      mention(report.contactNumberE164, { kind: "report", reference: report.reference });
   for (const item of cases) {
-    for (const number of extractPhoneNumbers(item.texts.join("\n"))) mention(number, { kind: "case", caseId: item.caseId, number: item.number });
+    for (const number of extractPhoneNumbers(item.texts.join("\n")))
+      mention(number, { kind: "case", caseId: item.caseId, number: item.number });
   }
   const watchlisted = await findWatchlisted([...mentions.keys()], rules, now);
-  return [...watchlisted.values()].map((entry) => ({ ...entry, mentionedIn: mentions.get(entry.number) ?? [] }));
+  return [...watchlisted.values()].map((entry) => ({
+    ...entry,
+    mentionedIn: mentions.get(entry.number) ?? [],
+  }));
 }

@@ -36,7 +36,10 @@ export async function hasAnyStaff(): Promise<boolean> {
 async function checkEnrolmentCode(input: EnrolmentInput): Promise<{ timeStep: number } | Failure> {
   const check = await checkTotpCode(input.totpSecret, input.code);
   if (check.valid) return { timeStep: check.timeStep };
-  return fail("That code does not match. Make sure you scanned the code shown on this page and enter the current 6-digit code.", "code");
+  return fail(
+    "That code does not match. Make sure you scanned the code shown on this page and enter the current 6-digit code.",
+    "code",
+  );
 }
 
 const ALREADY_SET_UP = "This desk is already set up. Sign in instead.";
@@ -76,7 +79,13 @@ export async function createFirstAdmin(ctx: PublicContext, data: FirstAdminInput
   });
 }
 
-export type UsableInvite = { id: string; email: string; name: string; role: "AGENT" | "SUPERVISOR" | "ADMIN"; reenrolment: boolean };
+export type UsableInvite = {
+  id: string;
+  email: string;
+  name: string;
+  role: "AGENT" | "SUPERVISOR" | "ADMIN";
+  reenrolment: boolean;
+};
 
 /** The invitation behind a link, or why it cannot be used. */
 export async function findUsableInvite(token: string): Promise<UsableInvite | { problem: string }> {
@@ -87,14 +96,30 @@ export async function findUsableInvite(token: string): Promise<UsableInvite | { 
     select: { id: true, email: true, name: true, role: true, expiresAt: true, usedAt: true, revokedAt: true },
   });
   if (!invite) return { problem: "This invitation link is not valid." };
-  if (invite.usedAt) return { problem: "This invitation has already been used. Sign in, or ask an administrator for a new one." };
-  if (invite.revokedAt) return { problem: "This invitation was withdrawn. Ask an administrator for a new one." };
-  if (invite.expiresAt <= new Date()) return { problem: "This invitation has expired (they last 72 hours). Ask an administrator for a new one." };
+  if (invite.usedAt)
+    return {
+      problem: "This invitation has already been used. Sign in, or ask an administrator for a new one.",
+    };
+  if (invite.revokedAt)
+    return { problem: "This invitation was withdrawn. Ask an administrator for a new one." };
+  if (invite.expiresAt <= new Date())
+    return {
+      problem: "This invitation has expired (they last 72 hours). Ask an administrator for a new one.",
+    };
   const existing = await db.staffUser.findUnique({ where: { email: invite.email }, select: { id: true } });
-  return { id: invite.id, email: invite.email, name: invite.name, role: invite.role, reenrolment: Boolean(existing) };
+  return {
+    id: invite.id,
+    email: invite.email,
+    name: invite.name,
+    role: invite.role,
+    reenrolment: Boolean(existing),
+  };
 }
 
-export async function acceptInvite(ctx: PublicContext, data: InviteAcceptanceInput): Promise<Result<Enrolled>> {
+export async function acceptInvite(
+  ctx: PublicContext,
+  data: InviteAcceptanceInput,
+): Promise<Result<Enrolled>> {
   const invite = await findUsableInvite(data.token);
   if ("problem" in invite) return fail(invite.problem);
   const verified = await checkEnrolmentCode(data);

@@ -6,6 +6,8 @@ import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/auth/recovery-cod
 export async function issueRecoveryCodes(tx: Prisma.TransactionClient, staffId: string): Promise<string[]> {
   const codes = generateRecoveryCodes();
   await tx.staffRecoveryCode.deleteMany({ where: { staffId } });
-  await tx.staffRecoveryCode.createMany({ data: codes.map((code) => ({ staffId, codeHash: hashRecoveryCode(code) })) });
+  await tx.staffRecoveryCode.createMany({
+    data: codes.map((code) => ({ staffId, codeHash: hashRecoveryCode(code) })),
+  });
   return codes;
 }

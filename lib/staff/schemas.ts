@@ -4,7 +4,9 @@ import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 import { emailField } from "@/lib/auth/schemas";
 
-export const roleField = z.enum(["AGENT", "SUPERVISOR", "ADMIN"], { error: "Choose a role: agent, supervisor or admin." });
+export const roleField = z.enum(["AGENT", "SUPERVISOR", "ADMIN"], {
+  error: "Choose a role: agent, supervisor or admin.",
+});
 
 export const reasonField = storableString({ error: "Give a reason; it goes into the audit log." })
   .trim()
@@ -15,7 +17,10 @@ export const staffIdField = z.uuid({ error: "Unknown staff member." });
 
 export const inviteSchema = z.object({
   email: emailField,
-  name: storableString().trim().min(1, "Enter the person's name.").max(120, "Names can be at most 120 characters."),
+  name: storableString()
+    .trim()
+    .min(1, "Enter the person's name.")
+    .max(120, "Names can be at most 120 characters."),
   role: roleField,
   reason: reasonField,
 });
@@ -23,6 +28,8 @@ export const inviteSchema = z.object({
 export const changeRoleSchema = z.object({ staffId: staffIdField, role: roleField, reason: reasonField });
 export const staffReasonSchema = z.object({ staffId: staffIdField, reason: reasonField });
 /** One form for both directions, so it (and its result message) stays mounted as the status flips. */
-export const staffActiveSchema = staffReasonSchema.extend({ active: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const staffActiveSchema = staffReasonSchema.extend({
+  active: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 /** Ending one of your own sessions from the account page. */
 export const revokeSessionSchema = z.object({ sessionId: z.uuid({ error: "Unknown session." }) });

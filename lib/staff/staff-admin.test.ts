@@ -2,14 +2,24 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { signInStaff } from "@/lib/auth/sign-in";
 import { actingAs, codeFor, createStaff, signedInAs } from "@/test/factories/staff";
-import { changeStaffRole, resetStaffTotp, setStaffActive, signOutEverywhere, unlockStaff } from "./staff-admin";
+import {
+  changeStaffRole,
+  resetStaffTotp,
+  setStaffActive,
+  signOutEverywhere,
+  unlockStaff,
+} from "./staff-admin";
 
 describe("staff administration", () => {
   it("deactivation ends the target's sessions at once and records who did it and why", async () => {
     const admin = await actingAs(await createStaff({ role: "ADMIN" }));
     const agent = await createStaff();
     const session = await signedInAs(agent);
-    const result = await setStaffActive(admin, { staffId: agent.id, active: false, reason: "Left the company" });
+    const result = await setStaffActive(admin, {
+      staffId: agent.id,
+      active: false,
+      reason: "Left the company",
+    });
     expect(result.ok).toBe(true);
     const row = await getDb().staffSession.findUniqueOrThrow({ where: { id: session.sessionId } });
     expect(row.revokedAt).not.toBeNull();
@@ -30,16 +40,32 @@ describe("staff administration", () => {
   it("refuses to let admins change themselves or a staff id that does not exist", async () => {
     const adminStaff = await createStaff({ role: "ADMIN" });
     const admin = await actingAs(adminStaff);
-    expect((await setStaffActive(admin, { staffId: admin.staff.id, active: false, reason: "Oops oops" })).ok).toBe(false);
-    expect((await changeStaffRole(admin, { staffId: "00000000-0000-4000-8000-000000000000", role: "ADMIN", reason: "Made up id" })).ok).toBe(false);
+    expect(
+      (await setStaffActive(admin, { staffId: admin.staff.id, active: false, reason: "Oops oops" })).ok,
+    ).toBe(false);
+    expect(
+      (
+        await changeStaffRole(admin, {
+          staffId: "00000000-0000-4000-8000-000000000000",
+          role: "ADMIN",
+          reason: "Made up id",
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it("unlock clears a lockout so the person can sign in again", async () => {
     const admin = await actingAs(await createStaff({ role: "ADMIN" }));
     const agent = await createStaff();
-    await getDb().staffUser.update({ where: { id: agent.id }, data: { lockedUntil: new Date(Date.now() + 3_600_000), failedSignIns: 5, lockoutCount: 1 } });
+    await getDb().staffUser.update({
+      where: { id: agent.id },
+      data: { lockedUntil: new Date(Date.now() + 3_600_000), failedSignIns: 5, lockoutCount: 1 },
+    });
     await unlockStaff(admin, { staffId: agent.id, reason: "Verified by phone" });
-    const result = await signInStaff({ email: agent.email, password: agent.password, code: await codeFor(agent) }, { ip: "192.0.2.1", userAgent: null });
+    const result = await signInStaff(
+      { email: agent.email, password: agent.password, code: await codeFor(agent) },
+      { ip: "192.0.2.1", userAgent: null },
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -50,7 +76,10 @@ describe("staff administration", () => {
     expect(result.ok && result.data.path).toMatch(/^\/invite\/[A-Za-z0-9_-]{20,}$/);
     const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: agent.id } });
     expect(row.totpSecretEnc).toBeNull();
-    const signIn = await signInStaff({ email: agent.email, password: agent.password, code: await codeFor(agent) }, { ip: "192.0.2.2", userAgent: null });
+    const signIn = await signInStaff(
+      { email: agent.email, password: agent.password, code: await codeFor(agent) },
+      { ip: "192.0.2.2", userAgent: null },
+    );
     expect(signIn.ok).toBe(false);
   });
 

@@ -26,8 +26,15 @@ export async function listStaff(): Promise<StaffListItem[]> {
   const rows = await getDb().staffUser.findMany({
     orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
     select: {
-      id: true, email: true, name: true, role: true, lockedUntil: true, deactivatedAt: true,
-      totpSecretEnc: true, lastSignInAt: true, createdAt: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      lockedUntil: true,
+      deactivatedAt: true,
+      totpSecretEnc: true,
+      lastSignInAt: true,
+      createdAt: true,
     },
   });
   const now = new Date();
@@ -43,7 +50,14 @@ export async function listStaff(): Promise<StaffListItem[]> {
   }));
 }
 
-export type PendingInvite = { id: string; email: string; name: string; role: StaffRole; expiresAt: Date; createdAt: Date };
+export type PendingInvite = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  expiresAt: Date;
+  createdAt: Date;
+};
 
 export async function listPendingInvites(): Promise<PendingInvite[]> {
   return getDb().staffInvite.findMany({
@@ -65,7 +79,10 @@ async function createInvite(
 ): Promise<string> {
   const { token, tokenHash } = newInviteToken();
   // A new link replaces any earlier unused one for the same address.
-  await tx.staffInvite.updateMany({ where: { email: invite.email, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  await tx.staffInvite.updateMany({
+    where: { email: invite.email, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   await tx.staffInvite.create({
     data: {
       email: invite.email,
@@ -98,7 +115,10 @@ export async function inviteStaff(
     });
     return created;
   });
-  return succeed(`Invitation created for ${input.email}. Send them the link below; it works once and expires in 72 hours.`, inviteLink(token));
+  return succeed(
+    `Invitation created for ${input.email}. Send them the link below; it works once and expires in 72 hours.`,
+    inviteLink(token),
+  );
 }
 
 type Target = { id: string; email: string; role: StaffRole; deactivatedAt: Date | null };
@@ -116,7 +136,13 @@ async function loadTarget(admin: CurrentStaff, staffId: string): Promise<Target 
   return target;
 }
 
-type TargetChange = { data: Prisma.StaffUserUpdateInput; action: string; message: string; details?: Record<string, unknown>; endSessions: boolean };
+type TargetChange = {
+  data: Prisma.StaffUserUpdateInput;
+  action: string;
+  message: string;
+  details?: Record<string, unknown>;
+  endSessions: boolean;
+};
 
 async function changeTarget(
   ctx: StaffContext,
@@ -133,7 +159,10 @@ async function changeTarget(
       data: plan.endSessions ? { ...plan.data, sessionVersion: { increment: 1 } } : plan.data,
     });
     if (plan.endSessions) {
-      await tx.staffSession.updateMany({ where: { staffId: target.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.staffSession.updateMany({
+        where: { staffId: target.id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
     }
     await appendAuditEvent(tx, {
       actor: ctx.actor,
@@ -147,7 +176,10 @@ async function changeTarget(
   return succeed(plan.message);
 }
 
-export function changeStaffRole(ctx: StaffContext, input: { staffId: string; role: StaffRole; reason: string }): Promise<Result> {
+export function changeStaffRole(
+  ctx: StaffContext,
+  input: { staffId: string; role: StaffRole; reason: string },
+): Promise<Result> {
   const { role } = input;
   return changeTarget(ctx, input, (target) =>
     target.role === role
@@ -162,14 +194,20 @@ export function changeStaffRole(ctx: StaffContext, input: { staffId: string; rol
   );
 }
 
-export function setStaffActive(ctx: StaffContext, input: { staffId: string; active: boolean; reason: string }): Promise<Result> {
+export function setStaffActive(
+  ctx: StaffContext,
+  input: { staffId: string; active: boolean; reason: string },
+): Promise<Result> {
   const { active } = input;
   return changeTarget(ctx, input, (target) => {
-    if (active === !target.deactivatedAt) return `${target.email} is already ${active ? "active" : "deactivated"}.`;
+    if (active === !target.deactivatedAt)
+      return `${target.email} is already ${active ? "active" : "deactivated"}.`;
     return {
       data: { deactivatedAt: active ? null : new Date() },
       action: active ? "staff.reactivated" : "staff.deactivated",
-      message: active ? `${target.email} can sign in again.` : `${target.email} is deactivated and signed out everywhere.`,
+      message: active
+        ? `${target.email} can sign in again.`
+        : `${target.email} is deactivated and signed out everywhere.`,
       endSessions: !active,
     };
   });
@@ -185,19 +223,36 @@ export function unlockStaff(ctx: StaffContext, input: { staffId: string; reason:
 }
 
 /** Removes the authenticator and issues a re-enrolment link; the person must enrol again. */
-export async function resetStaffTotp(ctx: StaffContext, input: { staffId: string; reason: string }): Promise<Result<InviteLink>> {
+export async function resetStaffTotp(
+  ctx: StaffContext,
+  input: { staffId: string; reason: string },
+): Promise<Result<InviteLink>> {
   const target = await loadTarget(ctx.staff, input.staffId);
   if (typeof target === "string") return fail(target);
   const token = await getDb().$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: target.id },
-      data: { totpSecretEnc: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+      data: {
+        totpSecretEnc: null,
+        totpEnrolledAt: null,
+        totpLastStep: null,
+        sessionVersion: { increment: 1 },
+      },
     });
-    await tx.staffSession.updateMany({ where: { staffId: target.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.staffSession.updateMany({
+      where: { staffId: target.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await tx.staffRecoveryCode.deleteMany({ where: { staffId: target.id } });
     const user = await tx.staffUser.findUniqueOrThrow({ where: { id: target.id }, select: { name: true } });
     const created = await createInvite(tx, ctx, { email: target.email, name: user.name, role: target.role });
-    await appendAuditEvent(tx, { actor: ctx.actor, action: "staff.totp_reset", target: { type: "staff", id: target.id }, reason: input.reason, ip: ctx.ip });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "staff.totp_reset",
+      target: { type: "staff", id: target.id },
+      reason: input.reason,
+      ip: ctx.ip,
+    });
     return created;
   });
   return succeed(
@@ -211,8 +266,16 @@ export async function signOutEverywhere(ctx: StaffContext): Promise<void> {
   const { staff } = ctx;
   await getDb().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { sessionVersion: { increment: 1 } } });
-    await tx.staffSession.updateMany({ where: { staffId: staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await appendAuditEvent(tx, { actor: ctx.actor, action: "staff.signed_out_everywhere", target: { type: "staff", id: staff.id }, ip: ctx.ip });
+    await tx.staffSession.updateMany({
+      where: { staffId: staff.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "staff.signed_out_everywhere",
+      target: { type: "staff", id: staff.id },
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -220,14 +283,29 @@ export async function signOutEverywhere(ctx: StaffContext): Promise<void> {
 export async function revokeOwnSession(ctx: StaffContext, input: { sessionId: string }): Promise<Result> {
   const { sessionId } = input;
   return getDb().$transaction(async (tx) => {
-    const revoked = await tx.staffSession.updateMany({ where: { id: sessionId, staffId: ctx.staff.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = await tx.staffSession.updateMany({
+      where: { id: sessionId, staffId: ctx.staff.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (revoked.count !== 1) return fail("That session has already ended.");
-    await appendAuditEvent(tx, { actor: ctx.actor, action: "staff.session_revoked", target: { type: "staff-session", id: sessionId }, ip: ctx.ip });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "staff.session_revoked",
+      target: { type: "staff-session", id: sessionId },
+      ip: ctx.ip,
+    });
     return succeed("Session ended.");
   });
 }
 
-export type OwnSession = { id: string; ip: string | null; userAgent: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
+export type OwnSession = {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
 
 export async function listOwnSessions(staff: CurrentStaff): Promise<OwnSession[]> {
   const rows = await getDb().staffSession.findMany({

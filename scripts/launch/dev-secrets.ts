@@ -8,7 +8,10 @@ import { generateEncryptionKey } from "../../lib/auth/totp-crypto";
 
 const FILE = path.resolve(".data/dev-secrets.json");
 
-type DevSecrets = Record<"NEXTAUTH_SECRET" | "TOTP_ENCRYPTION_KEYS" | "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", string>;
+type DevSecrets = Record<
+  "NEXTAUTH_SECRET" | "TOTP_ENCRYPTION_KEYS" | "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+  string
+>;
 
 function readOrCreate(): DevSecrets {
   if (existsSync(FILE)) return JSON.parse(readFileSync(FILE, "utf8")) as DevSecrets;

@@ -25,9 +25,18 @@ type ClusterOptions = {
   demoCustomers?: number;
 };
 
-export async function startCluster({ dataDir, firstPort, instances: count, env = {}, demoCustomers = 100 }: ClusterOptions): Promise<Cluster> {
+export async function startCluster({
+  dataDir,
+  firstPort,
+  instances: count,
+  env = {},
+  demoCustomers = 100,
+}: ClusterOptions): Promise<Cluster> {
   const totpKeys = process.env.TOTP_ENCRYPTION_KEYS;
-  if (!totpKeys) throw new Error("TOTP_ENCRYPTION_KEYS must be set (vitest.system.config.ts sets it): the demo staff are seeded with it");
+  if (!totpKeys)
+    throw new Error(
+      "TOTP_ENCRYPTION_KEYS must be set (vitest.system.config.ts sets it): the demo staff are seeded with it",
+    );
   const database = await startSystemDatabase({ dataDir, demoCustomers });
   const publicUrl = `http://127.0.0.1:${firstPort}`;
   const sharedEnv = {
@@ -42,7 +51,13 @@ export async function startCluster({ dataDir, firstPort, instances: count, env =
   };
   const instances = Array.from(
     { length: count },
-    (_, index) => new NextInstance({ name: `instance-${String.fromCharCode(97 + index)}`, port: firstPort + index, env: sharedEnv, logDir: path.resolve(dataDir) }),
+    (_, index) =>
+      new NextInstance({
+        name: `instance-${String.fromCharCode(97 + index)}`,
+        port: firstPort + index,
+        env: sharedEnv,
+        logDir: path.resolve(dataDir),
+      }),
   );
   const stop = async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
@@ -59,7 +74,10 @@ export async function startCluster({ dataDir, firstPort, instances: count, env =
 }
 
 /** An API key with the events:write scope, written straight to the database (as an admin would create it). */
-export async function createIngestKey(database: SystemDatabase, name: string): Promise<{ id: string; key: string }> {
+export async function createIngestKey(
+  database: SystemDatabase,
+  name: string,
+): Promise<{ id: string; key: string }> {
   const material = generateApiKey();
   const [row] = await database.query<{ id: string }>(
     `INSERT INTO api_keys (name, prefix, secret_hash, scopes) VALUES ($1, $2, $3, ARRAY['EVENTS_WRITE']::"ApiScope"[]) RETURNING id`,

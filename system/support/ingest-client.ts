@@ -21,7 +21,9 @@ export type DeliveryLog = {
 /** `count` events with ids `<prefix>-<n>`, alternating login attempts and code deliveries. */
 export function makeEvents(prefix: string, count: number): WireEvent[] {
   return Array.from({ length: count }, (_, n) =>
-    n % 2 === 0 ? loginAttemptEvent({ eventId: `${prefix}-${n}` }) : otpDeliveryEvent({ eventId: `${prefix}-${n}` }),
+    n % 2 === 0
+      ? loginAttemptEvent({ eventId: `${prefix}-${n}` })
+      : otpDeliveryEvent({ eventId: `${prefix}-${n}` }),
   );
 }
 
@@ -38,7 +40,11 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
 type SendOptions = { apiKey: string; log: DeliveryLog; retryDelayMs?: number; deadline?: number };
 
 /** One POST; the answer's status (or "no-answer" for a refused or reset connection, or a timeout). */
-export async function postBatch(baseURL: string, apiKey: string, events: readonly WireEvent[]): Promise<Attempt> {
+export async function postBatch(
+  baseURL: string,
+  apiKey: string,
+  events: readonly WireEvent[],
+): Promise<Attempt> {
   const at = Date.now();
   try {
     const response = await fetch(`${baseURL}/api/v1/events`, {
@@ -60,7 +66,11 @@ export async function postBatch(baseURL: string, apiKey: string, events: readonl
  * Sends one batch until the desk acknowledges it. A 4xx other than 429 is a bug in the test: it
  * throws. It waits `retryDelayMs` between tries, not Retry-After (5 s), to keep the tests short.
  */
-export async function sendUntilAcknowledged(baseURL: string, events: readonly WireEvent[], { apiKey, log, retryDelayMs = 200, deadline = Date.now() + 180_000 }: SendOptions): Promise<void> {
+export async function sendUntilAcknowledged(
+  baseURL: string,
+  events: readonly WireEvent[],
+  { apiKey, log, retryDelayMs = 200, deadline = Date.now() + 180_000 }: SendOptions,
+): Promise<void> {
   while (Date.now() < deadline) {
     const attempt = await postBatch(baseURL, apiKey, events);
     log.attempts.push(attempt);
@@ -77,7 +87,11 @@ export async function sendUntilAcknowledged(baseURL: string, events: readonly Wi
 }
 
 /** Sends every batch, `streams` at a time (each stream takes the next unsent batch). */
-export async function streamBatches(baseURL: string, allBatches: readonly WireEvent[][], options: SendOptions & { streams: number; pauseMs?: number }): Promise<void> {
+export async function streamBatches(
+  baseURL: string,
+  allBatches: readonly WireEvent[][],
+  options: SendOptions & { streams: number; pauseMs?: number },
+): Promise<void> {
   let next = 0;
   const stream = async () => {
     while (next < allBatches.length) {

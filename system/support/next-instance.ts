@@ -40,20 +40,32 @@ export class NextInstance {
 
   /** The server's process id while it runs (a restart gives a new one). */
   get pid(): number | null {
-    return this.child && this.child.exitCode === null && this.child.signalCode === null ? (this.child.pid ?? null) : null;
+    return this.child && this.child.exitCode === null && this.child.signalCode === null
+      ? (this.child.pid ?? null)
+      : null;
   }
 
   async start(): Promise<void> {
     if (this.pid !== null) throw new Error(`${this.name} is already running`);
     mkdirSync(this.options.logDir, { recursive: true });
     const log = createWriteStream(path.join(this.options.logDir, `${this.name}.log`), { flags: "a" });
-    const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(this.options.port), "--hostname", "127.0.0.1"], {
-      // Only what a deployment would set: the test runner's own variables (NODE_ENV=test, VITEST...)
-      // must not leak into the server.
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...this.options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      [NEXT_BIN, "start", "--port", String(this.options.port), "--hostname", "127.0.0.1"],
+      {
+        // Only what a deployment would set: the test runner's own variables (NODE_ENV=test, VITEST...)
+        // must not leak into the server.
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/tmp",
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          ...this.options.env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      },
+    );
     const pid = child.pid;
     if (pid === undefined) throw new Error(`Could not start ${this.name}`);
     const forget = onTestProcessEnd(() => killGroup(pid, "SIGKILL"));
@@ -72,7 +84,10 @@ export class NextInstance {
   async waitUntilHealthy(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.pid === null) throw new Error(`${this.name} exited before it was healthy (see ${this.name}.log in ${this.options.logDir})`);
+      if (this.pid === null)
+        throw new Error(
+          `${this.name} exited before it was healthy (see ${this.name}.log in ${this.options.logDir})`,
+        );
       try {
         const response = await fetch(`${this.baseURL}/api/health`, { signal: AbortSignal.timeout(5_000) });
         if (response.status === 200) return;

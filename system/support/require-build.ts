@@ -4,6 +4,8 @@ import { existsSync } from "node:fs";
 
 export default function requireBuild(): void {
   if (!existsSync(".next/BUILD_ID")) {
-    throw new Error("The system tests run the production build, and .next has none. Run `npm run build` first (npm test does).");
+    throw new Error(
+      "The system tests run the production build, and .next has none. Run `npm run build` first (npm test does).",
+    );
   }
 }

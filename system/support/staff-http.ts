@@ -6,7 +6,11 @@ import { CookieJar } from "../../e2e/support/http-session";
 export type SignInAttempt = { email: string; password: string; code: string };
 export type SignInOutcome = { ok: true; jar: CookieJar } | { ok: false; message: string };
 
-export async function attemptSignIn(baseURL: string, attempt: SignInAttempt, ip: string): Promise<SignInOutcome> {
+export async function attemptSignIn(
+  baseURL: string,
+  attempt: SignInAttempt,
+  ip: string,
+): Promise<SignInOutcome> {
   const jar = new CookieJar();
   const csrf = await fetch(`${baseURL}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
   jar.store(csrf);
@@ -14,7 +18,11 @@ export async function attemptSignIn(baseURL: string, attempt: SignInAttempt, ip:
   const response = await fetch(`${baseURL}/api/auth/callback/staff`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), "x-forwarded-for": ip },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+      "x-forwarded-for": ip,
+    },
     body: new URLSearchParams({ csrfToken, ...attempt, json: "true" }),
   });
   jar.store(response);
@@ -28,7 +36,10 @@ export async function attemptSignIn(baseURL: string, attempt: SignInAttempt, ip:
  * its reason). The account page reads the session row on every request (lib/auth/current-staff.ts).
  */
 export async function consoleAccess(baseURL: string, jar: CookieJar): Promise<string> {
-  const response = await fetch(`${baseURL}/console/account`, { redirect: "manual", headers: { cookie: jar.header() } });
+  const response = await fetch(`${baseURL}/console/account`, {
+    redirect: "manual",
+    headers: { cookie: jar.header() },
+  });
   if (response.status === 200) return "signed-in";
   const location = response.headers.get("location");
   if (response.status >= 300 && response.status < 400 && location) {

@@ -24,7 +24,13 @@ export type SystemDatabase = {
   query: <Row extends pg.QueryResultRow>(sql: string, values?: unknown[]) => Promise<Row[]>;
 };
 
-export async function startSystemDatabase({ dataDir, demoCustomers }: { dataDir: string; demoCustomers: number }): Promise<SystemDatabase> {
+export async function startSystemDatabase({
+  dataDir,
+  demoCustomers,
+}: {
+  dataDir: string;
+  demoCustomers: number;
+}): Promise<SystemDatabase> {
   let server: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir, fresh: true });
   const port = server.port;
   // If the test process ends without stop(), PostgreSQL would outlive it: shut it down immediately.

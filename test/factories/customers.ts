@@ -2,7 +2,13 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 
-export type TestCustomer = { id: string; email: string; phone: string; factorIds: string[]; sessionIds: string[] };
+export type TestCustomer = {
+  id: string;
+  email: string;
+  phone: string;
+  factorIds: string[];
+  sessionIds: string[];
+};
 
 export async function createCustomer(options: { risky?: boolean } = {}): Promise<TestCustomer> {
   const db = getDb();
@@ -24,7 +30,12 @@ export async function createCustomer(options: { risky?: boolean } = {}): Promise
           { type: "AUTHENTICATOR_APP", label: "Authenticator" },
         ],
       },
-      sessions: { create: [{ deviceId: "d1", deviceLabel: "iPhone · Safari", ip: "192.0.2.10" }, { deviceId: "d2", deviceLabel: "Mac · Chrome", ip: "192.0.2.11" }] },
+      sessions: {
+        create: [
+          { deviceId: "d1", deviceLabel: "iPhone · Safari", ip: "192.0.2.10" },
+          { deviceId: "d2", deviceLabel: "Mac · Chrome", ip: "192.0.2.11" },
+        ],
+      },
     },
     select: { id: true, factors: { select: { id: true } }, sessions: { select: { id: true } } },
   });
@@ -41,5 +52,11 @@ export async function createCustomer(options: { risky?: boolean } = {}): Promise
       },
     });
   }
-  return { id: customer.id, email, phone, factorIds: customer.factors.map((factor) => factor.id), sessionIds: customer.sessions.map((session) => session.id) };
+  return {
+    id: customer.id,
+    email,
+    phone,
+    factorIds: customer.factors.map((factor) => factor.id),
+    sessionIds: customer.sessions.map((session) => session.id),
+  };
 }

@@ -25,7 +25,8 @@ export function reportFormFields(overrides: Record<string, unknown> = {}): Recor
     moneyLost: "",
     currency: "GBP",
     paymentMethod: "",
-    story: "He said someone was buying a laptop on my account and asked me to read out the code to cancel it.",
+    story:
+      "He said someone was buying a laptop on my account and asked me to read out the code to cancel it.",
     reporterName: "",
     reporterEmail: "",
     reporterPhone: "",
@@ -34,7 +35,9 @@ export function reportFormFields(overrides: Record<string, unknown> = {}): Recor
   };
 }
 
-export async function createScamReportRow(data: Partial<Prisma.ScamReportUncheckedCreateInput> = {}): Promise<{ id: string; reference: string }> {
+export async function createScamReportRow(
+  data: Partial<Prisma.ScamReportUncheckedCreateInput> = {},
+): Promise<{ id: string; reference: string }> {
   return getDb().scamReport.create({
     data: {
       reference: generateReference(),

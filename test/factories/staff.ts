@@ -9,7 +9,9 @@ import { staffContext, type CurrentStaff, type StaffContext } from "@/lib/auth/c
 
 export type TestStaff = { id: string; email: string; password: string; secret: string; role: Role };
 
-export async function createStaff(overrides: { role?: Role; email?: string; deactivated?: boolean } = {}): Promise<TestStaff> {
+export async function createStaff(
+  overrides: { role?: Role; email?: string; deactivated?: boolean } = {},
+): Promise<TestStaff> {
   const email = overrides.email ?? `staff-${randomBytes(4).toString("hex")}@desk.example`;
   const password = `correct horse ${randomBytes(4).toString("hex")}`;
   const secret = createTotpSecret();
@@ -35,9 +37,16 @@ export function codeFor(staff: { secret: string }, stepOffset = 0): Promise<stri
 }
 
 /** The CurrentStaff a signed-in session would give, with a real session row. */
-export async function signedInAs(staff: TestStaff, options: { stepUpAt?: Date | null } = {}): Promise<CurrentStaff> {
+export async function signedInAs(
+  staff: TestStaff,
+  options: { stepUpAt?: Date | null } = {},
+): Promise<CurrentStaff> {
   const session = await getDb().staffSession.create({
-    data: { staffId: staff.id, expiresAt: new Date(Date.now() + 3_600_000), stepUpAt: options.stepUpAt ?? null },
+    data: {
+      staffId: staff.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      stepUpAt: options.stepUpAt ?? null,
+    },
     select: { id: true },
   });
   return {
@@ -52,6 +61,9 @@ export async function signedInAs(staff: TestStaff, options: { stepUpAt?: Date | 
 }
 
 /** What an action or page hands to lib: the signed-in staff member, their address and audit actor. */
-export async function actingAs(staff: TestStaff, options: { stepUpAt?: Date | null; ip?: string } = {}): Promise<StaffContext> {
+export async function actingAs(
+  staff: TestStaff,
+  options: { stepUpAt?: Date | null; ip?: string } = {},
+): Promise<StaffContext> {
   return staffContext(await signedInAs(staff, options), options.ip ?? "192.0.2.10");
 }

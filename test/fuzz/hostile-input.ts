@@ -13,7 +13,14 @@ export const MARKUP_PAYLOADS = [
 ] as const;
 
 /** Cells that a spreadsheet would run as a formula unless neutralised (OWASP "CSV injection"). */
-export const FORMULA_PAYLOADS = ['=HYPERLINK("http://evil.example","click")', "+SUM(1+1)", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"] as const;
+export const FORMULA_PAYLOADS = [
+  '=HYPERLINK("http://evil.example","click")',
+  "+SUM(1+1)",
+  "-2+3",
+  "@SUM(A1)",
+  "\t=1+1",
+  "\r=1+1",
+] as const;
 
 const SPECIAL_STRINGS = [
   "",
@@ -62,7 +69,11 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.string({ unit: textUnit, maxLength: 20 }), fc.constantFrom(...SPECIAL_STRINGS), fc.string({ maxLength: 20 }))
+      .tuple(
+        fc.string({ unit: textUnit, maxLength: 20 }),
+        fc.constantFrom(...SPECIAL_STRINGS),
+        fc.string({ maxLength: 20 }),
+      )
       .map(([before, special, after]) => `${before}${special}${after}`),
   },
   { weight: 1, arbitrary: fc.constantFrom("a", "<", "\u0000", "é").map((unit) => unit.repeat(100_000)) },
@@ -74,9 +85,29 @@ export function plausibleString(pool: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
     ...known,
     fc.uuid(),
-    fc.constantFrom("yes", "no", "true", "false", "on", "123456", "2026-11-20", "2026-11-20T10:30", "Europe/London", "£250.00", "C-1042", "SR-ABCD-EFGH"),
-    fc.tuple(fc.string({ unit: textUnit, minLength: 1, maxLength: 12 }), fc.constantFrom("@example.com", "@desk.example")).map(([local, domain]) => `${local}${domain}`),
-    fc.tuple(fc.constantFrom(...SPECIAL_STRINGS), fc.lorem({ maxCount: 6 })).map(([special, words]) => `${words} ${special} ${words}`),
+    fc.constantFrom(
+      "yes",
+      "no",
+      "true",
+      "false",
+      "on",
+      "123456",
+      "2026-11-20",
+      "2026-11-20T10:30",
+      "Europe/London",
+      "£250.00",
+      "C-1042",
+      "SR-ABCD-EFGH",
+    ),
+    fc
+      .tuple(
+        fc.string({ unit: textUnit, minLength: 1, maxLength: 12 }),
+        fc.constantFrom("@example.com", "@desk.example"),
+      )
+      .map(([local, domain]) => `${local}${domain}`),
+    fc
+      .tuple(fc.constantFrom(...SPECIAL_STRINGS), fc.lorem({ maxCount: 6 }))
+      .map(([special, words]) => `${words} ${special} ${words}`),
   );
 }
 
@@ -92,22 +123,41 @@ export function fieldValue(pool: readonly string[]): fc.Arbitrary<unknown> {
 }
 
 /** An object with the schema's own keys (some missing, some hostile) plus random extra keys, prototype-polluting ones included. */
-export function hostileRecord(keys: readonly string[], pool: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
-  const known = keys.length > 0 ? fc.dictionary(fc.constantFrom(...keys), fieldValue(pool), { maxKeys: keys.length * 2 }) : fc.constant({});
-  const extraKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "$$typeof", "then"), fc.string({ maxLength: 12 }));
-  return fc.tuple(known, fc.dictionary(extraKey, fieldValue(pool), { maxKeys: 3 }), fc.boolean()).map(([own, extra, withExtra]) => {
-    // defineProperty, so "__proto__" becomes an own key as JSON.parse would make it, not the prototype.
-    const record: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(withExtra ? { ...extra, ...own } : own)) {
-      Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-    }
-    return record;
-  });
+export function hostileRecord(
+  keys: readonly string[],
+  pool: readonly string[],
+): fc.Arbitrary<Record<string, unknown>> {
+  const known =
+    keys.length > 0
+      ? fc.dictionary(fc.constantFrom(...keys), fieldValue(pool), { maxKeys: keys.length * 2 })
+      : fc.constant({});
+  const extraKey = fc.oneof(
+    fc.constantFrom("__proto__", "constructor", "prototype", "$$typeof", "then"),
+    fc.string({ maxLength: 12 }),
+  );
+  return fc
+    .tuple(known, fc.dictionary(extraKey, fieldValue(pool), { maxKeys: 3 }), fc.boolean())
+    .map(([own, extra, withExtra]) => {
+      // defineProperty, so "__proto__" becomes an own key as JSON.parse would make it, not the prototype.
+      const record: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(withExtra ? { ...extra, ...own } : own)) {
+        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return record;
+    });
 }
 
 /** Anything at all, for calls that should not even assume an object. */
 export const anyInput: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 2, withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true, withBigInt: true }),
+  fc.anything({
+    maxDepth: 2,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withDate: true,
+    withBigInt: true,
+  }),
   hostileString,
 );
 
@@ -115,7 +165,8 @@ export const anyInput: fc.Arbitrary<unknown> = fc.oneof(
 export function stringsIn(value: unknown, found: string[] = []): string[] {
   if (typeof value === "string") found.push(value);
   else if (Array.isArray(value)) for (const item of value) stringsIn(item, found);
-  else if (typeof value === "object" && value !== null && !(value instanceof Date)) for (const item of Object.values(value)) stringsIn(item, found);
+  else if (typeof value === "object" && value !== null && !(value instanceof Date))
+    for (const item of Object.values(value)) stringsIn(item, found);
   return found;
 }
 

@@ -17,11 +17,14 @@ import { asUtf8, fieldValue, hostileRecord, hostileString, MARKUP_PAYLOADS } fro
 /** Every route handler file, and where it is fuzzed. */
 const ROUTES: Record<string, string> = {
   "app/api/feedback/route.ts": "here: POST with hostile forms, bodies and headers",
-  "app/api/v1/events/route.ts": "here, through handleEventsRequest (the whole route): hostile batches, keys and headers",
+  "app/api/v1/events/route.ts":
+    "here, through handleEventsRequest (the whole route): hostile batches, keys and headers",
   "app/api/health/route.ts": "e2e/fuzz-http.spec.ts: takes no input; every method and header over HTTP",
   "app/api/auth/[...nextauth]/route.ts": "e2e/fuzz-http.spec.ts: next-auth's endpoints over HTTP",
-  "app/api/scam-reports/export/route.ts": "e2e/fuzz-http.spec.ts: needs a staff session; hostile query strings over HTTP",
-  "app/console/(signed-in)/audit/export/route.ts": "e2e/fuzz-http.spec.ts: needs a staff session; hostile query strings over HTTP",
+  "app/api/scam-reports/export/route.ts":
+    "e2e/fuzz-http.spec.ts: needs a staff session; hostile query strings over HTTP",
+  "app/console/(signed-in)/audit/export/route.ts":
+    "e2e/fuzz-http.spec.ts: needs a staff session; hostile query strings over HTTP",
   "app/search-index.json/route.ts": "e2e/fuzz-http.spec.ts: static file; every method and header over HTTP",
 };
 
@@ -75,19 +78,34 @@ const rawBody = fc.oneof(
 
 /** Header values a crafted client might send (Headers refuses NUL, CR and LF, as HTTP does). */
 // Header values are ByteStrings: keep Latin-1, minus NUL, CR and LF.
-const headerValue = hostileString.map((value) => [...value].filter((char) => char.charCodeAt(0) <= 0xff && !"\u0000\r\n".includes(char)).join("").slice(0, 500));
+const headerValue = hostileString.map((value) =>
+  [...value]
+    .filter((char) => char.charCodeAt(0) <= 0xff && !"\u0000\r\n".includes(char))
+    .join("")
+    .slice(0, 500),
+);
 
 describe("route handlers under random and hostile requests", () => {
   it("every route handler in app/ is fuzzed here or over HTTP", () => {
-    const routes = walk("app").filter((file) => file.endsWith("/route.ts")).toSorted();
+    const routes = walk("app")
+      .filter((file) => file.endsWith("/route.ts"))
+      .toSorted();
     expect(routes).toEqual(Object.keys(ROUTES).toSorted());
   });
 
   it("POST /api/feedback: never a 5xx; JSON answers are action states, others a 303 to the result page; accepted comments stored as sent", async () => {
     // Mostly a valid vote with a hostile comment (to reach the database), sometimes hostile throughout.
     const form: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
-      { weight: 3, arbitrary: fieldValue([]).map((comment) => ({ articleSlug: ARTICLE, helpful: "no", comment })) },
-      { weight: 2, arbitrary: hostileRecord(["articleSlug", "helpful", "comment"], [ARTICLE, "yes", "no"]).map((fields) => ({ articleSlug: ARTICLE, helpful: "no", ...fields })) },
+      {
+        weight: 3,
+        arbitrary: fieldValue([]).map((comment) => ({ articleSlug: ARTICLE, helpful: "no", comment })),
+      },
+      {
+        weight: 2,
+        arbitrary: hostileRecord(["articleSlug", "helpful", "comment"], [ARTICLE, "yes", "no"]).map(
+          (fields) => ({ articleSlug: ARTICLE, helpful: "no", ...fields }),
+        ),
+      },
     );
     const request = fc.record({
       address: clientAddress,
@@ -95,7 +113,12 @@ describe("route handlers under random and hostile requests", () => {
       body: fc.oneof(
         { weight: 4, arbitrary: form.map((fields) => ({ kind: "urlencoded" as const, fields })) },
         { weight: 2, arbitrary: form.map((fields) => ({ kind: "multipart" as const, fields })) },
-        { weight: 2, arbitrary: fc.tuple(contentType, rawBody).map(([type, raw]) => ({ kind: "raw" as const, type, raw })) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(contentType, rawBody)
+            .map(([type, raw]) => ({ kind: "raw" as const, type, raw })),
+        },
       ),
       lyingLength: fc.option(fc.constantFrom("0", "-1", "abc", "99999999999", "1e3"), { nil: undefined }),
       extraHeader: fc.option(headerValue, { nil: undefined }),
@@ -114,7 +137,9 @@ describe("route handlers under random and hostile requests", () => {
           payload = body.raw;
           headers.set("content-type", body.type.replace(/[^\u0020-\u00ff]/g, ""));
         } else {
-          const values = Object.entries(body.fields).flatMap(([key, value]) => (Array.isArray(value) ? (value as unknown[]) : [value]).map((item) => [key, asFormValue(item)]));
+          const values = Object.entries(body.fields).flatMap(([key, value]) =>
+            (Array.isArray(value) ? (value as unknown[]) : [value]).map((item) => [key, asFormValue(item)]),
+          );
           sentComment = body.fields.comment;
           if (body.kind === "urlencoded") {
             payload = new URLSearchParams(values).toString();
@@ -125,7 +150,9 @@ describe("route handlers under random and hostile requests", () => {
             payload = formData;
           }
         }
-        const response = await postFeedback(new Request("http://desk.test/api/feedback", { method: "POST", headers, body: payload }));
+        const response = await postFeedback(
+          new Request("http://desk.test/api/feedback", { method: "POST", headers, body: payload }),
+        );
         expect(response.status).toBeLessThan(500);
         if (json) {
           const state = (await response.json()) as { status: string; message?: string };
@@ -133,45 +160,97 @@ describe("route handlers under random and hostile requests", () => {
           expect(typeof state.message).toBe("string");
         } else {
           expect(response.status).toBe(303);
-          expect(response.headers.get("location")).toMatch(/^\/help\/feedback\?result=(thanks|invalid|unknown-article|rate-limited)(&|$)/);
+          expect(response.headers.get("location")).toMatch(
+            /^\/help\/feedback\?result=(thanks|invalid|unknown-article|rate-limited)(&|$)/,
+          );
         }
         // A urlencoded comment arrives as sent (no line-break rewriting): it is stored trimmed, as text.
-        if (response.status === 200 && body.kind === "urlencoded" && typeof sentComment === "string" && sentComment.trim() !== "") {
+        if (
+          response.status === 200 &&
+          body.kind === "urlencoded" &&
+          typeof sentComment === "string" &&
+          sentComment.trim() !== ""
+        ) {
           const expected = asUtf8(sentComment).replace(/\r\n/g, "\n").trim();
-          const stored = await database.query("SELECT 1 FROM article_feedback WHERE comment = $1", [expected]);
+          const stored = await database.query("SELECT 1 FROM article_feedback WHERE comment = $1", [
+            expected,
+          ]);
           expect(stored.rowCount).toBeGreaterThan(0);
         }
       }),
       {
         numRuns: 80,
         examples: [...MARKUP_PAYLOADS, "a\u0000b"].map((comment): [FeedbackRequest] => [
-          { address: "10.0.0.1", json: true, body: { kind: "urlencoded", fields: { articleSlug: ARTICLE, helpful: "no", comment } }, lyingLength: undefined, extraHeader: undefined },
+          {
+            address: "10.0.0.1",
+            json: true,
+            body: { kind: "urlencoded", fields: { articleSlug: ARTICLE, helpful: "no", comment } },
+            lyingLength: undefined,
+            extraHeader: undefined,
+          },
         ]),
       },
     );
     // The markup examples above were accepted and stored character for character.
-    const markup = await database.query<{ comment: string }>("SELECT DISTINCT comment FROM article_feedback WHERE comment = ANY($1)", [[...MARKUP_PAYLOADS]]);
+    const markup = await database.query<{ comment: string }>(
+      "SELECT DISTINCT comment FROM article_feedback WHERE comment = ANY($1)",
+      [[...MARKUP_PAYLOADS]],
+    );
     expect(markup.rows.map((row) => row.comment).toSorted()).toEqual([...MARKUP_PAYLOADS].toSorted());
   });
 
   it("POST /api/v1/events: never a 5xx; every answer is JSON; every event of a processed batch is accounted for", async () => {
     const { key } = await createApiKeyRow();
     const mutatedEvent = fc
-      .tuple(fc.constantFrom(loginAttemptEvent, otpDeliveryEvent), hostileRecord(Object.keys({ ...loginAttemptEvent(), ...otpDeliveryEvent() }), ["login_attempt", "otp_delivery", "sms", "success"]), fc.subarray(["customer", "eventId", "occurredAt", "sentAt", "ip", "identifier"]))
+      .tuple(
+        fc.constantFrom(loginAttemptEvent, otpDeliveryEvent),
+        hostileRecord(Object.keys({ ...loginAttemptEvent(), ...otpDeliveryEvent() }), [
+          "login_attempt",
+          "otp_delivery",
+          "sms",
+          "success",
+        ]),
+        fc.subarray(["customer", "eventId", "occurredAt", "sentAt", "ip", "identifier"]),
+      )
       .map(([factory, changes, removed]) => {
         const event = factory();
         for (const field of removed) delete event[field];
-        for (const field of Object.keys(changes)) Object.defineProperty(event, field, { value: changes[field], enumerable: true, writable: true, configurable: true });
+        for (const field of Object.keys(changes))
+          Object.defineProperty(event, field, {
+            value: changes[field],
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         return event;
       });
-    const batch = fc.array(fc.oneof({ weight: 5, arbitrary: mutatedEvent }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 1, maxLength: 6 });
+    const batch = fc.array(
+      fc.oneof(
+        { weight: 5, arbitrary: mutatedEvent },
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
+      { minLength: 1, maxLength: 6 },
+    );
     const request = fc.record({
-      authorization: fc.oneof({ weight: 6, arbitrary: fc.constant(`Bearer ${key}`) }, { weight: 1, arbitrary: headerValue }, { weight: 1, arbitrary: headerValue.map((value) => `Bearer ${value}`) }),
-      type: fc.oneof({ weight: 6, arbitrary: fc.constant("application/json") }, { weight: 1, arbitrary: contentType }),
+      authorization: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(`Bearer ${key}`) },
+        { weight: 1, arbitrary: headerValue },
+        { weight: 1, arbitrary: headerValue.map((value) => `Bearer ${value}`) },
+      ),
+      type: fc.oneof(
+        { weight: 6, arbitrary: fc.constant("application/json") },
+        { weight: 1, arbitrary: contentType },
+      ),
       encoding: fc.option(fc.constantFrom("gzip", "identity", "br, gzip", ""), { nil: undefined, freq: 8 }),
       body: fc.oneof(
         { weight: 6, arbitrary: batch.map((events) => JSON.stringify({ events })) },
-        { weight: 1, arbitrary: fc.dictionary(hostileString, fieldValue([]), { maxKeys: 3 }).map((value) => JSON.stringify(value)) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .dictionary(hostileString, fieldValue([]), { maxKeys: 3 })
+            .map((value) => JSON.stringify(value)),
+        },
         { weight: 1, arbitrary: rawBody },
       ),
     });
@@ -180,13 +259,26 @@ describe("route handlers under random and hostile requests", () => {
       fc.asyncProperty(request, async ({ authorization, type, encoding, body }) => {
         const headers = new Headers({ authorization, "content-type": type.replace(/[^\u0020-\u00ff]/g, "") });
         if (encoding !== undefined) headers.set("content-encoding", encoding);
-        const response = await handleEventsRequest(new Request("http://desk.test/api/v1/events", { method: "POST", headers, body, duplex: "half" } as RequestInit));
+        const response = await handleEventsRequest(
+          new Request("http://desk.test/api/v1/events", {
+            method: "POST",
+            headers,
+            body,
+            duplex: "half",
+          } as RequestInit),
+        );
         expect(response.status).toBeLessThan(500);
         expect(response.headers.get("content-type")).toMatch(/^application\/(problem\+)?json$/);
-        const answer = (await response.json()) as { accepted?: number; duplicates?: number; rejected?: unknown[] };
+        const answer = (await response.json()) as {
+          accepted?: number;
+          duplicates?: number;
+          rejected?: unknown[];
+        };
         if (response.status === 200 || response.status === 207) {
           const sent = (JSON.parse(typeof body === "string" ? body : "{}") as { events: unknown[] }).events;
-          expect((answer.accepted ?? 0) + (answer.duplicates ?? 0) + (answer.rejected?.length ?? 0)).toBe(sent.length);
+          expect((answer.accepted ?? 0) + (answer.duplicates ?? 0) + (answer.rejected?.length ?? 0)).toBe(
+            sent.length,
+          );
         }
       }),
       { numRuns: 80 },

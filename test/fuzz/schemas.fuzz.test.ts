@@ -19,7 +19,10 @@ const ID = "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b";
 const OTHER_ID = "9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a";
 const recent = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString().slice(0, 16);
 
-type SafeParse = (input: unknown) => { success: true; data: unknown } | { success: false; issues: { message: string; path: PropertyKey[] }[] };
+type SafeParse = (
+  input: unknown,
+) =>
+  { success: true; data: unknown } | { success: false; issues: { message: string; path: PropertyKey[] }[] };
 
 type FuzzTarget = {
   /** A valid input: mutating a few of its fields reaches the code behind validation. */
@@ -36,7 +39,12 @@ type FuzzTarget = {
 
 const viaValidateEvent: SafeParse = (input) => {
   const result = validateEvent(input);
-  return result.ok ? { success: true, data: result.event } : { success: false, issues: result.errors.map((error) => ({ message: error.message, path: [error.field] })) };
+  return result.ok
+    ? { success: true, data: result.event }
+    : {
+        success: false,
+        issues: result.errors.map((error) => ({ message: error.message, path: [error.field] })),
+      };
 };
 
 const reportFields = {
@@ -57,61 +65,157 @@ const reportFields = {
   customerEmail: "",
 };
 
-const enrolment = { name: "New Person", password: "a long unrelated passphrase", confirmPassword: "a long unrelated passphrase", totpSecret: "A".repeat(32), code: "123456" };
+const enrolment = {
+  name: "New Person",
+  password: "a long unrelated passphrase",
+  confirmPassword: "a long unrelated passphrase",
+  totpSecret: "A".repeat(32),
+  code: "123456",
+};
 
 /** Every exported schema, by "file#export". */
 const TARGETS: Record<string, FuzzTarget> = {
   "lib/api-keys/schemas.ts#apiKeyNameField": { valid: "Identity system" },
-  "lib/api-keys/schemas.ts#createApiKeySchema": { valid: { name: "Identity system", scopes: "EVENTS_WRITE", reason: "New integration" } },
+  "lib/api-keys/schemas.ts#createApiKeySchema": {
+    valid: { name: "Identity system", scopes: "EVENTS_WRITE", reason: "New integration" },
+  },
   "lib/api-keys/schemas.ts#revokeApiKeySchema": { valid: { keyId: ID, reason: "Key leaked in a log" } },
-  "lib/audit/audit-queries.ts#auditFiltersSchema": { valid: { actor: "admin@desk.example", action: "staff.sign_in", target: ID, from: "2026-11-01", to: "2026-11-20", before: "100" } },
+  "lib/audit/audit-queries.ts#auditFiltersSchema": {
+    valid: {
+      actor: "admin@desk.example",
+      action: "staff.sign_in",
+      target: ID,
+      from: "2026-11-01",
+      to: "2026-11-20",
+      before: "100",
+    },
+  },
   "lib/auth/schemas.ts#emailField": { valid: "name@example.com" },
-  "lib/auth/schemas.ts#enrolmentSchema": { valid: enrolment, notStored: ["password", "confirmPassword", "code"] },
-  "lib/auth/schemas.ts#firstAdminSchema": { valid: { ...enrolment, email: "first@example.com" }, notStored: ["password", "confirmPassword", "code"] },
-  "lib/auth/schemas.ts#inviteAcceptanceSchema": { valid: { ...enrolment, token: "A".repeat(43) }, notStored: ["password", "confirmPassword", "code"] },
+  "lib/auth/schemas.ts#enrolmentSchema": {
+    valid: enrolment,
+    notStored: ["password", "confirmPassword", "code"],
+  },
+  "lib/auth/schemas.ts#firstAdminSchema": {
+    valid: { ...enrolment, email: "first@example.com" },
+    notStored: ["password", "confirmPassword", "code"],
+  },
+  "lib/auth/schemas.ts#inviteAcceptanceSchema": {
+    valid: { ...enrolment, token: "A".repeat(43) },
+    notStored: ["password", "confirmPassword", "code"],
+  },
   "lib/auth/schemas.ts#newPasswordField": { valid: "a long unrelated passphrase", notStored: ["*"] },
-  "lib/auth/schemas.ts#signInSchema": { valid: { email: "a@example.com", password: "secret", code: "123456" }, notStored: ["password", "code"] },
+  "lib/auth/schemas.ts#signInSchema": {
+    valid: { email: "a@example.com", password: "secret", code: "123456" },
+    notStored: ["password", "code"],
+  },
   "lib/auth/schemas.ts#stepUpSchema": { valid: { code: "123456" }, notStored: ["code"] },
   "lib/auth/schemas.ts#totpCodeField": { valid: "123456", notStored: ["*"] },
   "lib/cases/schemas.ts#caseAssignSchema": { valid: { caseId: ID, assigneeId: OTHER_ID } },
   "lib/cases/schemas.ts#caseNoteSchema": { valid: { caseId: ID, body: "Called the customer back." } },
-  "lib/cases/schemas.ts#caseStatusSchema": { valid: { caseId: ID, status: "CLOSED", outcome: "Factors reset." } },
+  "lib/cases/schemas.ts#caseStatusSchema": {
+    valid: { caseId: ID, status: "CLOSED", outcome: "Factors reset." },
+  },
   "lib/cases/schemas.ts#checklistSchema": { valid: { caseId: ID, item: "verify-identity", done: "true" } },
-  "lib/cases/schemas.ts#openCaseSchema": { valid: { customerId: ID, type: "LOST_PHONE", subject: "Lost phone", note: "First note" } },
-  "lib/customers/schemas.ts#revealFieldSchema": { valid: { customerId: ID, field: "phone", reason: "Caller verified, ticket 4411" } },
+  "lib/cases/schemas.ts#openCaseSchema": {
+    valid: { customerId: ID, type: "LOST_PHONE", subject: "Lost phone", note: "First note" },
+  },
+  "lib/customers/schemas.ts#revealFieldSchema": {
+    valid: { customerId: ID, field: "phone", reason: "Caller verified, ticket 4411" },
+  },
   "lib/content/article-schema.ts#articleFrontmatterSchema": {
-    valid: { title: "A title", summary: "A summary of twenty characters or more.", category: "scams", tags: ["otp"], updated: "2026-11-20", audience: "customers" },
+    valid: {
+      title: "A title",
+      summary: "A summary of twenty characters or more.",
+      category: "scams",
+      tags: ["otp"],
+      updated: "2026-11-20",
+      audience: "customers",
+    },
     buildTimeOnly: true,
   },
-  "lib/content/article-schema.ts#categoriesSchema": { valid: [{ slug: "scams", title: "Scams", description: "Scam calls and texts.", order: 1 }], buildTimeOnly: true },
-  "lib/content/article-schema.ts#categorySchema": { valid: { slug: "scams", title: "Scams", description: "Scam calls and texts.", order: 1 }, buildTimeOnly: true },
-  "lib/content/article-schema.ts#faqEntrySchema": { valid: { q: "A question?", a: "An answer of some length." }, buildTimeOnly: true },
-  "lib/customers/activity-filters.ts#attemptFiltersSchema": { valid: { outcome: "SUCCESS", from: "2026-11-01", to: "", ip: "203.0.113.5", country: "gb", device: "dev_1", cursor: "" } },
-  "lib/customers/activity-filters.ts#deliveryFiltersSchema": { valid: { purpose: "SIGN_IN", channel: "SMS", status: "SENT", from: "", to: "2026-11-20", cursor: "abc" } },
-  "lib/feedback/schemas.ts#articleFeedbackSchema": { valid: { articleSlug: "what-is-a-one-time-passcode", helpful: "no", comment: "Too long." } },
+  "lib/content/article-schema.ts#categoriesSchema": {
+    valid: [{ slug: "scams", title: "Scams", description: "Scam calls and texts.", order: 1 }],
+    buildTimeOnly: true,
+  },
+  "lib/content/article-schema.ts#categorySchema": {
+    valid: { slug: "scams", title: "Scams", description: "Scam calls and texts.", order: 1 },
+    buildTimeOnly: true,
+  },
+  "lib/content/article-schema.ts#faqEntrySchema": {
+    valid: { q: "A question?", a: "An answer of some length." },
+    buildTimeOnly: true,
+  },
+  "lib/customers/activity-filters.ts#attemptFiltersSchema": {
+    valid: {
+      outcome: "SUCCESS",
+      from: "2026-11-01",
+      to: "",
+      ip: "203.0.113.5",
+      country: "gb",
+      device: "dev_1",
+      cursor: "",
+    },
+  },
+  "lib/customers/activity-filters.ts#deliveryFiltersSchema": {
+    valid: { purpose: "SIGN_IN", channel: "SMS", status: "SENT", from: "", to: "2026-11-20", cursor: "abc" },
+  },
+  "lib/feedback/schemas.ts#articleFeedbackSchema": {
+    valid: { articleSlug: "what-is-a-one-time-passcode", helpful: "no", comment: "Too long." },
+  },
   // The envelope only checks that events is an array; each element then goes through validateEvent (fuzzed below).
   "lib/ingest/schemas.ts#batchEnvelopeSchema": { valid: { events: [{}] }, notStored: ["events"] },
   "lib/ingest/schemas.ts#ingestEventSchema": { valid: otpDeliveryEvent(), parse: viaValidateEvent },
   "lib/ingest/schemas.ts#loginAttemptEventSchema": { valid: loginAttemptEvent(), parse: viaValidateEvent },
   "lib/ingest/schemas.ts#otpDeliveryEventSchema": { valid: otpDeliveryEvent(), parse: viaValidateEvent },
-  "lib/resets/schemas.ts#notMeSchema": { valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.c2lnbmF0dXJl" } },
-  "lib/resets/schemas.ts#resetDecisionSchema": { valid: { resetId: ID, decision: "approve", note: "Checked." } },
+  "lib/resets/schemas.ts#notMeSchema": {
+    valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.c2lnbmF0dXJl" },
+  },
+  "lib/resets/schemas.ts#resetDecisionSchema": {
+    valid: { resetId: ID, decision: "approve", note: "Checked." },
+  },
   "lib/resets/schemas.ts#resetRequestSchema": {
-    valid: { customerId: ID, caseId: "", factorIds: [OTHER_ID], verificationMethod: "OTHER", verificationDetail: "Video call", reason: "Lost phone", revokeSessions: "on" },
+    valid: {
+      customerId: ID,
+      caseId: "",
+      factorIds: [OTHER_ID],
+      verificationMethod: "OTHER",
+      verificationDetail: "Video call",
+      reason: "Lost phone",
+      revokeSessions: "on",
+    },
   },
   "lib/scam-reports/schemas.ts#analyticsFiltersSchema": { valid: { days: "90" } },
-  "lib/scam-reports/schemas.ts#linkCustomerSchema": { valid: { reference: "SR-4KX9-2M7Q", customer: "olivia@example.com" }, cleansControls: true },
-  "lib/scam-reports/schemas.ts#openCaseFromReportSchema": { valid: { reference: "SR-4KX9-2M7Q", subject: "Scam call" }, cleansControls: true },
+  "lib/scam-reports/schemas.ts#linkCustomerSchema": {
+    valid: { reference: "SR-4KX9-2M7Q", customer: "olivia@example.com" },
+    cleansControls: true,
+  },
+  "lib/scam-reports/schemas.ts#openCaseFromReportSchema": {
+    valid: { reference: "SR-4KX9-2M7Q", subject: "Scam call" },
+    cleansControls: true,
+  },
   "lib/scam-reports/schemas.ts#publicReportSchema": { valid: reportFields, cleansControls: true },
-  "lib/scam-reports/schemas.ts#queueFiltersSchema": { valid: { status: "open", assignee: "me", channel: "CALL", source: "", q: "0770", cursor: "" } },
-  "lib/scam-reports/schemas.ts#staffReportSchema": { valid: { ...reportFields, customer: "olivia@example.com", caseNumber: "C-1042" }, cleansControls: true },
-  "lib/scam-reports/schemas.ts#triageSchema": { valid: { reference: "sr 4kx9 2m7q", status: "TRIAGED", assigneeId: "" } },
-  "lib/staff/schemas.ts#changeRoleSchema": { valid: { staffId: ID, role: "SUPERVISOR", reason: "Promoted to team lead" } },
-  "lib/staff/schemas.ts#inviteSchema": { valid: { email: "new@desk.example", name: "New Person", role: "AGENT", reason: "Joined the team" } },
+  "lib/scam-reports/schemas.ts#queueFiltersSchema": {
+    valid: { status: "open", assignee: "me", channel: "CALL", source: "", q: "0770", cursor: "" },
+  },
+  "lib/scam-reports/schemas.ts#staffReportSchema": {
+    valid: { ...reportFields, customer: "olivia@example.com", caseNumber: "C-1042" },
+    cleansControls: true,
+  },
+  "lib/scam-reports/schemas.ts#triageSchema": {
+    valid: { reference: "sr 4kx9 2m7q", status: "TRIAGED", assigneeId: "" },
+  },
+  "lib/staff/schemas.ts#changeRoleSchema": {
+    valid: { staffId: ID, role: "SUPERVISOR", reason: "Promoted to team lead" },
+  },
+  "lib/staff/schemas.ts#inviteSchema": {
+    valid: { email: "new@desk.example", name: "New Person", role: "AGENT", reason: "Joined the team" },
+  },
   "lib/staff/schemas.ts#reasonField": { valid: "Customer called in" },
   "lib/staff/schemas.ts#revokeSessionSchema": { valid: { sessionId: ID } },
   "lib/staff/schemas.ts#roleField": { valid: "ADMIN" },
-  "lib/staff/schemas.ts#staffActiveSchema": { valid: { staffId: ID, reason: "Left the company", active: "false" } },
+  "lib/staff/schemas.ts#staffActiveSchema": {
+    valid: { staffId: ID, reason: "Left the company", active: "false" },
+  },
   "lib/staff/schemas.ts#staffIdField": { valid: ID },
   "lib/staff/schemas.ts#staffReasonSchema": { valid: { staffId: ID, reason: "Left the company" } },
 };
@@ -126,20 +230,35 @@ function walk(dir: string): string[] {
 /** Exported zod schemas of every lib module that uses zod, found by loading the modules. */
 async function discoverSchemas(): Promise<Map<string, z.ZodType>> {
   const files = walk("lib").filter(
-    (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith("lib/generated/") && /^import \{[^}]*\bz\b[^}]*\} from "zod";/m.test(readFileSync(file, "utf8")),
+    (file) =>
+      /\.tsx?$/.test(file) &&
+      !/\.test\.tsx?$/.test(file) &&
+      !file.startsWith("lib/generated/") &&
+      /^import \{[^}]*\bz\b[^}]*\} from "zod";/m.test(readFileSync(file, "utf8")),
   );
   const schemas = new Map<string, z.ZodType>();
   for (const file of files) {
     const exports = (await import(path.resolve(file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exports)) if (value instanceof z.ZodType) schemas.set(`${file}#${name}`, value);
+    for (const [name, value] of Object.entries(exports))
+      if (value instanceof z.ZodType) schemas.set(`${file}#${name}`, value);
   }
   return schemas;
 }
 
-type Def = { type: string; shape?: Record<string, unknown>; entries?: Record<string, string>; values?: unknown[] } & Record<string, unknown>;
+type Def = {
+  type: string;
+  shape?: Record<string, unknown>;
+  entries?: Record<string, string>;
+  values?: unknown[];
+} & Record<string, unknown>;
 
 /** Object keys and enum/literal values anywhere inside a schema: the vocabulary the fuzzer mixes in. */
-function vocabulary(schema: unknown, keys = new Set<string>(), words = new Set<string>(), seen = new Set<unknown>()): { keys: string[]; words: string[] } {
+function vocabulary(
+  schema: unknown,
+  keys = new Set<string>(),
+  words = new Set<string>(),
+  seen = new Set<unknown>(),
+): { keys: string[]; words: string[] } {
   const def = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
   if (def && !seen.has(schema)) {
     seen.add(schema);
@@ -149,7 +268,8 @@ function vocabulary(schema: unknown, keys = new Set<string>(), words = new Set<s
     }
     for (const value of Object.values(def.entries ?? {})) words.add(String(value));
     for (const value of def.values ?? []) if (typeof value === "string") words.add(value);
-    for (const child of ["in", "out", "innerType", "element", "left", "right", "schema"]) if (def[child]) vocabulary(def[child], keys, words, seen);
+    for (const child of ["in", "out", "innerType", "element", "left", "right", "schema"])
+      if (def[child]) vocabulary(def[child], keys, words, seen);
     for (const option of (def.options as unknown[] | undefined) ?? []) vocabulary(option, keys, words, seen);
   }
   return { keys: [...keys], words: [...words] };
@@ -161,14 +281,30 @@ function inputsFor(target: FuzzTarget, schema: z.ZodType): fc.Arbitrary<unknown>
   const valid = target.valid;
   const mutated =
     typeof valid === "object" && valid !== null && !Array.isArray(valid)
-      ? fc.tuple(hostileRecord(keys, words), fc.subarray(Object.keys(valid), { maxLength: Math.min(2, Object.keys(valid).length) })).map(([changes, removed]) => {
-          const input: Record<string, unknown> = { ...(valid as Record<string, unknown>) };
-          for (const key of removed) delete input[key];
-          for (const key of Object.keys(changes)) Object.defineProperty(input, key, { value: changes[key], enumerable: true, writable: true, configurable: true });
-          return input;
-        })
+      ? fc
+          .tuple(
+            hostileRecord(keys, words),
+            fc.subarray(Object.keys(valid), { maxLength: Math.min(2, Object.keys(valid).length) }),
+          )
+          .map(([changes, removed]) => {
+            const input: Record<string, unknown> = { ...(valid as Record<string, unknown>) };
+            for (const key of removed) delete input[key];
+            for (const key of Object.keys(changes))
+              Object.defineProperty(input, key, {
+                value: changes[key],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            return input;
+          })
       : fieldValue(words);
-  return fc.oneof({ weight: 6, arbitrary: mutated }, { weight: 2, arbitrary: hostileRecord(keys, words) }, { weight: 1, arbitrary: anyInput }, { weight: 1, arbitrary: fc.constant(valid) });
+  return fc.oneof(
+    { weight: 6, arbitrary: mutated },
+    { weight: 2, arbitrary: hostileRecord(keys, words) },
+    { weight: 1, arbitrary: anyInput },
+    { weight: 1, arbitrary: fc.constant(valid) },
+  );
 }
 
 /**
@@ -177,16 +313,24 @@ function inputsFor(target: FuzzTarget, schema: z.ZodType): fc.Arbitrary<unknown>
  */
 function sharpExamples(target: FuzzTarget): [unknown][] {
   const { valid } = target;
-  const variants = (text: string) => [`${text}\u0000${text}`, `${text}\ud800`, `${text}${MARKUP_PAYLOADS[0]}`];
+  const variants = (text: string) => [
+    `${text}\u0000${text}`,
+    `${text}\ud800`,
+    `${text}${MARKUP_PAYLOADS[0]}`,
+  ];
   if (typeof valid === "string") return variants(valid).map((value) => [value]);
   if (typeof valid !== "object" || valid === null || Array.isArray(valid)) return [];
-  return Object.entries(valid).flatMap(([key, text]) => (typeof text === "string" ? variants(text).map((value): [unknown] => [{ ...valid, [key]: value }]) : []));
+  return Object.entries(valid).flatMap(([key, text]) =>
+    typeof text === "string" ? variants(text).map((value): [unknown] => [{ ...valid, [key]: value }]) : [],
+  );
 }
 
 function storedStrings(target: FuzzTarget, data: unknown): string[] {
   if (target.buildTimeOnly || target.notStored?.includes("*")) return [];
   if (typeof data !== "object" || data === null) return stringsIn(data);
-  const kept: unknown[] = Object.entries(data as Record<string, unknown>).flatMap(([key, value]) => (target.notStored?.includes(key) ? [] : [value]));
+  const kept: unknown[] = Object.entries(data as Record<string, unknown>).flatMap(([key, value]) =>
+    target.notStored?.includes(key) ? [] : [value],
+  );
   return stringsIn(kept);
 }
 
@@ -221,10 +365,14 @@ describe("zod schemas under random and hostile input", () => {
       const schemas = await discoverSchemas();
       const schema = schemas.get(name);
       if (!schema) throw new Error(`${name} is not exported any more`);
-      const parse: SafeParse = target.parse ?? ((input) => {
-        const result = schema.safeParse(input);
-        return result.success ? { success: true, data: result.data } : { success: false, issues: result.error.issues };
-      });
+      const parse: SafeParse =
+        target.parse ??
+        ((input) => {
+          const result = schema.safeParse(input);
+          return result.success
+            ? { success: true, data: result.data }
+            : { success: false, issues: result.error.issues };
+        });
 
       // The valid example itself parses: otherwise the mutations below would only probe refusals.
       expect(parse(target.valid).success, `${name} refuses its own valid example`).toBe(true);
@@ -242,7 +390,11 @@ describe("zod schemas under random and hostile input", () => {
             return;
           }
           const strings = storedStrings(target, result.data);
-          for (const value of strings) expect(value.includes("\u0000"), `${name} accepted a NUL character, which PostgreSQL text cannot hold`).toBe(false);
+          for (const value of strings)
+            expect(
+              value.includes("\u0000"),
+              `${name} accepted a NUL character, which PostgreSQL text cannot hold`,
+            ).toBe(false);
           if (target.cleansControls) for (const value of strings) expect(value).not.toMatch(CONTROL_OR_BIDI);
           if (strings.length > 0) expect(await throughPostgres(strings)).toEqual(strings.map(asUtf8));
         }),

@@ -11,7 +11,21 @@ const SOURCE_DIRS = ["app", "components", "lib"];
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm;
 // lib/env reads the server's process.env, which the browser does not have.
 const FORBIDDEN = /^(node:|server-only$|pg$|@node-rs\/|@prisma\/adapter-pg$|nodemailer$|@\/lib\/env$)/;
-const NODE_BUILTINS = new Set(["crypto", "fs", "path", "os", "child_process", "net", "http", "https", "stream", "zlib", "util", "vm", "buffer"]);
+const NODE_BUILTINS = new Set([
+  "crypto",
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "net",
+  "http",
+  "https",
+  "stream",
+  "zlib",
+  "util",
+  "vm",
+  "buffer",
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -26,7 +40,13 @@ function resolveLocal(specifier: string, from: string): string | null {
   if (specifier.startsWith("@/")) base = path.join(root, specifier.slice(2));
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
   else return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -56,7 +76,8 @@ function forbiddenReach(file: string, seen = new Set<string>(), chain: string[] 
   const here = [...chain, path.relative(root, file)];
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[1] ?? "";
-    if (FORBIDDEN.test(specifier) || NODE_BUILTINS.has(specifier)) problems.push(`${here.join(" → ")} → ${specifier}`);
+    if (FORBIDDEN.test(specifier) || NODE_BUILTINS.has(specifier))
+      problems.push(`${here.join(" → ")} → ${specifier}`);
     const local = resolveLocal(specifier, file);
     if (local) problems.push(...forbiddenReach(local, seen, here));
   }
@@ -64,7 +85,9 @@ function forbiddenReach(file: string, seen = new Set<string>(), chain: string[] 
 }
 
 describe("client components", () => {
-  const clientFiles = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^\s*["']use client["']/m.test(readFileSync(file, "utf8")));
+  const clientFiles = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) =>
+    /^\s*["']use client["']/m.test(readFileSync(file, "utf8")),
+  );
 
   it("exist (the scan finds them)", () => {
     expect(clientFiles.length).toBeGreaterThan(10);
@@ -80,7 +103,9 @@ describe("client components", () => {
     // Zod probes for eval lazily, at the first parse, so the config only has to be in the bundle.
     const missing = clientFiles.filter((file) => {
       const modules = [...reachable(file)];
-      const usesZod = modules.some((module) => /^\s*import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+["']zod["']/m.test(readFileSync(module, "utf8")));
+      const usesZod = modules.some((module) =>
+        /^\s*import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+["']zod["']/m.test(readFileSync(module, "utf8")),
+      );
       return usesZod && !modules.includes(jitless);
     });
     expect(missing).toEqual([]);

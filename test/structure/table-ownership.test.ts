@@ -34,7 +34,8 @@ const OWNERS: Record<string, readonly string[]> = {
   RateLimit: ["lib/rate-limit"],
 };
 
-const WRITE_METHODS = "create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany";
+const WRITE_METHODS =
+  "create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -61,7 +62,8 @@ export function writesIn(text: string, tables: Map<string, string>): string[] {
   for (const [model, table] of tables) {
     const delegate = model[0]?.toLowerCase() + model.slice(1);
     if (new RegExp(`\\.${delegate}\\s*\\.\\s*(${WRITE_METHODS})\\s*\\(`).test(text)) written.add(model);
-    if (new RegExp(`\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+"?${table}"?\\b`, "i").test(text)) written.add(model);
+    if (new RegExp(`\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+"?${table}"?\\b`, "i").test(text))
+      written.add(model);
   }
   return [...written];
 }
@@ -84,7 +86,8 @@ describe("table ownership", () => {
       const relative = path.relative(root, file);
       const owner = ownerOf(relative);
       for (const model of writesIn(readFileSync(file, "utf8"), tables)) {
-        if (!owner || !(OWNERS[model] ?? []).includes(owner)) violations.push(`${relative} writes ${model} (owned by ${(OWNERS[model] ?? []).join(", ")})`);
+        if (!owner || !(OWNERS[model] ?? []).includes(owner))
+          violations.push(`${relative} writes ${model} (owned by ${(OWNERS[model] ?? []).join(", ")})`);
       }
     }
     expect(violations).toEqual([]);
@@ -93,7 +96,9 @@ describe("table ownership", () => {
   it("recognises the ways a module writes a table", () => {
     expect(writesIn("await tx.caseNote.create({ data })", tables)).toEqual(["CaseNote"]);
     expect(writesIn("await db.scamReport\n  .updateMany({ where })", tables)).toEqual(["ScamReport"]);
-    expect(writesIn("await tx.$executeRaw`UPDATE customers SET flagged_at = now()`", tables)).toEqual(["Customer"]);
+    expect(writesIn("await tx.$executeRaw`UPDATE customers SET flagged_at = now()`", tables)).toEqual([
+      "Customer",
+    ]);
     expect(writesIn('DELETE FROM "login_attempts" WHERE occurred_at < $1', tables)).toEqual(["LoginAttempt"]);
     expect(writesIn("await tx.case.findMany({ where })", tables)).toEqual([]);
   });

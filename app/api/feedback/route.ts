@@ -65,7 +65,10 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array<Ar
 export async function POST(request: Request): Promise<Response> {
   // Another site must not be able to make its visitors vote.
   if (isCrossSiteRequest(request)) {
-    log.warn("feedback.cross_site_refused", { origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site") });
+    log.warn("feedback.cross_site_refused", {
+      origin: request.headers.get("origin"),
+      fetchSite: request.headers.get("sec-fetch-site"),
+    });
     return crossSiteRefusal();
   }
   const body = await readLimited(request, MAX_BODY_BYTES);

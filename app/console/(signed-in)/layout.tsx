@@ -25,7 +25,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   ];
   return (
     <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -38,7 +41,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <span data-testid="whoami">
               {staff.name} <span className="text-slate-500 dark:text-slate-400">({staff.email})</span>
             </span>
-            <Badge tone={staff.role === "ADMIN" ? "red" : staff.role === "SUPERVISOR" ? "amber" : "blue"}>{staff.role.toLowerCase()}</Badge>
+            <Badge tone={staff.role === "ADMIN" ? "red" : staff.role === "SUPERVISOR" ? "amber" : "blue"}>
+              {staff.role.toLowerCase()}
+            </Badge>
             <SignOutButton />
           </div>
         </div>

@@ -10,13 +10,16 @@ export default async function ConsoleHome() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Hello, {staff.name}</h1>
-      <section aria-labelledby="rule" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <section
+        aria-labelledby="rule"
+        className="rounded-md border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      >
         <h2 id="rule" className="font-semibold">
           The one rule
         </h2>
         <p className="mt-1">
-          Support never asks a customer for a one-time code, a password or card details. If a caller offers a code, stop them and do not write it
-          down anywhere.
+          Support never asks a customer for a one-time code, a password or card details. If a caller offers a
+          code, stop them and do not write it down anywhere.
         </p>
       </section>
       <ul className="grid gap-4 sm:grid-cols-2">
@@ -26,7 +29,9 @@ export default async function ConsoleHome() {
               Find a customer
             </Link>
           </h2>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Sign-in attempts, codes sent, sessions and what looks wrong.</p>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Sign-in attempts, codes sent, sessions and what looks wrong.
+          </p>
         </li>
         <li className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 className="font-semibold">
@@ -34,7 +39,9 @@ export default async function ConsoleHome() {
               My account
             </Link>
           </h2>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Your sessions, recent sign-ins, and sign-out everywhere.</p>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Your sessions, recent sign-ins, and sign-out everywhere.
+          </p>
         </li>
         {can(staff, "staff:manage") ? (
           <li className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -43,7 +50,9 @@ export default async function ConsoleHome() {
                 Staff
               </Link>
             </h2>
-            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Invite staff, change roles, unlock and deactivate accounts.</p>
+            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+              Invite staff, change roles, unlock and deactivate accounts.
+            </p>
           </li>
         ) : null}
       </ul>

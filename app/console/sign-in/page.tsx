@@ -13,17 +13,26 @@ const REASONS: Record<string, string> = {
   "signed-out-everywhere": "You are signed out on every device. Sign in again to continue here.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection(); // reads the database: render on request, never at build time
   if (!(await hasAnyStaff())) redirect("/setup");
   const params = await searchParams;
-  const next = typeof params.next === "string" && params.next.startsWith("/console") && !params.next.startsWith("//") ? params.next : "/console";
+  const next =
+    typeof params.next === "string" && params.next.startsWith("/console") && !params.next.startsWith("//")
+      ? params.next
+      : "/console";
   if (await getCurrentStaff()) redirect(next);
   const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-bold">Staff sign-in</h1>
-      <p className="mt-2 text-slate-700 dark:text-slate-300">Account Security Desk console. You need your password and your authenticator app.</p>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Account Security Desk console. You need your password and your authenticator app.
+      </p>
       <SignInForm next={next} notice={reason} />
     </main>
   );

@@ -6,7 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { EnrolmentForm } from "@/components/console/enrolment-form";
 import { acceptInvitation } from "./actions";
 
-export const metadata: Metadata = { title: "Join the desk", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Join the desk",
+  robots: { index: false },
+  referrer: "no-referrer",
+};
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -30,7 +34,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const qr = await totpQrSvg(totpUri(invite.email, secret));
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-12">
-      <h1 className="text-2xl font-bold">{invite.reenrolment ? "Set up your sign-in again" : "Join Account Security Desk"}</h1>
+      <h1 className="text-2xl font-bold">
+        {invite.reenrolment ? "Set up your sign-in again" : "Join Account Security Desk"}
+      </h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         {invite.reenrolment
           ? "An administrator reset your authenticator. Choose a new password and enrol your authenticator app."

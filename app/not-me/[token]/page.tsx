@@ -3,7 +3,11 @@ import { readNotMeToken } from "@/lib/notifications/not-me-token";
 import { Alert } from "@/components/ui/alert";
 import { NotMeForm } from "./_components/not-me-form";
 
-export const metadata: Metadata = { title: "This wasn't me", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "This wasn't me",
+  robots: { index: false },
+  referrer: "no-referrer",
+};
 
 export default async function NotMePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -13,12 +17,20 @@ export default async function NotMePage({ params }: { params: Promise<{ token: s
       <h1 className="text-2xl font-bold">Did you ask us to reset your sign-in security?</h1>
       {valid ? (
         <>
-          <p>If you did not, tell us now. We will flag your account and our security team will contact you through the details on file.</p>
-          <Alert tone="warning">We will never ask you for a one-time code, your password or card details. Anyone who does is not us.</Alert>
+          <p>
+            If you did not, tell us now. We will flag your account and our security team will contact you
+            through the details on file.
+          </p>
+          <Alert tone="warning">
+            We will never ask you for a one-time code, your password or card details. Anyone who does is not
+            us.
+          </Alert>
           <NotMeForm token={token} />
         </>
       ) : (
-        <Alert tone="error">This link is not valid. If you are worried about your account, call us on the number on our website.</Alert>
+        <Alert tone="error">
+          This link is not valid. If you are worried about your account, call us on the number on our website.
+        </Alert>
       )}
     </main>
   );

@@ -11,8 +11,19 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { ErrorSummary, ScamReportFields, type FieldErrors } from "@/components/report/scam-report-fields";
 
-export function PublicReportForm({ formToken, defaultTimeZone, maxDateTime }: { formToken: string; defaultTimeZone: string; maxDateTime: string }) {
-  const [state, formAction, pending] = useActionState<PublicReportState, FormData>(submitScamReport, { status: "idle", formToken });
+export function PublicReportForm({
+  formToken,
+  defaultTimeZone,
+  maxDateTime,
+}: {
+  formToken: string;
+  defaultTimeZone: string;
+  maxDateTime: string;
+}) {
+  const [state, formAction, pending] = useActionState<PublicReportState, FormData>(submitScamReport, {
+    status: "idle",
+    formToken,
+  });
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -22,7 +33,11 @@ export function PublicReportForm({ formToken, defaultTimeZone, maxDateTime }: { 
     // before a huge request is sent.
     const story = formData.get("story");
     if (typeof story === "string" && story.length > LIMITS.story) {
-      setLocalErrors({ story: [`Your story is ${story.length.toLocaleString("en-GB")} characters long. Please shorten it to ${LIMITS.story.toLocaleString("en-GB")} characters or fewer.`] });
+      setLocalErrors({
+        story: [
+          `Your story is ${story.length.toLocaleString("en-GB")} characters long. Please shorten it to ${LIMITS.story.toLocaleString("en-GB")} characters or fewer.`,
+        ],
+      });
       return;
     }
     setLocalErrors({});
@@ -40,12 +55,20 @@ export function PublicReportForm({ formToken, defaultTimeZone, maxDateTime }: { 
         <label htmlFor="website">Leave this field empty</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <ScamReportFields mode="public" values={state.values} errors={errors} defaultTimeZone={defaultTimeZone} maxDateTime={maxDateTime} />
+      <ScamReportFields
+        mode="public"
+        values={state.values}
+        errors={errors}
+        defaultTimeZone={defaultTimeZone}
+        maxDateTime={maxDateTime}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? "Sending…" : "Send report"}
         </Button>
-        <p className="text-sm text-slate-600 dark:text-slate-400">You will get a reference number and advice on what to do next.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          You will get a reference number and advice on what to do next.
+        </p>
       </div>
     </form>
   );

@@ -6,7 +6,15 @@ import type { ReactNode } from "react";
 export type Column = { key: string; label: string; value: number; title: string };
 
 /** Vertical bars over time. Labels are thinned out so they never overlap. */
-export function ColumnChart({ columns, caption, valueLabel }: { columns: Column[]; caption: string; valueLabel: string }) {
+export function ColumnChart({
+  columns,
+  caption,
+  valueLabel,
+}: {
+  columns: Column[];
+  caption: string;
+  valueLabel: string;
+}) {
   const max = Math.max(1, ...columns.map((column) => column.value));
   const width = 720;
   const height = 200;
@@ -20,7 +28,13 @@ export function ColumnChart({ columns, caption, valueLabel }: { columns: Column[
   const total = columns.reduce((sum, column) => sum + column.value, 0);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`${caption}: ${total} in total, at most ${max} in one period.`} data-testid="column-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={`${caption}: ${total} in total, at most ${max} in one period.`}
+        data-testid="column-chart"
+      >
         <line x1={left} x2={width} y1={top + plotHeight} y2={top + plotHeight} className="stroke-slate-300" />
         <text x={left - 6} y={top + 8} textAnchor="end" className="fill-slate-500 text-[10px]">
           {max}
@@ -33,11 +47,22 @@ export function ColumnChart({ columns, caption, valueLabel }: { columns: Column[
           const x = left + index * step + (step - barWidth) / 2;
           return (
             <g key={column.key}>
-              <rect x={x} y={top + plotHeight - barHeight} width={barWidth} height={barHeight} className="fill-blue-600">
+              <rect
+                x={x}
+                y={top + plotHeight - barHeight}
+                width={barWidth}
+                height={barHeight}
+                className="fill-blue-600"
+              >
                 <title>{column.title}</title>
               </rect>
               {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={height - 10} textAnchor="middle" className="fill-slate-600 text-[10px]">
+                <text
+                  x={x + barWidth / 2}
+                  y={height - 10}
+                  textAnchor="middle"
+                  className="fill-slate-600 text-[10px]"
+                >
                   {column.label}
                 </text>
               ) : null}
@@ -47,11 +72,15 @@ export function ColumnChart({ columns, caption, valueLabel }: { columns: Column[
       </svg>
       <figcaption className="text-sm text-slate-600 dark:text-slate-400">{caption}</figcaption>
       <details className="text-sm">
-        <summary className="cursor-pointer text-blue-700 underline dark:text-blue-300">Show as a table</summary>
+        <summary className="cursor-pointer text-blue-700 underline dark:text-blue-300">
+          Show as a table
+        </summary>
         <table className="mt-2 text-left">
           <thead>
             <tr>
-              <th scope="col" className="pr-6">Period</th>
+              <th scope="col" className="pr-6">
+                Period
+              </th>
               <th scope="col">{valueLabel}</th>
             </tr>
           </thead>
@@ -84,9 +113,14 @@ export function BarList({ items, empty, testId }: { items: BarItem[]; empty: str
             <span className="font-semibold tabular-nums">{item.display ?? item.value}</span>
           </div>
           <div className="mt-1 h-2 rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
-            <div className="h-2 rounded bg-blue-600" style={{ width: `${Math.max(2, (item.value / max) * 100)}%` }} />
+            <div
+              className="h-2 rounded bg-blue-600"
+              style={{ width: `${Math.max(2, (item.value / max) * 100)}%` }}
+            />
           </div>
-          {item.detail ? <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{item.detail}</div> : null}
+          {item.detail ? (
+            <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{item.detail}</div>
+          ) : null}
         </li>
       ))}
     </ol>

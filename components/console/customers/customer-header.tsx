@@ -19,7 +19,10 @@ export function CustomerHeader({
   return (
     <div className="space-y-3">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/console/customers" className="text-blue-700 underline dark:text-blue-300">Customers</Link> / {customer.fullName}
+        <Link href="/console/customers" className="text-blue-700 underline dark:text-blue-300">
+          Customers
+        </Link>{" "}
+        / {customer.fullName}
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{customer.fullName}</h1>

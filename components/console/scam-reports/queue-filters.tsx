@@ -1,16 +1,41 @@
 import Link from "next/link";
-import { CHANNEL_LABELS, SCAM_CHANNELS, SCAM_SOURCES, SOURCE_LABELS, STATUS_LABELS, SCAM_STATUSES } from "@/lib/scam-reports/labels";
+import {
+  CHANNEL_LABELS,
+  SCAM_CHANNELS,
+  SCAM_SOURCES,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  SCAM_STATUSES,
+} from "@/lib/scam-reports/labels";
 import type { QueueFilters } from "@/lib/scam-reports/schemas";
 import { buttonClasses } from "@/components/ui/button";
 import { Labelled, Select, TextInput } from "@/components/ui/field";
 
 /** A plain GET form: every filtered view of the queue is a link an agent can share. */
-export function QueueFilterForm({ filters, staff }: { filters: QueueFilters; staff: { id: string; name: string }[] }) {
+export function QueueFilterForm({
+  filters,
+  staff,
+}: {
+  filters: QueueFilters;
+  staff: { id: string; name: string }[];
+}) {
   return (
-    <form method="get" role="search" aria-label="Filter scam reports" className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter scam reports"
+      className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6"
+    >
       <div className="col-span-2">
         <Labelled id="q" label="Number, sender or reference">
-          <TextInput id="q" name="q" defaultValue={filters.q ?? ""} maxLength={100} placeholder="e.g. 020 7946 0123 or SR-H4X9-175T" autoComplete="off" />
+          <TextInput
+            id="q"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            maxLength={100}
+            placeholder="e.g. 020 7946 0123 or SR-H4X9-175T"
+            autoComplete="off"
+          />
         </Labelled>
       </div>
       <Labelled id="status" label="Status">

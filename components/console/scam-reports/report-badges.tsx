@@ -3,7 +3,12 @@ import { formatInternational } from "@/lib/scam-reports/contact-number";
 import { ASK_LABELS, STATUS_LABELS } from "@/lib/scam-reports/labels";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const STATUS_TONES: Record<ScamReportStatus, BadgeTone> = { NEW: "blue", TRIAGED: "neutral", ESCALATED: "red", CLOSED: "green" };
+const STATUS_TONES: Record<ScamReportStatus, BadgeTone> = {
+  NEW: "blue",
+  TRIAGED: "neutral",
+  ESCALATED: "red",
+  CLOSED: "green",
+};
 
 export function StatusBadge({ status }: { status: ScamReportStatus }) {
   return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>;

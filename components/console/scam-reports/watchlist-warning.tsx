@@ -4,7 +4,15 @@ import { formatInternational } from "@/lib/scam-reports/contact-number";
 import { Time } from "@/components/console/time";
 
 /** On the customer page: their reports or cases mention numbers that many people have reported. */
-export function WatchlistWarning({ mentions, timeZone, days }: { mentions: WatchlistMention[]; timeZone: string; days: number }) {
+export function WatchlistWarning({
+  mentions,
+  timeZone,
+  days,
+}: {
+  mentions: WatchlistMention[];
+  timeZone: string;
+  days: number;
+}) {
   if (mentions.length === 0) return null;
   return (
     <section
@@ -18,16 +26,26 @@ export function WatchlistWarning({ mentions, timeZone, days }: { mentions: Watch
       <ul className="mt-2 space-y-2 text-sm">
         {mentions.map((mention) => (
           <li key={mention.number}>
-            <Link href={`/console/scam-reports?${new URLSearchParams({ q: mention.number, status: "all" })}`} prefetch={false} className="font-mono font-semibold underline">
+            <Link
+              href={`/console/scam-reports?${new URLSearchParams({ q: mention.number, status: "all" })}`}
+              prefetch={false}
+              className="font-mono font-semibold underline"
+            >
               {formatInternational(mention.number)}
             </Link>{" "}
-            reported {mention.reports} times in the last {days} days (last <Time date={mention.lastContactedAt} timeZone={timeZone} relative />)
-            {mention.organisations.length ? `, claiming to be ${mention.organisations.join(" / ")}` : ""}. Mentioned in{" "}
+            reported {mention.reports} times in the last {days} days (last{" "}
+            <Time date={mention.lastContactedAt} timeZone={timeZone} relative />)
+            {mention.organisations.length ? `, claiming to be ${mention.organisations.join(" / ")}` : ""}.
+            Mentioned in{" "}
             {mention.mentionedIn.map((where, index) => (
               <span key={where.kind === "report" ? where.reference : `case-${where.number}`}>
                 {index ? ", " : ""}
                 {where.kind === "report" ? (
-                  <Link href={`/console/scam-reports/${where.reference}`} prefetch={false} className="underline">
+                  <Link
+                    href={`/console/scam-reports/${where.reference}`}
+                    prefetch={false}
+                    className="underline"
+                  >
                     report {where.reference}
                   </Link>
                 ) : (
@@ -42,8 +60,8 @@ export function WatchlistWarning({ mentions, timeZone, days }: { mentions: Watch
         ))}
       </ul>
       <p className="mt-2 text-sm">
-        Scammers call back. Treat anyone claiming to be this customer, or calling for them, with extra care, and check the account for sign-ins right
-        after each contact.
+        Scammers call back. Treat anyone claiming to be this customer, or calling for them, with extra care,
+        and check the account for sign-ins right after each contact.
       </p>
     </section>
   );

@@ -28,7 +28,8 @@ function isHttpUrl(value: string, origin: string): boolean {
 async function malformed(request: Request): Promise<string | null> {
   const url = new URL(request.url);
   const callbackUrl = url.searchParams.get("callbackUrl");
-  if (callbackUrl !== null && !isHttpUrl(callbackUrl, url.origin)) return "callbackUrl must be a path on this site or an http(s) URL.";
+  if (callbackUrl !== null && !isHttpUrl(callbackUrl, url.origin))
+    return "callbackUrl must be a path on this site or an http(s) URL.";
   // next-auth parses JSON bodies of POSTs without catching a syntax error.
   if (request.method === "POST" && (request.headers.get("content-type") ?? "").includes("application/json")) {
     try {
@@ -46,7 +47,10 @@ async function malformed(request: Request): Promise<string | null> {
  */
 async function POST(request: Request, context: unknown): Promise<Response> {
   if (isCrossSiteRequest(request)) {
-    log.warn("auth.cross_site_refused", { path: new URL(request.url).pathname, origin: request.headers.get("origin") });
+    log.warn("auth.cross_site_refused", {
+      path: new URL(request.url).pathname,
+      origin: request.headers.get("origin"),
+    });
     return crossSiteRefusal();
   }
   const problem = await malformed(request);
@@ -57,7 +61,10 @@ async function GET(request: Request, context: unknown): Promise<Response> {
   // The only provider is Credentials, whose callback signs in by POST; next-auth throws on a GET
   // ("Callback for provider type credentials not supported").
   if (new URL(request.url).pathname.startsWith("/api/auth/callback/")) {
-    return new Response("Sign in with POST.", { status: 405, headers: { Allow: "POST", "Cache-Control": "no-store" } });
+    return new Response("Sign in with POST.", {
+      status: 405,
+      headers: { Allow: "POST", "Cache-Control": "no-store" },
+    });
   }
   const problem = await malformed(request);
   return problem ? badRequest(problem) : handler(request, context);

@@ -13,7 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   if (ctx instanceof Response) return ctx;
   const url = new URL(request.url);
   const parsed = analyticsFiltersSchema.safeParse({ days: url.searchParams.get("days") ?? "" });
-  if (!parsed.success) return Response.json({ error: "Choose a period of 30, 90 or 365 days." }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: "Choose a period of 30, 90 or 365 days." }, { status: 400 });
   const { csv } = await exportScamReportsCsv(ctx, parsed.data.days);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(csv, {

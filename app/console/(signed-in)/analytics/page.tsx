@@ -16,9 +16,25 @@ import { BarList, ColumnChart } from "@/components/console/charts/column-chart";
 
 export const metadata: Metadata = { title: "Scam analytics" };
 
-function Panel({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+function Panel({
+  id,
+  title,
+  children,
+  className,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <section aria-labelledby={id} className={cn("space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900", className)}>
+    <section
+      aria-labelledby={id}
+      className={cn(
+        "space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900",
+        className,
+      )}
+    >
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
@@ -40,7 +56,11 @@ function Tile({ label, value, testId }: { label: string; value: ReactNode; testI
 
 const BUCKET_FORMAT = { day: "d MMM", week: "'w/c' d MMM", month: "MMM yyyy" } as const;
 
-export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnalyticsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff("analytics:view");
   const parsed = analyticsFiltersSchema.safeParse(firstValues(await searchParams));
   const days = parsed.success ? parsed.data.days : 90;
@@ -52,7 +72,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <h1 className="text-2xl font-bold">Scam analytics</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Reports received in the last {days} days (UTC).</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Reports received in the last {days} days (UTC).
+          </p>
         </div>
         <nav aria-label="Period" className="ml-auto flex gap-1">
           {ANALYTICS_PERIODS.map((period) => (
@@ -79,7 +101,11 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <Tile label="Gave the scammer something" value={`${data.shared} (${percent(data.shared)})`} />
         <Tile
           label="Money lost"
-          value={data.moneyByCurrency.length ? data.moneyByCurrency.map((row) => formatMoney(row.totalCents, row.currency)).join(" · ") : "None reported"}
+          value={
+            data.moneyByCurrency.length
+              ? data.moneyByCurrency.map((row) => formatMoney(row.totalCents, row.currency)).join(" · ")
+              : "None reported"
+          }
         />
       </div>
 
@@ -89,7 +115,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           valueLabel="Reports"
           columns={data.overTime.map((bucket) => {
             const label = format(new TZDate(bucket.start, "UTC"), BUCKET_FORMAT[data.bucket]);
-            return { key: bucket.start.toISOString(), label, value: bucket.count, title: `${label}: ${bucket.count} report${bucket.count === 1 ? "" : "s"}` };
+            return {
+              key: bucket.start.toISOString(),
+              label,
+              value: bucket.count,
+              title: `${label}: ${bucket.count} report${bucket.count === 1 ? "" : "s"}`,
+            };
           })}
         />
       </Panel>
@@ -103,22 +134,51 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
               key: row.number,
               value: row.count,
               label: (
-                <Link href={`/console/scam-reports?${new URLSearchParams({ q: row.number, status: "all" })}`} prefetch={false} className="font-mono text-blue-700 underline dark:text-blue-300">
+                <Link
+                  href={`/console/scam-reports?${new URLSearchParams({ q: row.number, status: "all" })}`}
+                  prefetch={false}
+                  className="font-mono text-blue-700 underline dark:text-blue-300"
+                >
                   {formatInternational(row.number)}
                 </Link>
               ),
-              detail: row.organisations.length ? `Claiming to be ${row.organisations.join(" / ")}` : undefined,
+              detail: row.organisations.length
+                ? `Claiming to be ${row.organisations.join(" / ")}`
+                : undefined,
             }))}
           />
         </Panel>
         <Panel id="top-organisations" title="Organisations they claimed to be">
-          <BarList testId="top-organisations" empty="No organisations named in this period." items={data.topOrganisations.map((row) => ({ key: row.organisation, value: row.count, label: row.organisation }))} />
+          <BarList
+            testId="top-organisations"
+            empty="No organisations named in this period."
+            items={data.topOrganisations.map((row) => ({
+              key: row.organisation,
+              value: row.count,
+              label: row.organisation,
+            }))}
+          />
         </Panel>
         <Panel id="asks" title="What they asked for">
-          <BarList testId="asks" empty="Nothing recorded." items={data.asks.map((row) => ({ key: row.ask, value: row.count, label: ASK_LABELS[row.ask].short }))} />
+          <BarList
+            testId="asks"
+            empty="Nothing recorded."
+            items={data.asks.map((row) => ({
+              key: row.ask,
+              value: row.count,
+              label: ASK_LABELS[row.ask].short,
+            }))}
+          />
         </Panel>
         <Panel id="channels" title="How they made contact">
-          <BarList empty="Nothing recorded." items={data.byChannel.map((row) => ({ key: row.channel, value: row.count, label: CHANNEL_LABELS[row.channel] }))} />
+          <BarList
+            empty="Nothing recorded."
+            items={data.byChannel.map((row) => ({
+              key: row.channel,
+              value: row.count,
+              label: CHANNEL_LABELS[row.channel],
+            }))}
+          />
         </Panel>
         <Panel id="money" title="Money lost">
           <BarList
@@ -135,7 +195,14 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           {data.paymentMethods.length ? (
             <>
               <h3 className="pt-2 font-medium">How it was paid</h3>
-              <BarList empty="" items={data.paymentMethods.map((row) => ({ key: row.method, value: row.reports, label: row.method }))} />
+              <BarList
+                empty=""
+                items={data.paymentMethods.map((row) => ({
+                  key: row.method,
+                  value: row.reports,
+                  label: row.method,
+                }))}
+              />
             </>
           ) : null}
         </Panel>

@@ -18,12 +18,17 @@ export default async function ApiKeysPage() {
       <div>
         <h1 className="text-2xl font-bold">API keys</h1>
         <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">
-          The identity system sends sign-in attempts and code deliveries to the desk with an API key (<code className="font-mono">POST /api/v1/events</code>,
-          described in <code className="font-mono">docs/ingest-api.md</code>). A key is shown once when it is created; the desk stores only a hash.
-          Creating and revoking keys needs a reason and a fresh authenticator code, and is recorded in the audit log.
+          The identity system sends sign-in attempts and code deliveries to the desk with an API key (
+          <code className="font-mono">POST /api/v1/events</code>, described in{" "}
+          <code className="font-mono">docs/ingest-api.md</code>). A key is shown once when it is created; the
+          desk stores only a hash. Creating and revoking keys needs a reason and a fresh authenticator code,
+          and is recorded in the audit log.
         </p>
       </div>
-      <section aria-labelledby="create-key-title" className="space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-labelledby="create-key-title"
+        className="space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 id="create-key-title" className="text-lg font-semibold">
           Create a key
         </h2>
@@ -47,7 +52,10 @@ export default async function ApiKeysPage() {
               >
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="font-semibold">{key.name}</span>
-                  <code className="font-mono text-sm text-slate-700 dark:text-slate-300" title="The key's public prefix; the rest is secret">
+                  <code
+                    className="font-mono text-sm text-slate-700 dark:text-slate-300"
+                    title="The key's public prefix; the rest is secret"
+                  >
                     asd_{key.prefix}_…
                   </code>
                   {key.scopes.map((scope) => (
@@ -61,12 +69,19 @@ export default async function ApiKeysPage() {
                   <div>
                     <dt className="inline font-medium">Created: </dt>
                     <dd className="inline">
-                      <Time date={key.createdAt} timeZone={admin.timeZone} /> by {key.createdBy ? key.createdBy.name : "a script"}
+                      <Time date={key.createdAt} timeZone={admin.timeZone} /> by{" "}
+                      {key.createdBy ? key.createdBy.name : "a script"}
                     </dd>
                   </div>
                   <div>
                     <dt className="inline font-medium">Last used: </dt>
-                    <dd className="inline">{key.lastUsedAt ? <Time date={key.lastUsedAt} timeZone={admin.timeZone} relative /> : "never"}</dd>
+                    <dd className="inline">
+                      {key.lastUsedAt ? (
+                        <Time date={key.lastUsedAt} timeZone={admin.timeZone} relative />
+                      ) : (
+                        "never"
+                      )}
+                    </dd>
                   </div>
                   {key.revokedAt ? (
                     <div>

@@ -13,13 +13,22 @@ import { QueueTable } from "@/components/console/scam-reports/queue-table";
 
 export const metadata: Metadata = { title: "Scam reports" };
 
-export default async function ScamReportQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ScamReportQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff("scam-report:triage");
   const params = firstValues(await searchParams);
   const parsed = queueFiltersSchema.safeParse(params);
   const filters: QueueFilters = parsed.success ? parsed.data : {};
   const [page, assignable] = await Promise.all([listScamReports(staff, filters), listAssignableStaff()]);
-  const next = page.nextCursor ? new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)), cursor: page.nextCursor }) : null;
+  const next = page.nextCursor
+    ? new URLSearchParams({
+        ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
+        cursor: page.nextCursor,
+      })
+    : null;
 
   return (
     <div className="space-y-6">
@@ -29,7 +38,11 @@ export default async function ScamReportQueuePage({ searchParams }: { searchPara
           <Link href="/console/scam-reports/new" prefetch={false} className={buttonClasses("primary")}>
             Record a report
           </Link>
-          <Link href="/console/scam-reports/watchlist" prefetch={false} className={buttonClasses("secondary")}>
+          <Link
+            href="/console/scam-reports/watchlist"
+            prefetch={false}
+            className={buttonClasses("secondary")}
+          >
             Watchlist
           </Link>
           {can(staff, "analytics:view") ? (
@@ -51,7 +64,11 @@ export default async function ScamReportQueuePage({ searchParams }: { searchPara
       <QueueFilterForm filters={filters} staff={assignable} />
       <QueueTable rows={page.rows} timeZone={staff.timeZone} />
       {next ? (
-        <Link href={`/console/scam-reports?${next}`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+        <Link
+          href={`/console/scam-reports?${next}`}
+          prefetch={false}
+          className="text-blue-700 underline dark:text-blue-300"
+        >
           Older reports
         </Link>
       ) : null}

@@ -2,7 +2,13 @@
 
 import { staffAction } from "@/lib/forms/staff-action";
 import { changeRoleSchema, inviteSchema, staffActiveSchema, staffReasonSchema } from "@/lib/staff/schemas";
-import { changeStaffRole, inviteStaff, resetStaffTotp, setStaffActive, unlockStaff } from "@/lib/staff/staff-admin";
+import {
+  changeStaffRole,
+  inviteStaff,
+  resetStaffTotp,
+  setStaffActive,
+  unlockStaff,
+} from "@/lib/staff/staff-admin";
 
 const staffAdmin = { permission: "staff:manage", revalidate: "/console/staff" } as const;
 

@@ -23,11 +23,14 @@ export default async function StaffPage() {
       <div>
         <h1 className="text-2xl font-bold">Staff</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          Every change here needs a reason and a fresh authenticator code, and is recorded in the audit log. Changing someone&apos;s role or access
-          signs them out everywhere.
+          Every change here needs a reason and a fresh authenticator code, and is recorded in the audit log.
+          Changing someone&apos;s role or access signs them out everywhere.
         </p>
       </div>
-      <section aria-labelledby="invite-title" className="space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-labelledby="invite-title"
+        className="space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 id="invite-title" className="text-lg font-semibold">
           Invite someone
         </h2>
@@ -39,18 +42,29 @@ export default async function StaffPage() {
         </h2>
         <ul className="space-y-3">
           {staff.map((member) => (
-            <li key={member.id} data-testid={`staff-${member.email}`} className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={member.id}
+              data-testid={`staff-${member.email}`}
+              className="rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            >
               <div className="flex flex-wrap items-center gap-3">
                 <span className="font-semibold">{member.name}</span>
                 <span className="text-slate-600 dark:text-slate-400">{member.email}</span>
                 <Badge tone="blue">{member.role.toLowerCase()}</Badge>
                 <Badge tone={STATUS[member.status].tone}>{STATUS[member.status].label}</Badge>
                 <span className="text-sm text-slate-600 dark:text-slate-400">
-                  Last sign-in: {member.lastSignInAt ? <Time date={member.lastSignInAt} timeZone={admin.timeZone} relative /> : "never"}
+                  Last sign-in:{" "}
+                  {member.lastSignInAt ? (
+                    <Time date={member.lastSignInAt} timeZone={admin.timeZone} relative />
+                  ) : (
+                    "never"
+                  )}
                 </span>
               </div>
               {member.id === admin.id ? (
-                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">This is you. Another administrator manages your account.</p>
+                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                  This is you. Another administrator manages your account.
+                </p>
               ) : (
                 <div className="mt-3">
                   <StaffActions member={member} />

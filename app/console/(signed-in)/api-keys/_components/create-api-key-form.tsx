@@ -9,10 +9,16 @@ import { createApiKeyAction } from "../actions";
 /** The new key, shown this once: the desk keeps only its hash. */
 function NewApiKey({ name, apiKey }: { name: string; apiKey: string }) {
   return (
-    <ShownOnce title="Store this key now: you will not see it again" value={apiKey} copyLabel="Copy key" testId="new-api-key">
+    <ShownOnce
+      title="Store this key now: you will not see it again"
+      value={apiKey}
+      copyLabel="Copy key"
+      testId="new-api-key"
+    >
       <p>
-        Copy the key for <strong>{name}</strong> into the identity system&apos;s secret store now. The desk keeps only a hash of it, so nobody
-        can show it to you again; if it is lost, revoke it and create a new one. Never paste it into tickets or chat.
+        Copy the key for <strong>{name}</strong> into the identity system&apos;s secret store now. The desk
+        keeps only a hash of it, so nobody can show it to you again; if it is lost, revoke it and create a new
+        one. Never paste it into tickets or chat.
       </p>
     </ShownOnce>
   );
@@ -20,16 +26,49 @@ function NewApiKey({ name, apiKey }: { name: string; apiKey: string }) {
 
 export function CreateApiKeyForm() {
   return (
-    <ActionForm action={createApiKeyAction} submitLabel="Create key" pendingLabel="Creating…" renderResult={(data) => <NewApiKey name={data.name} apiKey={data.key} />}>
+    <ActionForm
+      action={createApiKeyAction}
+      submitLabel="Create key"
+      pendingLabel="Creating…"
+      renderResult={(data) => <NewApiKey name={data.name} apiKey={data.key} />}
+    >
       {(state) => (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="api-key-name" label="Name" hint="The system that will use it, e.g. “Identity system (production)”." errors={state.fieldErrors?.name}>
-            {(describedBy, invalid) => <TextInput id="api-key-name" name="name" maxLength={80} aria-describedby={describedBy} aria-invalid={invalid} />}
+          <Field
+            id="api-key-name"
+            label="Name"
+            hint="The system that will use it, e.g. “Identity system (production)”."
+            errors={state.fieldErrors?.name}
+          >
+            {(describedBy, invalid) => (
+              <TextInput
+                id="api-key-name"
+                name="name"
+                maxLength={80}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
           </Field>
-          <Field id="api-key-reason" label="Reason" hint="Recorded in the audit log." errors={state.fieldErrors?.reason}>
-            {(describedBy, invalid) => <TextInput id="api-key-reason" name="reason" aria-describedby={describedBy} aria-invalid={invalid} />}
+          <Field
+            id="api-key-reason"
+            label="Reason"
+            hint="Recorded in the audit log."
+            errors={state.fieldErrors?.reason}
+          >
+            {(describedBy, invalid) => (
+              <TextInput
+                id="api-key-reason"
+                name="reason"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
           </Field>
-          <fieldset className="sm:col-span-2" aria-describedby={state.fieldErrors?.scopes ? "api-key-scopes-error" : undefined}>
+          <fieldset
+            className="sm:col-span-2"
+            aria-describedby={state.fieldErrors?.scopes ? "api-key-scopes-error" : undefined}
+          >
             <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Scopes</legend>
             <ul className="mt-2 space-y-2">
               {API_SCOPES.map((scope) => (
@@ -50,7 +89,10 @@ export function CreateApiKeyForm() {
               ))}
             </ul>
             {state.fieldErrors?.scopes ? (
-              <p id="api-key-scopes-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+              <p
+                id="api-key-scopes-error"
+                className="mt-1 text-sm font-medium text-red-700 dark:text-red-400"
+              >
                 {state.fieldErrors.scopes.join(" ")}
               </p>
             ) : null}

@@ -6,13 +6,23 @@ import { ActionForm } from "@/components/console/action-form";
 
 export function DecisionForm({ resetId, decision }: { resetId: string; decision: "approve" | "reject" }) {
   return (
-    <ActionForm action={decideResetAction} submitLabel={decision === "approve" ? "Approve and reset" : "Reject"} variant={decision === "approve" ? "danger" : "secondary"}>
+    <ActionForm
+      action={decideResetAction}
+      submitLabel={decision === "approve" ? "Approve and reset" : "Reject"}
+      variant={decision === "approve" ? "danger" : "secondary"}
+    >
       {(state) => (
         <>
           <input type="hidden" name="resetId" value={resetId} />
           <input type="hidden" name="decision" value={decision} />
-          <Field id={`${decision}-${resetId}-note`} label={decision === "approve" ? "Note (optional)" : "Why reject? (optional)"} errors={state.fieldErrors?.note}>
-            {(describedBy) => <TextInput id={`${decision}-${resetId}-note`} name="note" aria-describedby={describedBy} />}
+          <Field
+            id={`${decision}-${resetId}-note`}
+            label={decision === "approve" ? "Note (optional)" : "Why reject? (optional)"}
+            errors={state.fieldErrors?.note}
+          >
+            {(describedBy) => (
+              <TextInput id={`${decision}-${resetId}-note`} name="note" aria-describedby={describedBy} />
+            )}
           </Field>
         </>
       )}

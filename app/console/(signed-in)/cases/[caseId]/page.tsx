@@ -21,16 +21,27 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/console/cases" className="text-blue-700 underline dark:text-blue-300">Cases</Link> / C-{kase.number}
+        <Link href="/console/cases" className="text-blue-700 underline dark:text-blue-300">
+          Cases
+        </Link>{" "}
+        / C-{kase.number}
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">C-{kase.number}: {kase.subject}</h1>
+        <h1 className="text-2xl font-bold">
+          C-{kase.number}: {kase.subject}
+        </h1>
         <Badge tone={kase.status === "CLOSED" ? "neutral" : "blue"}>{humanise(kase.status)}</Badge>
         <Badge tone="amber">{CASE_TYPE_LABELS[kase.type]}</Badge>
       </div>
       <p>
         Customer:{" "}
-        <Link href={`/console/customers/${kase.customer.id}`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">{kase.customer.fullName}</Link>
+        <Link
+          href={`/console/customers/${kase.customer.id}`}
+          prefetch={false}
+          className="text-blue-700 underline dark:text-blue-300"
+        >
+          {kase.customer.fullName}
+        </Link>
         {" · "}opened by {kase.openedBy?.name ?? "the system"} <Time date={kase.createdAt} timeZone={tz} />
         {kase.outcome ? <> · outcome: {kase.outcome}</> : null}
       </p>
@@ -40,22 +51,39 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           {kase.scamReports.map((report, index) => (
             <span key={report.id}>
               {index ? ", " : ""}
-              <Link href={`/console/scam-reports/${report.reference}`} prefetch={false} className="font-mono text-blue-700 underline dark:text-blue-300">{report.reference}</Link>
+              <Link
+                href={`/console/scam-reports/${report.reference}`}
+                prefetch={false}
+                className="font-mono text-blue-700 underline dark:text-blue-300"
+              >
+                {report.reference}
+              </Link>
             </span>
           ))}
         </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <Link href={`/console/customers/${kase.customer.id}/reset?case=${kase.id}`} prefetch={false} className={buttonClasses("danger")}>Reset 2FA for this case</Link>
+        <Link
+          href={`/console/customers/${kase.customer.id}/reset?case=${kase.id}`}
+          prefetch={false}
+          className={buttonClasses("danger")}
+        >
+          Reset 2FA for this case
+        </Link>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="checklist-title" className="space-y-2">
-          <h2 id="checklist-title" className="text-lg font-semibold">Checklist</h2>
+          <h2 id="checklist-title" className="text-lg font-semibold">
+            Checklist
+          </h2>
           <ol className="space-y-2" data-testid="checklist">
             {PLAYBOOKS[kase.type].map((item) => {
               const done = checklist[item.key];
               return (
-                <li key={item.key} className="flex items-start justify-between gap-3 rounded border border-slate-200 p-2 dark:border-slate-800">
+                <li
+                  key={item.key}
+                  className="flex items-start justify-between gap-3 rounded border border-slate-200 p-2 dark:border-slate-800"
+                >
                   <span className={done ? "text-slate-500 line-through" : undefined}>
                     {item.label}
                     {done ? <span className="block text-xs no-underline">done by {done.doneBy}</span> : null}
@@ -67,7 +95,9 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           </ol>
         </section>
         <section aria-labelledby="work-title" className="space-y-6">
-          <h2 id="work-title" className="text-lg font-semibold">Status and assignee</h2>
+          <h2 id="work-title" className="text-lg font-semibold">
+            Status and assignee
+          </h2>
           <StatusForm caseId={kase.id} status={kase.status} />
           <AssignForm caseId={kase.id} assigneeId={kase.assigneeId} staff={team} />
           {kase.factorResets.length > 0 ? (
@@ -75,7 +105,9 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
               <h3 className="font-semibold">2FA resets</h3>
               <ul className="text-sm">
                 {kase.factorResets.map((reset) => (
-                  <li key={reset.id}>{humanise(reset.status)} · requested <Time date={reset.createdAt} timeZone={tz} /></li>
+                  <li key={reset.id}>
+                    {humanise(reset.status)} · requested <Time date={reset.createdAt} timeZone={tz} />
+                  </li>
                 ))}
               </ul>
             </div>
@@ -83,13 +115,16 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         </section>
       </div>
       <section aria-labelledby="notes-title" className="space-y-3">
-        <h2 id="notes-title" className="text-lg font-semibold">Timeline</h2>
+        <h2 id="notes-title" className="text-lg font-semibold">
+          Timeline
+        </h2>
         {kase.notes.length === 0 ? <p className="text-slate-600 dark:text-slate-400">No notes yet.</p> : null}
         <ol className="space-y-2" data-testid="case-timeline">
           {kase.notes.map((note) => (
             <li key={note.id} className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
               <div className="text-xs text-slate-600 dark:text-slate-400">
-                {note.author?.name ?? "System"} · <Time date={note.createdAt} timeZone={tz} /> · {humanise(note.kind)}
+                {note.author?.name ?? "System"} · <Time date={note.createdAt} timeZone={tz} /> ·{" "}
+                {humanise(note.kind)}
               </div>
               <p className="mt-1 whitespace-pre-wrap">{note.body}</p>
             </li>

@@ -1,11 +1,25 @@
 "use client";
 
-import { addNoteAction, assignCaseAction, checklistAction, openCaseAction, setCaseStatusAction } from "../actions";
+import {
+  addNoteAction,
+  assignCaseAction,
+  checklistAction,
+  openCaseAction,
+  setCaseStatusAction,
+} from "../actions";
 import { CASE_TYPE_LABELS, type CaseType } from "@/lib/cases/playbooks";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
 
-export function OpenCaseForm({ customerId, scamReportId, defaultType }: { customerId: string; scamReportId?: string; defaultType?: CaseType }) {
+export function OpenCaseForm({
+  customerId,
+  scamReportId,
+  defaultType,
+}: {
+  customerId: string;
+  scamReportId?: string;
+  defaultType?: CaseType;
+}) {
   return (
     <ActionForm action={openCaseAction} submitLabel="Open case">
       {(state) => (
@@ -14,15 +28,24 @@ export function OpenCaseForm({ customerId, scamReportId, defaultType }: { custom
           {scamReportId ? <input type="hidden" name="scamReportId" value={scamReportId} /> : null}
           <Field id="type" label="Kind of case" errors={state.fieldErrors?.type}>
             {(describedBy) => (
-              <Select id="type" name="type" defaultValue={defaultType ?? "COMPROMISED_ACCOUNT"} aria-describedby={describedBy}>
+              <Select
+                id="type"
+                name="type"
+                defaultValue={defaultType ?? "COMPROMISED_ACCOUNT"}
+                aria-describedby={describedBy}
+              >
                 {Object.entries(CASE_TYPE_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>{label}</option>
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
                 ))}
               </Select>
             )}
           </Field>
           <Field id="subject" label="Subject" errors={state.fieldErrors?.subject}>
-            {(describedBy, invalid) => <TextInput id="subject" name="subject" aria-describedby={describedBy} aria-invalid={invalid} />}
+            {(describedBy, invalid) => (
+              <TextInput id="subject" name="subject" aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
           </Field>
           <Field id="note" label="First note (optional)" errors={state.fieldErrors?.note}>
             {(describedBy) => <TextArea id="note" name="note" rows={4} aria-describedby={describedBy} />}
@@ -40,7 +63,15 @@ export function NoteForm({ caseId }: { caseId: string }) {
         <>
           <input type="hidden" name="caseId" value={caseId} />
           <Field id="body" label="Note" errors={state.fieldErrors?.body}>
-            {(describedBy, invalid) => <TextArea id="body" name="body" rows={3} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {(describedBy, invalid) => (
+              <TextArea
+                id="body"
+                name="body"
+                rows={3}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
           </Field>
         </>
       )}
@@ -73,15 +104,27 @@ export function StatusForm({ caseId, status }: { caseId: string; status: string 
   );
 }
 
-export function AssignForm({ caseId, assigneeId, staff }: { caseId: string; assigneeId: string | null; staff: { id: string; name: string }[] }) {
+export function AssignForm({
+  caseId,
+  assigneeId,
+  staff,
+}: {
+  caseId: string;
+  assigneeId: string | null;
+  staff: { id: string; name: string }[];
+}) {
   return (
     <ActionForm action={assignCaseAction} submitLabel="Assign" variant="secondary">
       <input type="hidden" name="caseId" value={caseId} />
-      <label htmlFor="assigneeId" className="block text-sm font-medium">Assignee</label>
+      <label htmlFor="assigneeId" className="block text-sm font-medium">
+        Assignee
+      </label>
       <Select id="assigneeId" name="assigneeId" defaultValue={assigneeId ?? ""}>
         <option value="">Nobody</option>
         {staff.map((member) => (
-          <option key={member.id} value={member.id}>{member.name}</option>
+          <option key={member.id} value={member.id}>
+            {member.name}
+          </option>
         ))}
       </Select>
     </ActionForm>

@@ -7,7 +7,11 @@ import { OpenCaseForm } from "../_components/case-forms";
 
 export const metadata: Metadata = { title: "Open a case" };
 
-export default async function NewCasePage({ searchParams }: { searchParams: Promise<{ customer?: string; type?: string; scamReport?: string }> }) {
+export default async function NewCasePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ customer?: string; type?: string; scamReport?: string }>;
+}) {
   await requireStaff("case:work");
   const params = await searchParams;
   const customer = await findCustomerHeader(params.customer ?? "");
@@ -16,7 +20,13 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Open a case for {customer.fullName}</h1>
-      <OpenCaseForm customerId={customer.id} defaultType={type} scamReportId={params.scamReport && /^[0-9a-f-]{36}$/.test(params.scamReport) ? params.scamReport : undefined} />
+      <OpenCaseForm
+        customerId={customer.id}
+        defaultType={type}
+        scamReportId={
+          params.scamReport && /^[0-9a-f-]{36}$/.test(params.scamReport) ? params.scamReport : undefined
+        }
+      />
     </div>
   );
 }

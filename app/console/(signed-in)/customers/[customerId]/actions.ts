@@ -7,11 +7,17 @@ import { requestFactorReset } from "@/lib/resets/factor-resets";
 import { resetRequestSchema } from "@/lib/resets/schemas";
 
 /** Shows one unmasked detail after step-up, with a reason; audited in the same transaction. */
-export const revealCustomerFieldAction = staffAction({ permission: "customer:reveal-pii", schema: revealFieldSchema }, revealCustomerField);
+export const revealCustomerFieldAction = staffAction(
+  { permission: "customer:reveal-pii", schema: revealFieldSchema },
+  revealCustomerField,
+);
 
 /**
  * Step 1 of the guarded 2FA reset: the agent's verification and reason; risky accounts wait for
  * approval. No revalidation: console pages render on every request anyway, and refreshing this
  * one would replace the form (and its confirmation) with "no second factor left".
  */
-export const requestResetAction = staffAction({ permission: "reset:request", schema: resetRequestSchema }, requestFactorReset);
+export const requestResetAction = staffAction(
+  { permission: "reset:request", schema: resetRequestSchema },
+  requestFactorReset,
+);

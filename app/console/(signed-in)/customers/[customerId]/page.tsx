@@ -50,8 +50,20 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       <CustomerHeader customer={customer} current="overview" />
       <WatchlistWarning mentions={watchlistMentions} timeZone={tz} days={watchlist.days} />
       <div className="flex flex-wrap gap-3">
-        <Link href={`/console/cases/new?customer=${customer.id}`} prefetch={false} className={buttonClasses("secondary")}>Open a case</Link>
-        <Link href={`/console/customers/${customer.id}/reset`} prefetch={false} className={buttonClasses("danger")}>Reset 2FA</Link>
+        <Link
+          href={`/console/cases/new?customer=${customer.id}`}
+          prefetch={false}
+          className={buttonClasses("secondary")}
+        >
+          Open a case
+        </Link>
+        <Link
+          href={`/console/customers/${customer.id}/reset`}
+          prefetch={false}
+          className={buttonClasses("danger")}
+        >
+          Reset 2FA
+        </Link>
       </div>
       <RiskSignalsPanel signals={signals} timeZone={tz} />
 
@@ -59,19 +71,30 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         <Section id="profile-title" title="Profile">
           <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <RevealField customerId={customer.id} field="email" masked={customer.emailMasked} label="Email" />
-            {customer.phoneMasked ? <RevealField customerId={customer.id} field="phone" masked={customer.phoneMasked} label="Phone" /> : null}
+            {customer.phoneMasked ? (
+              <RevealField
+                customerId={customer.id}
+                field="phone"
+                masked={customer.phoneMasked}
+                label="Phone"
+              />
+            ) : null}
             <div>
               <dt className="text-sm text-slate-600 dark:text-slate-400">Country</dt>
               <dd>{customer.country ?? "—"}</dd>
             </div>
             <div>
               <dt className="text-sm text-slate-600 dark:text-slate-400">Customer since</dt>
-              <dd><Time date={customer.createdAt} timeZone={tz} /></dd>
+              <dd>
+                <Time date={customer.createdAt} timeZone={tz} />
+              </dd>
             </div>
             {customer.passwordResetRequired ? (
               <div>
                 <dt className="text-sm text-slate-600 dark:text-slate-400">Password</dt>
-                <dd><Badge tone="amber">Must be changed at next sign-in</Badge></dd>
+                <dd>
+                  <Badge tone="amber">Must be changed at next sign-in</Badge>
+                </dd>
               </div>
             ) : null}
             {customer.flagReason ? (
@@ -85,15 +108,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
 
         <Section id="factors-title" title="Second factors">
           {customer.factors.length === 0 ? (
-            <p className="text-slate-600 dark:text-slate-400">No second factor: the customer must enrol one at next sign-in.</p>
+            <p className="text-slate-600 dark:text-slate-400">
+              No second factor: the customer must enrol one at next sign-in.
+            </p>
           ) : (
             <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="factors">
               {customer.factors.map((factor) => (
                 <li key={factor.id} className="py-2 text-sm">
-                  <span className="font-medium">{FACTOR_LABELS[factor.type] ?? factor.type}</span> · {factor.label}
-                  {factor.destinationMasked ? <span className="font-mono"> · {factor.destinationMasked}</span> : null}
+                  <span className="font-medium">{FACTOR_LABELS[factor.type] ?? factor.type}</span> ·{" "}
+                  {factor.label}
+                  {factor.destinationMasked ? (
+                    <span className="font-mono"> · {factor.destinationMasked}</span>
+                  ) : null}
                   <div className="text-slate-600 dark:text-slate-400">
-                    Enrolled <Time date={factor.enrolledAt} timeZone={tz} /> · last used {factor.lastUsedAt ? <Time date={factor.lastUsedAt} timeZone={tz} relative /> : "never"}
+                    Enrolled <Time date={factor.enrolledAt} timeZone={tz} /> · last used{" "}
+                    {factor.lastUsedAt ? <Time date={factor.lastUsedAt} timeZone={tz} relative /> : "never"}
                   </div>
                 </li>
               ))}
@@ -109,9 +138,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               {customer.sessions.map((session) => (
                 <li key={session.id} className="py-2 text-sm">
                   <span className="font-medium">{session.deviceLabel ?? "Unknown device"}</span>
-                  <span className="font-mono"> · {session.ip ?? "?"}</span> · {[session.city, session.country].filter(Boolean).join(", ") || "unknown place"}
+                  <span className="font-mono"> · {session.ip ?? "?"}</span> ·{" "}
+                  {[session.city, session.country].filter(Boolean).join(", ") || "unknown place"}
                   <div className="text-slate-600 dark:text-slate-400">
-                    Started <Time date={session.createdAt} timeZone={tz} /> · last seen <Time date={session.lastSeenAt} timeZone={tz} relative />
+                    Started <Time date={session.createdAt} timeZone={tz} /> · last seen{" "}
+                    <Time date={session.lastSeenAt} timeZone={tz} relative />
                   </div>
                 </li>
               ))}
@@ -126,35 +157,64 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
               {customer.openCases.map((item) => (
                 <li key={item.id} className="py-2">
-                  <Link href={`/console/cases/${item.id}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">Case C-{item.number}</Link> · {humanise(item.type)} · {humanise(item.status)} · {item.subject}
+                  <Link
+                    href={`/console/cases/${item.id}`}
+                    prefetch={false}
+                    className="font-medium text-blue-700 underline dark:text-blue-300"
+                  >
+                    Case C-{item.number}
+                  </Link>{" "}
+                  · {humanise(item.type)} · {humanise(item.status)} · {item.subject}
                 </li>
               ))}
               {customer.scamReports.map((report) => (
                 <li key={report.id} className="py-2">
-                  <Link href={`/console/scam-reports/${report.reference}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">
+                  <Link
+                    href={`/console/scam-reports/${report.reference}`}
+                    prefetch={false}
+                    className="font-medium text-blue-700 underline dark:text-blue-300"
+                  >
                     Scam report {report.reference}
                   </Link>{" "}
                   · {humanise(report.channel)}
-                  {report.claimedOrganisation ? ` claiming to be ${report.claimedOrganisation}` : ""} · <Time date={report.contactedAt} timeZone={tz} />
+                  {report.claimedOrganisation ? ` claiming to be ${report.claimedOrganisation}` : ""} ·{" "}
+                  <Time date={report.contactedAt} timeZone={tz} />
                 </li>
               ))}
             </ul>
           )}
-          <Link href={`/console/scam-reports/new?${new URLSearchParams({ customer: customer.externalId })}`} prefetch={false} className="text-sm text-blue-700 underline dark:text-blue-300">
+          <Link
+            href={`/console/scam-reports/new?${new URLSearchParams({ customer: customer.externalId })}`}
+            prefetch={false}
+            className="text-sm text-blue-700 underline dark:text-blue-300"
+          >
             Record a scam report for this customer
           </Link>
         </Section>
       </div>
 
       <Section id="recent-attempts" title="Latest sign-in attempts">
-        <AttemptsTable customerId={customer.id} rows={attempts.rows} timeZone={tz} highlight={flaggedAttempts} />
-        <Link href={`/console/customers/${customer.id}/attempts`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+        <AttemptsTable
+          customerId={customer.id}
+          rows={attempts.rows}
+          timeZone={tz}
+          highlight={flaggedAttempts}
+        />
+        <Link
+          href={`/console/customers/${customer.id}/attempts`}
+          prefetch={false}
+          className="text-blue-700 underline dark:text-blue-300"
+        >
           All sign-in attempts, with filters
         </Link>
       </Section>
       <Section id="recent-codes" title="Latest codes sent">
         <DeliveriesTable rows={deliveries.rows} timeZone={tz} highlight={flaggedDeliveries} />
-        <Link href={`/console/customers/${customer.id}/codes`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+        <Link
+          href={`/console/customers/${customer.id}/codes`}
+          prefetch={false}
+          className="text-blue-700 underline dark:text-blue-300"
+        >
           All codes sent, with filters
         </Link>
       </Section>

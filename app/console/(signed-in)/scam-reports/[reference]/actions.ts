@@ -20,6 +20,10 @@ export const linkCustomerAction = staffAction(
 
 /** Opens a compromised-account case for the linked customer and escalates the report. */
 export const openCaseFromReportAction = staffAction(
-  { permission: ["scam-report:triage", "case:work"], schema: openCaseFromReportSchema, revalidate: reportPage },
+  {
+    permission: ["scam-report:triage", "case:work"],
+    schema: openCaseFromReportSchema,
+    revalidate: reportPage,
+  },
   openCaseFromReport,
 );

@@ -65,13 +65,19 @@ export default async function ScamReportPage({
           <StatusBadge status={report.status} />
           <span className="text-sm text-slate-600 dark:text-slate-400">
             {SOURCE_LABELS[report.source]}
-            {report.recordedBy ? ` by ${report.recordedBy.name}` : ""} · received <Time date={report.createdAt} timeZone={tz} />
+            {report.recordedBy ? ` by ${report.recordedBy.name}` : ""} · received{" "}
+            <Time date={report.createdAt} timeZone={tz} />
           </span>
         </div>
-        {recorded ? <Alert tone="success">Report recorded. Link the customer below to check their account around the time of the contact.</Alert> : null}
+        {recorded ? (
+          <Alert tone="success">
+            Report recorded. Link the customer below to check their account around the time of the contact.
+          </Alert>
+        ) : null}
         {report.watchlist ? (
           <Alert tone="error" title="This number is on the scam watchlist">
-            {formatInternational(report.watchlist.number)} was reported {report.watchlist.reports} times in the last {rules.days} days.
+            {formatInternational(report.watchlist.number)} was reported {report.watchlist.reports} times in
+            the last {rules.days} days.
           </Alert>
         ) : null}
       </div>
@@ -87,7 +93,9 @@ export default async function ScamReportPage({
               <Time date={report.contactedAt} timeZone={tz} />
             </Item>
             <Item label="Number or sender">
-              {report.contactNumberE164 ? <span className="font-mono">{formatInternational(report.contactNumberE164)}</span> : null}
+              {report.contactNumberE164 ? (
+                <span className="font-mono">{formatInternational(report.contactNumberE164)}</span>
+              ) : null}
               {report.contactRaw ? (
                 <div className="text-sm">
                   {report.contactNumberE164 ? "As given: " : ""}
@@ -96,7 +104,9 @@ export default async function ScamReportPage({
               ) : (
                 none
               )}
-              {contactNote ? <div className="text-sm text-amber-800 dark:text-amber-300">{contactNote}</div> : null}
+              {contactNote ? (
+                <div className="text-sm text-amber-800 dark:text-amber-300">{contactNote}</div>
+              ) : null}
             </Item>
             <Item label="Claimed to be">
               {[report.claimedOrganisation, report.claimedRole, report.claimedName].some(Boolean) ? (
@@ -112,7 +122,13 @@ export default async function ScamReportPage({
             <Item label="Asked for">
               <AskList asks={report.asks} />
             </Item>
-            <Item label="Gave them anything">{report.sharedSomething ? <strong className="text-red-700 dark:text-red-400">Yes</strong> : "No"}</Item>
+            <Item label="Gave them anything">
+              {report.sharedSomething ? (
+                <strong className="text-red-700 dark:text-red-400">Yes</strong>
+              ) : (
+                "No"
+              )}
+            </Item>
             <Item label="Money lost">
               {report.moneyLostCents ? formatMoney(report.moneyLostCents, report.currency) : "None reported"}
               {report.paymentMethod ? <div className="text-sm">Paid by: {report.paymentMethod}</div> : null}
@@ -130,7 +146,10 @@ export default async function ScamReportPage({
             </Item>
             <Item label="Story" wide>
               {/* Text, never HTML: React escapes it, and line breaks are kept by CSS. */}
-              <p className="whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-testid="report-story">
+              <p
+                className="whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+                data-testid="report-story"
+              >
                 {report.story}
               </p>
             </Item>
@@ -141,19 +160,26 @@ export default async function ScamReportPage({
               Possible duplicates (within 7 days)
             </h2>
             {report.hints.sameNumber.length === 0 && report.hints.sameCustomer.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">No other report of this number or from this customer within a week of this contact.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                No other report of this number or from this customer within a week of this contact.
+              </p>
             ) : (
               <ul className="space-y-1 text-sm" data-testid="duplicates">
-                {[...report.hints.sameNumber.map((item) => ({ item, why: "same number" })), ...report.hints.sameCustomer.map((item) => ({ item, why: "same customer" }))].map(
-                  ({ item, why }) => (
-                    <li key={`${why}-${item.id}`}>
-                      <Link href={`/console/scam-reports/${item.reference}`} prefetch={false} className="font-mono text-blue-700 underline dark:text-blue-300">
-                        {item.reference}
-                      </Link>{" "}
-                      ({why}, contact <Time date={item.contactedAt} timeZone={tz} />)
-                    </li>
-                  ),
-                )}
+                {[
+                  ...report.hints.sameNumber.map((item) => ({ item, why: "same number" })),
+                  ...report.hints.sameCustomer.map((item) => ({ item, why: "same customer" })),
+                ].map(({ item, why }) => (
+                  <li key={`${why}-${item.id}`}>
+                    <Link
+                      href={`/console/scam-reports/${item.reference}`}
+                      prefetch={false}
+                      className="font-mono text-blue-700 underline dark:text-blue-300"
+                    >
+                      {item.reference}
+                    </Link>{" "}
+                    ({why}, contact <Time date={item.contactedAt} timeZone={tz} />)
+                  </li>
+                ))}
               </ul>
             )}
           </section>
@@ -164,8 +190,15 @@ export default async function ScamReportPage({
             <h2 id="triage-title" className="text-lg font-semibold">
               Triage
             </h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">Assigned to {report.assignee?.name ?? "nobody"}.</p>
-            <TriageForm reference={report.reference} status={report.status} assigneeId={report.assignee?.id ?? null} staff={assignable} />
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Assigned to {report.assignee?.name ?? "nobody"}.
+            </p>
+            <TriageForm
+              reference={report.reference}
+              status={report.status}
+              assigneeId={report.assignee?.id ?? null}
+              staff={assignable}
+            />
           </section>
 
           <section aria-labelledby="customer-title" className="space-y-2">
@@ -174,16 +207,24 @@ export default async function ScamReportPage({
             </h2>
             {report.customer ? (
               <p data-testid="linked-customer">
-                <Link href={`/console/customers/${report.customer.id}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">
+                <Link
+                  href={`/console/customers/${report.customer.id}`}
+                  prefetch={false}
+                  className="font-medium text-blue-700 underline dark:text-blue-300"
+                >
                   {report.customer.fullName}
                 </Link>{" "}
-                <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{report.customer.externalId}</span>
+                <span className="font-mono text-xs text-slate-600 dark:text-slate-400">
+                  {report.customer.externalId}
+                </span>
               </p>
             ) : (
               <>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
                   Not linked to a customer.
-                  {report.customerEmail ? " The reporter gave an account email; check it is theirs before acting on the account." : ""}
+                  {report.customerEmail
+                    ? " The reporter gave an account email; check it is theirs before acting on the account."
+                    : ""}
                 </p>
                 <LinkCustomerForm reference={report.reference} suggestion={report.customerEmail} />
               </>
@@ -196,7 +237,11 @@ export default async function ScamReportPage({
             </h2>
             {report.case ? (
               <p data-testid="linked-case">
-                <Link href={`/console/cases/${report.case.id}`} prefetch={false} className="font-medium text-blue-700 underline dark:text-blue-300">
+                <Link
+                  href={`/console/cases/${report.case.id}`}
+                  prefetch={false}
+                  className="font-medium text-blue-700 underline dark:text-blue-300"
+                >
                   Case C-{report.case.number}
                 </Link>{" "}
                 · {humanise(report.case.status)} · {report.case.subject}
@@ -204,12 +249,18 @@ export default async function ScamReportPage({
             ) : report.customer && can(staff, "case:work") ? (
               <>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  If the account was taken over (see below), open a case to secure it. The case is assigned to you and this report is escalated.
+                  If the account was taken over (see below), open a case to secure it. The case is assigned to
+                  you and this report is escalated.
                 </p>
-                <OpenCaseForm reference={report.reference} defaultSubject={`Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`} />
+                <OpenCaseForm
+                  reference={report.reference}
+                  defaultSubject={`Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`}
+                />
               </>
             ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">Link the customer first to open a case.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                Link the customer first to open a case.
+              </p>
             )}
           </section>
         </aside>
@@ -218,7 +269,9 @@ export default async function ScamReportPage({
       {correlation && report.customer ? (
         <CorrelationPanel correlation={correlation} timeZone={tz} customerId={report.customer.id} />
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Link a customer to see their sign-ins and codes around the time of the contact.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Link a customer to see their sign-ins and codes around the time of the contact.
+        </p>
       )}
     </div>
   );

@@ -6,8 +6,11 @@ import { recordStaffReport } from "@/lib/scam-reports/intake";
 import { staffReportSchema } from "@/lib/scam-reports/schemas";
 
 /** An agent records a report taken by phone, optionally linked to a customer and a case. */
-export const recordScamReportAction = staffAction({ permission: "scam-report:record", schema: staffReportSchema }, async (ctx, input) => {
-  const result = await recordStaffReport(ctx, input);
-  if (result.ok) redirect(`/console/scam-reports/${result.data.reference}?recorded=1`);
-  return result;
-});
+export const recordScamReportAction = staffAction(
+  { permission: "scam-report:record", schema: staffReportSchema },
+  async (ctx, input) => {
+    const result = await recordStaffReport(ctx, input);
+    if (result.ok) redirect(`/console/scam-reports/${result.data.reference}?recorded=1`);
+    return result;
+  },
+);

@@ -8,7 +8,11 @@ import { StaffReportForm } from "./_components/staff-report-form";
 
 export const metadata: Metadata = { title: "Record a scam report" };
 
-export default async function NewScamReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewScamReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff("scam-report:record");
   const params = firstValues(await searchParams);
   const maxDateTime = format(new TZDate(Date.now() + 86_400_000, staff.timeZone), "yyyy-MM-dd'T'23:59");
@@ -22,10 +26,14 @@ export default async function NewScamReportPage({ searchParams }: { searchParams
       </nav>
       <h1 className="text-2xl font-bold">Record a scam report</h1>
       <p className="text-slate-700 dark:text-slate-300">
-        For a scam call, text or email a customer tells you about. Never ask for, or write down, a code or a password, even one the scammer
-        already has.
+        For a scam call, text or email a customer tells you about. Never ask for, or write down, a code or a
+        password, even one the scammer already has.
       </p>
-      <StaffReportForm defaultTimeZone={staff.timeZone} maxDateTime={maxDateTime} customer={(params.customer ?? "").slice(0, 200)} />
+      <StaffReportForm
+        defaultTimeZone={staff.timeZone}
+        maxDateTime={maxDateTime}
+        customer={(params.customer ?? "").slice(0, 200)}
+      />
     </div>
   );
 }

@@ -7,5 +7,12 @@ import { ShownOnce } from "@/components/console/shown-once";
 export function InviteLink({ path }: { path: string }) {
   const [url, setUrl] = useState(path);
   useEffect(() => setUrl(`${window.location.origin}${path}`), [path]);
-  return <ShownOnce title="Copy this link now: it is shown only once" value={url} copyLabel="Copy link" testId="invite-link" />;
+  return (
+    <ShownOnce
+      title="Copy this link now: it is shown only once"
+      value={url}
+      copyLabel="Copy link"
+      testId="invite-link"
+    />
+  );
 }

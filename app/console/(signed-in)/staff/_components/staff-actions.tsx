@@ -12,7 +12,9 @@ type Member = { id: string; email: string; name: string; role: string; status: s
 function ReasonField({ id, state }: { id: string; state: ActionState<unknown> }) {
   return (
     <Field id={id} label="Reason" hint="Recorded in the audit log." errors={state.fieldErrors?.reason}>
-      {(describedBy, invalid) => <TextInput id={id} name="reason" aria-describedby={describedBy} aria-invalid={invalid} />}
+      {(describedBy, invalid) => (
+        <TextInput id={id} name="reason" aria-describedby={describedBy} aria-invalid={invalid} />
+      )}
     </Field>
   );
 }
@@ -30,7 +32,12 @@ export function StaffActions({ member }: { member: Member }) {
               <input type="hidden" name="staffId" value={member.id} />
               <Field id={`${prefix}-role`} label="New role" errors={state.fieldErrors?.role}>
                 {(describedBy) => (
-                  <Select id={`${prefix}-role`} name="role" defaultValue={member.role} aria-describedby={describedBy}>
+                  <Select
+                    id={`${prefix}-role`}
+                    name="role"
+                    defaultValue={member.role}
+                    aria-describedby={describedBy}
+                  >
                     <option value="AGENT">Agent</option>
                     <option value="SUPERVISOR">Supervisor</option>
                     <option value="ADMIN">Admin</option>
@@ -59,7 +66,9 @@ export function StaffActions({ member }: { member: Member }) {
             <>
               <input type="hidden" name="staffId" value={member.id} />
               <p className="text-sm text-slate-700 dark:text-slate-300">
-                {member.status === "locked" ? "Locked after repeated failed sign-ins." : "Clears failed sign-in attempts."}
+                {member.status === "locked"
+                  ? "Locked after repeated failed sign-ins."
+                  : "Clears failed sign-in attempts."}
               </p>
               <ReasonField id={`${prefix}-unlock-reason`} state={state} />
             </>

@@ -8,7 +8,15 @@ import { ActionForm } from "@/components/console/action-form";
 
 type Factor = { id: string; description: string };
 
-export function ResetForm({ customerId, caseId, factors }: { customerId: string; caseId?: string; factors: Factor[] }) {
+export function ResetForm({
+  customerId,
+  caseId,
+  factors,
+}: {
+  customerId: string;
+  caseId?: string;
+  factors: Factor[];
+}) {
   return (
     <ActionForm action={requestResetAction} submitLabel="Request the reset" variant="danger">
       {(state) =>
@@ -16,38 +24,76 @@ export function ResetForm({ customerId, caseId, factors }: { customerId: string;
           <>
             <input type="hidden" name="customerId" value={customerId} />
             {caseId ? <input type="hidden" name="caseId" value={caseId} /> : null}
-            <fieldset className="space-y-2" aria-describedby={state.fieldErrors?.factorIds ? "factors-error" : undefined}>
+            <fieldset
+              className="space-y-2"
+              aria-describedby={state.fieldErrors?.factorIds ? "factors-error" : undefined}
+            >
               <legend className="font-semibold">Sign-in methods to remove</legend>
               {factors.map((factor) => (
                 <label key={factor.id} className="flex items-center gap-2">
-                  <input type="checkbox" name="factorIds" value={factor.id} className="size-4" /> {factor.description}
+                  <input type="checkbox" name="factorIds" value={factor.id} className="size-4" />{" "}
+                  {factor.description}
                 </label>
               ))}
-              {state.fieldErrors?.factorIds ? <p id="factors-error" className="text-sm font-medium text-red-700 dark:text-red-400">{state.fieldErrors.factorIds.join(" ")}</p> : null}
+              {state.fieldErrors?.factorIds ? (
+                <p id="factors-error" className="text-sm font-medium text-red-700 dark:text-red-400">
+                  {state.fieldErrors.factorIds.join(" ")}
+                </p>
+              ) : null}
             </fieldset>
-            <fieldset className="space-y-2" aria-describedby={state.fieldErrors?.verificationMethod ? "verification-error" : undefined}>
+            <fieldset
+              className="space-y-2"
+              aria-describedby={state.fieldErrors?.verificationMethod ? "verification-error" : undefined}
+            >
               <legend className="font-semibold">How did you verify it is the customer?</legend>
               {VERIFICATION_METHODS.map((method) => (
                 <label key={method} className="flex items-center gap-2">
-                  <input type="radio" name="verificationMethod" value={method} className="size-4" /> {VERIFICATION_LABELS[method]}
+                  <input type="radio" name="verificationMethod" value={method} className="size-4" />{" "}
+                  {VERIFICATION_LABELS[method]}
                 </label>
               ))}
-              {state.fieldErrors?.verificationMethod ? <p id="verification-error" className="text-sm font-medium text-red-700 dark:text-red-400">{state.fieldErrors.verificationMethod.join(" ")}</p> : null}
+              {state.fieldErrors?.verificationMethod ? (
+                <p id="verification-error" className="text-sm font-medium text-red-700 dark:text-red-400">
+                  {state.fieldErrors.verificationMethod.join(" ")}
+                </p>
+              ) : null}
             </fieldset>
-            <Field id="verificationDetail" label="Verification details" hint="Needed for 'Other'. For example: called back +44 ••• 123 at 14:05." errors={state.fieldErrors?.verificationDetail}>
-              {(describedBy, invalid) => <TextInput id="verificationDetail" name="verificationDetail" aria-describedby={describedBy} aria-invalid={invalid} />}
+            <Field
+              id="verificationDetail"
+              label="Verification details"
+              hint="Needed for 'Other'. For example: called back +44 ••• 123 at 14:05."
+              errors={state.fieldErrors?.verificationDetail}
+            >
+              {(describedBy, invalid) => (
+                <TextInput
+                  id="verificationDetail"
+                  name="verificationDetail"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
+              )}
             </Field>
-            <Field id="reason" label="Reason" hint="Why the reset is needed; recorded in the audit log." errors={state.fieldErrors?.reason}>
-              {(describedBy, invalid) => <TextInput id="reason" name="reason" aria-describedby={describedBy} aria-invalid={invalid} />}
+            <Field
+              id="reason"
+              label="Reason"
+              hint="Why the reset is needed; recorded in the audit log."
+              errors={state.fieldErrors?.reason}
+            >
+              {(describedBy, invalid) => (
+                <TextInput id="reason" name="reason" aria-describedby={describedBy} aria-invalid={invalid} />
+              )}
             </Field>
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="revokeSessions" defaultChecked className="size-4" /> End every session of the customer (recommended)
+              <input type="checkbox" name="revokeSessions" defaultChecked className="size-4" /> End every
+              session of the customer (recommended)
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="forcePasswordReset" className="size-4" /> Require a new password at next sign-in
+              <input type="checkbox" name="forcePasswordReset" className="size-4" /> Require a new password at
+              next sign-in
             </label>
             <Alert tone="info">
-              Afterwards the customer sets up a new method themselves at their next sign-in. You do not choose it and never see it.
+              Afterwards the customer sets up a new method themselves at their next sign-in. You do not choose
+              it and never see it.
             </Alert>
           </>
         )

@@ -8,15 +8,29 @@ import { ActionForm } from "@/components/console/action-form";
 import { CopyButton } from "@/components/console/copy-button";
 
 /** A masked detail with a "reveal" disclosure that asks for a reason and step-up. */
-export function RevealField({ customerId, field, masked, label }: { customerId: string; field: "email" | "phone"; masked: string; label: string }) {
+export function RevealField({
+  customerId,
+  field,
+  masked,
+  label,
+}: {
+  customerId: string;
+  field: "email" | "phone";
+  masked: string;
+  label: string;
+}) {
   const id = useId();
   return (
     <div>
       <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
       <dd>
-        <span className="font-mono" data-testid={`masked-${field}`}>{masked}</span>
+        <span className="font-mono" data-testid={`masked-${field}`}>
+          {masked}
+        </span>
         <details className="mt-1">
-          <summary className="cursor-pointer text-sm text-blue-700 underline dark:text-blue-300">Reveal {label.toLowerCase()}</summary>
+          <summary className="cursor-pointer text-sm text-blue-700 underline dark:text-blue-300">
+            Reveal {label.toLowerCase()}
+          </summary>
           <ActionForm<RevealedField>
             action={revealCustomerFieldAction}
             submitLabel={`Reveal ${label.toLowerCase()}`}
@@ -24,7 +38,9 @@ export function RevealField({ customerId, field, masked, label }: { customerId: 
             className="mt-2"
             renderResult={(data) => (
               <p className="flex items-center gap-2">
-                <span className="font-mono text-base" data-testid={`revealed-${field}`}>{data.value}</span>
+                <span className="font-mono text-base" data-testid={`revealed-${field}`}>
+                  {data.value}
+                </span>
                 <CopyButton value={data.value} />
               </p>
             )}
@@ -34,8 +50,20 @@ export function RevealField({ customerId, field, masked, label }: { customerId: 
                 <>
                   <input type="hidden" name="customerId" value={customerId} />
                   <input type="hidden" name="field" value={field} />
-                  <Field id={`${id}-reason`} label="Why do you need it?" hint="For example the ticket number. Recorded in the audit log." errors={state.fieldErrors?.reason}>
-                    {(describedBy, invalid) => <TextInput id={`${id}-reason`} name="reason" aria-describedby={describedBy} aria-invalid={invalid} />}
+                  <Field
+                    id={`${id}-reason`}
+                    label="Why do you need it?"
+                    hint="For example the ticket number. Recorded in the audit log."
+                    errors={state.fieldErrors?.reason}
+                  >
+                    {(describedBy, invalid) => (
+                      <TextInput
+                        id={`${id}-reason`}
+                        name="reason"
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid}
+                      />
+                    )}
                   </Field>
                 </>
               )

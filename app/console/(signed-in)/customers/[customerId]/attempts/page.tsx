@@ -29,7 +29,9 @@ export default async function AttemptsPage({
   const filters = parsed.success ? parsed.data : {};
   const page = parsed.success ? await listLoginAttempts(customer.id, parsed.data) : null;
   const { cursor: currentCursor, ...withoutCursor } = raw;
-  const nextHref = page?.nextCursor ? `${base}?${new URLSearchParams({ ...withoutCursor, cursor: page.nextCursor })}` : null;
+  const nextHref = page?.nextCursor
+    ? `${base}?${new URLSearchParams({ ...withoutCursor, cursor: page.nextCursor })}`
+    : null;
 
   return (
     <div className="space-y-6">
@@ -37,13 +39,31 @@ export default async function AttemptsPage({
       <AttemptFilterForm filters={filters} clearHref={base} />
       {!parsed.success ? (
         <Alert tone="error" title="Some filters are not valid">
-          <ul>{parsed.error.issues.map((issue) => <li key={issue.path.join(".")}>{String(issue.path[0])}: {issue.message}</li>)}</ul>
+          <ul>
+            {parsed.error.issues.map((issue) => (
+              <li key={issue.path.join(".")}>
+                {String(issue.path[0])}: {issue.message}
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
       {page ? <AttemptsTable customerId={customer.id} rows={page.rows} timeZone={staff.timeZone} /> : null}
       <div className="flex gap-4">
-        {currentCursor ? <Link href={`${base}?${new URLSearchParams(withoutCursor)}`} prefetch={false} className="text-blue-700 underline dark:text-blue-300">Newest</Link> : null}
-        {nextHref ? <Link href={nextHref} prefetch={false} className="text-blue-700 underline dark:text-blue-300">Older attempts</Link> : null}
+        {currentCursor ? (
+          <Link
+            href={`${base}?${new URLSearchParams(withoutCursor)}`}
+            prefetch={false}
+            className="text-blue-700 underline dark:text-blue-300"
+          >
+            Newest
+          </Link>
+        ) : null}
+        {nextHref ? (
+          <Link href={nextHref} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+            Older attempts
+          </Link>
+        ) : null}
       </div>
     </div>
   );

@@ -27,23 +27,35 @@ export default async function CodesPage({
   const parsed = deliveryFiltersSchema.safeParse(raw);
   const base = `/console/customers/${customer.id}/codes`;
   const page = parsed.success ? await listOtpDeliveries(customer.id, parsed.data) : null;
-  const nextHref = page?.nextCursor ? `${base}?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}` : null;
+  const nextHref = page?.nextCursor
+    ? `${base}?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}`
+    : null;
 
   return (
     <div className="space-y-6">
       <CustomerHeader customer={customer} current="codes" />
       <Alert tone="info">
-        This log shows every code the identity system sent: when, why, where to and whether it was used. It never shows the code itself, and
-        nobody at support ever needs it.
+        This log shows every code the identity system sent: when, why, where to and whether it was used. It
+        never shows the code itself, and nobody at support ever needs it.
       </Alert>
       <DeliveryFilterForm filters={parsed.success ? parsed.data : {}} clearHref={base} />
       {!parsed.success ? (
         <Alert tone="error" title="Some filters are not valid">
-          <ul>{parsed.error.issues.map((issue) => <li key={issue.path.join(".")}>{String(issue.path[0])}: {issue.message}</li>)}</ul>
+          <ul>
+            {parsed.error.issues.map((issue) => (
+              <li key={issue.path.join(".")}>
+                {String(issue.path[0])}: {issue.message}
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
       {page ? <DeliveriesTable rows={page.rows} timeZone={staff.timeZone} /> : null}
-      {nextHref ? <Link href={nextHref} prefetch={false} className="text-blue-700 underline dark:text-blue-300">Older codes</Link> : null}
+      {nextHref ? (
+        <Link href={nextHref} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+          Older codes
+        </Link>
+      ) : null}
     </div>
   );
 }

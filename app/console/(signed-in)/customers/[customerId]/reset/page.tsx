@@ -10,23 +10,37 @@ import { ResetForm } from "../_components/reset-form";
 
 export const metadata: Metadata = { title: "Reset two-step verification" };
 
-export default async function ResetPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ case?: string }> }) {
+export default async function ResetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<{ case?: string }>;
+}) {
   await requireStaff("reset:request");
   const customer = await findCustomerHeader((await params).customerId);
   if (!customer) notFound();
   const caseParam = (await searchParams).case;
-  const [factors, riskReasons] = await Promise.all([listActiveFactors(customer.id), resetRiskReasons(customer.id)]);
+  const [factors, riskReasons] = await Promise.all([
+    listActiveFactors(customer.id),
+    resetRiskReasons(customer.id),
+  ]);
   return (
     <div className="max-w-3xl space-y-6">
       <CustomerHeader customer={customer} current="overview" />
       <h2 className="text-xl font-bold">Reset two-step verification</h2>
       <Alert tone="error" title="Support never asks for a one-time code">
-        Do not ask the caller for a code, and do not accept one if they offer it: a caller who reads out a code may be a scammer who is
-        trying to get into this account right now. Verify the person another way below.
+        Do not ask the caller for a code, and do not accept one if they offer it: a caller who reads out a
+        code may be a scammer who is trying to get into this account right now. Verify the person another way
+        below.
       </Alert>
       {riskReasons.length > 0 ? (
         <Alert tone="warning" title="This account shows risk: a supervisor must approve this reset">
-          <ul className="list-disc pl-5">{riskReasons.map((reason) => <li key={reason}>{reason}</li>)}</ul>
+          <ul className="list-disc pl-5">
+            {riskReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
       {factors.length === 0 ? (
@@ -35,7 +49,10 @@ export default async function ResetPage({ params, searchParams }: { params: Prom
         <ResetForm
           customerId={customer.id}
           caseId={caseParam && /^[0-9a-f-]{36}$/.test(caseParam) ? caseParam : undefined}
-          factors={factors.map((factor) => ({ id: factor.id, description: `${FACTOR_LABELS[factor.type] ?? factor.type}: ${factor.label}${factor.destinationMasked ? ` (${factor.destinationMasked})` : ""}` }))}
+          factors={factors.map((factor) => ({
+            id: factor.id,
+            description: `${FACTOR_LABELS[factor.type] ?? factor.type}: ${factor.label}${factor.destinationMasked ? ` (${factor.destinationMasked})` : ""}`,
+          }))}
         />
       )}
     </div>

@@ -24,7 +24,13 @@ export function TriageForm({
           <input type="hidden" name="reference" value={reference} />
           <Field id="triage-status" label="Status" errors={state.fieldErrors?.status}>
             {(describedBy, invalid) => (
-              <Select id="triage-status" name="status" defaultValue={status} aria-describedby={describedBy} aria-invalid={invalid}>
+              <Select
+                id="triage-status"
+                name="status"
+                defaultValue={status}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              >
                 {SCAM_STATUSES.map((option) => (
                   <option key={option} value={option}>
                     {STATUS_LABELS[option]}
@@ -35,7 +41,13 @@ export function TriageForm({
           </Field>
           <Field id="triage-assignee" label="Assignee" errors={state.fieldErrors?.assigneeId}>
             {(describedBy, invalid) => (
-              <Select id="triage-assignee" name="assigneeId" defaultValue={assigneeId ?? ""} aria-describedby={describedBy} aria-invalid={invalid}>
+              <Select
+                id="triage-assignee"
+                name="assigneeId"
+                defaultValue={assigneeId ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              >
                 <option value="">Unassigned</option>
                 {staff.map((member) => (
                   <option key={member.id} value={member.id}>
@@ -51,7 +63,13 @@ export function TriageForm({
   );
 }
 
-export function LinkCustomerForm({ reference, suggestion }: { reference: string; suggestion: string | null }) {
+export function LinkCustomerForm({
+  reference,
+  suggestion,
+}: {
+  reference: string;
+  suggestion: string | null;
+}) {
   return (
     <ActionForm action={linkCustomerAction} submitLabel="Link customer" variant="secondary">
       {(state) => (
@@ -60,11 +78,23 @@ export function LinkCustomerForm({ reference, suggestion }: { reference: string;
           <Field
             id="link-customer"
             label="Customer's email, phone number or customer id"
-            hint={suggestion ? "Filled in with the account email the reporter gave. The lookup is audited." : "The lookup is audited."}
+            hint={
+              suggestion
+                ? "Filled in with the account email the reporter gave. The lookup is audited."
+                : "The lookup is audited."
+            }
             errors={state.fieldErrors?.customer}
           >
             {(describedBy, invalid) => (
-              <TextInput id="link-customer" name="customer" defaultValue={suggestion ?? ""} maxLength={200} autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} />
+              <TextInput
+                id="link-customer"
+                name="customer"
+                defaultValue={suggestion ?? ""}
+                maxLength={200}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
             )}
           </Field>
         </>
@@ -75,13 +105,25 @@ export function LinkCustomerForm({ reference, suggestion }: { reference: string;
 
 export function OpenCaseForm({ reference, defaultSubject }: { reference: string; defaultSubject: string }) {
   return (
-    <ActionForm action={openCaseFromReportAction} submitLabel="Open compromised-account case" variant="danger" pendingLabel="Opening…">
+    <ActionForm
+      action={openCaseFromReportAction}
+      submitLabel="Open compromised-account case"
+      variant="danger"
+      pendingLabel="Opening…"
+    >
       {(state) => (
         <>
           <input type="hidden" name="reference" value={reference} />
           <Field id="case-subject" label="Case subject" errors={state.fieldErrors?.subject}>
             {(describedBy, invalid) => (
-              <TextInput id="case-subject" name="subject" defaultValue={defaultSubject} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />
+              <TextInput
+                id="case-subject"
+                name="subject"
+                defaultValue={defaultSubject}
+                maxLength={200}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
             )}
           </Field>
         </>
