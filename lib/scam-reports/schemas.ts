@@ -7,7 +7,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 import type { ScamReport } from "@/lib/generated/prisma/client";
-import type { ScamAsk, ScamChannel } from "@/lib/generated/prisma/enums";
+import type { ScamAsk } from "@/lib/generated/prisma/enums";
 import { normaliseContact } from "./contact-number";
 import {
   CURRENCIES,
