@@ -67,7 +67,7 @@ describe("environment", () => {
       readme.indexOf("## Configuration"),
       readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5),
     );
-    const listed = [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
+    const listed = [...section.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|/gm)].map((match) => match[1]);
     const documented = documentedVariables().filter((variable) => !variable.internal);
     expect(listed.toSorted()).toEqual(documented.map((variable) => variable.name).toSorted());
     for (const variable of documented) expect(variable.description.length, variable.name).toBeGreaterThan(10);
