@@ -12,14 +12,16 @@ const firstRunURL = `http://127.0.0.1:${FIRST_RUN_PORT}`;
 
 function server(port: number, dataDir: string, url: string, env: Record<string, string> = {}) {
   return {
-    command: `node_modules/.bin/tsx scripts/launch.ts start --data-dir ${dataDir} --fresh -- --port ${port} --hostname 127.0.0.1`,
+    // Demo mode: the production build with the demo stories and their published staff accounts.
+    command: `node_modules/.bin/tsx scripts/launch.ts demo --data-dir ${dataDir} --fresh -- --port ${port} --hostname 127.0.0.1`,
     url: `${url}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-    // Every sign-in of the suite comes from 127.0.0.1: lift the per-address throttle (unit-tested at its default).
-    env: { APP_URL: url, NEXTAUTH_URL: url, SIGN_IN_IP_LIMIT: "10000", ...env },
+    // Every sign-in of the suite comes from 127.0.0.1: lift the per-address throttle (unit-tested at
+    // its default). Specs stand in for a load balancer (TRUST_PROXY=1) to play clients at other addresses.
+    env: { APP_URL: url, SIGN_IN_IP_LIMIT: "10000", TRUST_PROXY: "1", ...env },
     // Without a graceful signal Playwright SIGKILLs the launcher and leaves PostgreSQL running.
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
   };

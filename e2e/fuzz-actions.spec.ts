@@ -56,7 +56,6 @@ type Form = Record<string, string | string[]>;
  */
 const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/step-up-action.ts#confirmStepUp": { valid: { code: "000000" } },
-  "app/console/session-actions.ts#endCurrentSession": { valid: {} },
   "app/console/session-actions.ts#signOutEverywhereAction": { valid: {} },
   "app/console/session-actions.ts#revokeSessionAction": { valid: { sessionId: ":case" } },
   "app/console/(signed-in)/staff/actions.ts#inviteStaffAction": {
@@ -136,7 +135,7 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
 };
 
 /** Step-up failures count towards the admin's lockout, and the session-ending actions end the session: run them last. */
-const RUN_LAST = ["#confirmStepUp", "#endCurrentSession", "#signOutEverywhereAction"];
+const RUN_LAST = ["#confirmStepUp", "#signOutEverywhereAction"];
 
 type Targets = Record<string, string>;
 

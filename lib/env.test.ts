@@ -20,7 +20,6 @@ describe("environment", () => {
       NODE_ENV: "development",
       DATABASE_POOL_SIZE: 10,
       LOG_LEVEL: "info",
-      PROXY_HOPS: 0,
     });
     expect(appUrl(values)).toBe("http://localhost:3000");
   });

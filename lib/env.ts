@@ -8,6 +8,7 @@
 //
 // Not for the browser: client components get what they need as props from server components.
 import { z } from "zod";
+import { parseProxyTrust } from "@/lib/http/client-address";
 
 const flag = z.enum(["0", "1"]);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -26,6 +27,11 @@ const schema = z.object({
     .optional()
     .meta(doc("Set by Next: phase-production-build while `next build` runs.", true)),
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional().meta(doc("Set by Next in server processes.", true)),
+  DESK_DEMO: flag
+    .optional()
+    .meta(
+      doc("Set by `npm run demo`: a production build with the published demo accounts, on 127.0.0.1.", true),
+    ),
 
   DATABASE_URL: z
     .url({ error: "DATABASE_URL must be a postgresql:// URL" })
@@ -68,11 +74,19 @@ const schema = z.object({
       doc("32 random bytes, base64. Set it for `npm run build` and on every instance (read by Next itself)."),
     ),
 
-  PROXY_HOPS: count(0, 10)
-    .default(0)
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseProxyTrust(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    })
     .meta(
       doc(
-        "Trusted proxies in front of the app beyond the one that sets `X-Forwarded-For`; used for per-IP limits.",
+        "Who may say where a request came from: unset = nobody (the socket's peer is the client), `N` = the N nearest hops are your proxies, or a list of CIDR ranges.",
       ),
     ),
   SIGN_IN_IP_LIMIT: count(1, 1_000_000)

@@ -151,7 +151,7 @@ async function main() {
     "node_modules/.bin/tsx",
     [
       "scripts/launch.ts",
-      "start",
+      "demo",
       "--data-dir",
       ".data/pg-bench",
       "--fresh",

@@ -79,7 +79,7 @@ export type ServerOptions = {
 };
 
 /**
- * `launch.ts start --fresh` on 127.0.0.1:port, resolved once /api/health answers. The server's
+ * `launch.ts demo --fresh` on 127.0.0.1:port, resolved once /api/health answers. The server's
  * output is kept and shown only if it fails to start.
  */
 export async function startServer({
@@ -96,7 +96,7 @@ export async function startServer({
     "node_modules/.bin/tsx",
     [
       "scripts/launch.ts",
-      "start",
+      "demo",
       "--data-dir",
       dataDir,
       "--fresh",

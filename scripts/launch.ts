@@ -1,12 +1,20 @@
-// The launcher behind `npm run dev`, `npm start` and the database scripts.
+// The launcher behind `npm run dev`, `npm run demo`, `npm start` and the database scripts.
 //
-//   tsx scripts/launch.ts dev|start [--data-dir DIR] [--fresh] [-- extra next args]
+//   tsx scripts/launch.ts dev|demo|start [--data-dir DIR] [--fresh] [-- --port N --hostname H]
 //   tsx scripts/launch.ts run [--data-dir DIR] [--fresh] -- <command> [args...]
 //
 // With DATABASE_URL set it uses that server and starts nothing. Without it, it starts (or reuses) an
 // embedded PostgreSQL under .data/, owns it, runs the child with DATABASE_URL, forwards signals and
-// stops PostgreSQL when the child ends. dev/start also migrate, and seed demo data into an empty
-// database. Exactly one process owns the embedded server; Next's workers only read DATABASE_URL.
+// stops PostgreSQL when the child ends. Exactly one process owns the embedded server; Next's
+// workers only read DATABASE_URL.
+//
+// The three server modes differ in what they trust:
+// - dev:   development server on 127.0.0.1, generated secrets, demo data (with its published staff
+//          passwords) written into an empty database.
+// - demo:  the production build on 127.0.0.1 only, generated secrets, demo data; prints a warning.
+//          For trying the desk and for the test suites, never for real use.
+// - start: production. Refuses to start without APP_URL and real secrets (lib/env.ts), never
+//          writes demo data, and the server refuses the demo staff accounts if a database has them.
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
@@ -18,16 +26,16 @@ import { parseEnv } from "../lib/env";
 
 const DATABASE_NAME = "desk";
 
-type Mode = "dev" | "start" | "run";
+type Mode = "dev" | "demo" | "start" | "run";
 
 function isMode(value: string | undefined): value is Mode {
-  return value === "dev" || value === "start" || value === "run";
+  return value === "dev" || value === "demo" || value === "start" || value === "run";
 }
 
 function parseArgs(argv: string[]) {
   const [mode, ...rest] = argv;
   if (!isMode(mode)) {
-    throw new Error("usage: launch.ts dev|start|run [--data-dir DIR] [--fresh] [-- command ...]");
+    throw new Error("usage: launch.ts dev|demo|start|run [--data-dir DIR] [--fresh] [-- command ...]");
   }
   const separator = rest.indexOf("--");
   const own = separator === -1 ? rest : rest.slice(0, separator);
@@ -67,21 +75,70 @@ async function isEmpty(url: string): Promise<boolean> {
   }
 }
 
-function childCommand(mode: Mode, passThrough: string[]): [string, string[]] {
-  if (mode === "dev") return ["node_modules/.bin/next", ["dev", ...passThrough]];
-  if (mode === "start") return ["node_modules/.bin/next", ["start", ...passThrough]];
-  const [command, ...args] = passThrough;
-  if (!command) throw new Error("launch.ts run needs a command after --");
-  return [command, args];
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
 }
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** The server's listen address: development and demo listen on loopback only. */
+function serverArgs(
+  mode: "dev" | "demo" | "start",
+  passThrough: string[],
+): { port: number; hostname: string; args: string[] } {
+  const port = Number(option(passThrough, "--port") ?? 3000);
+  const hostname = option(passThrough, "--hostname") ?? (mode === "start" ? "0.0.0.0" : "127.0.0.1");
+  if (mode !== "start" && !LOOPBACK.has(hostname)) {
+    throw new Error(
+      `${mode} mode listens on 127.0.0.1 only: its accounts and secrets are public. Use \`npm start\` with real secrets to serve ${hostname}.`,
+    );
+  }
+  return { port, hostname, args: ["--port", String(port), "--hostname", hostname] };
+}
+
+function childCommand(mode: Mode, passThrough: string[]): [string, string[]] {
+  if (mode === "run") {
+    const [command, ...args] = passThrough;
+    if (!command) throw new Error("launch.ts run needs a command after --");
+    return [command, args];
+  }
+  const server = mode === "dev" ? "dev" : "start";
+  return [
+    "node_modules/.bin/tsx",
+    ["scripts/launch/serve.ts", server, ...serverArgs(mode, passThrough).args],
+  ];
+}
+
+const DEMO_BANNER = [
+  "",
+  "  ┌──────────────────────────────────────────────────────────────────────────┐",
+  "  │ DEMO MODE: published staff passwords and generated secrets.              │",
+  "  │ Listening on this computer only. Never put this desk on a network.        │",
+  "  │ For real use: npm run build, then npm start with APP_URL and secrets.     │",
+  "  └──────────────────────────────────────────────────────────────────────────┘",
+  "",
+].join("\n");
 
 async function main() {
   const { mode, dataDir, fresh, passThrough } = parseArgs(process.argv.slice(2));
   const external = process.env.DATABASE_URL;
   let embedded: EmbeddedDatabase | undefined;
 
-  // Secrets: generated for local use; a deployment with its own database must set its own.
-  if (mode !== "start" || !external) applyDevSecrets(process.env);
+  if (mode !== "run") Object.assign(process.env, { NODE_ENV: mode === "dev" ? "development" : "production" });
+  if (mode === "demo") process.env.DESK_DEMO = "1";
+  if (mode !== "run") {
+    const { port, hostname } = serverArgs(mode, passThrough);
+    const local = `http://${LOOPBACK.has(hostname) || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname}:${port}`;
+    // Development and demo links point at this machine; production must say where it is served.
+    if (mode !== "start") process.env.APP_URL ??= local;
+  }
+  // Secrets: generated for local use only. Production brings its own (lib/env.ts refuses to start without).
+  if (mode !== "start") applyDevSecrets(process.env);
+  // Checked before anything starts: one line per missing or malformed variable.
+  const settings = parseEnv(process.env);
+  // next-auth reads NEXTAUTH_URL itself; it is always the public address.
+  if (settings.APP_URL) process.env.NEXTAUTH_URL = settings.APP_URL;
 
   let url: string;
   if (external) {
@@ -109,18 +166,19 @@ async function main() {
 
   try {
     if (mode !== "run") {
-      const settings = parseEnv(process.env);
       if (settings.SKIP_MIGRATIONS !== "1") {
         const { applied } = await migrateDatabase(url, { log });
         if (applied.length) log(`Applied ${applied.length} migration(s).`);
       }
-      const seedAllowed = mode === "dev" || !external;
+      // Demo data carries published staff passwords: never in production.
+      const seedAllowed = mode === "dev" || mode === "demo";
       if (seedAllowed && settings.SEED_DEMO_DATA !== "0" && (await isEmpty(url))) {
         log("Empty database: writing demo data (once) ...");
         const report = await seedDemoData(url, { customers: settings.DEMO_CUSTOMERS, log });
         log(`Demo data ready in ${report.seconds.toFixed(1)} s.`);
       }
-      if (process.env.NODE_ENV !== "production" && !process.env.CI) printDemoStaff(log);
+      if (mode === "dev" && !process.env.CI) printDemoStaff(log);
+      if (mode === "demo") process.stdout.write(`${DEMO_BANNER}\n`);
     }
   } catch (error) {
     await stopDatabase();

@@ -16,7 +16,7 @@ describe("authorizeStaff", () => {
 
     const attempt = authorizeStaff(
       { email: "agent@desk.example", password: "a-password", code: "123456" },
-      { headers: { "x-forwarded-for": "198.51.100.1" } },
+      { headers: { "x-desk-client-address": "198.51.100.1" } },
     );
 
     await expect(attempt).rejects.toThrow(SIGN_IN_UNAVAILABLE);

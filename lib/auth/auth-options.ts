@@ -1,13 +1,16 @@
 // next-auth configuration: the Credentials provider runs our signInStaff; the JWT carries only
 // the staff id, the server-side session row id and the session version. Every request re-checks
 // those against PostgreSQL (lib/auth/current-staff.ts), so revocation is immediate everywhere.
-import { env } from "@/lib/env";
 import "server-only";
+import { cookies } from "next/headers";
+import { env } from "@/lib/env";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
+import { knownDeviceCookie, knownDeviceCookieName, knownDeviceStaffId } from "./known-device";
+import { endSessionAtSignOut } from "./sessions";
 import { signInStaff, type SignInResult } from "./sign-in";
 
 declare module "next-auth" {
@@ -56,14 +59,29 @@ export async function authorizeStaff(
   try {
     result = await signInStaff(
       { email: credentials?.email, password: credentials?.password, code: credentials?.code },
-      { ip: clientIp(headers), userAgent: headers.get("user-agent") },
+      {
+        ip: clientIp(headers),
+        userAgent: headers.get("user-agent"),
+        knownDeviceStaffId: knownDeviceStaffId(cookieValue(headers.get("cookie"), knownDeviceCookieName())),
+      },
     );
   } catch (error) {
     log.error("sign_in.unavailable", { error });
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
   if (!result.ok) throw new Error(result.message);
+  // Remembered so that strangers guessing this account's password never slow this browser down.
+  const device = knownDeviceCookie(result.staffId);
+  (await cookies()).set(device.name, device.value, device.options);
   return { id: result.staffId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
+}
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return undefined;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -103,7 +121,13 @@ export const authOptions: NextAuthOptions = {
       };
     },
   },
-  events: {},
+  events: {
+    // next-auth's own sign-out endpoint clears the cookie; the server-side session must end too,
+    // or a copied cookie would stay valid.
+    async signOut({ token }) {
+      if (token?.sid && token.sub) await endSessionAtSignOut({ sessionId: token.sid, staffId: token.sub });
+    },
+  },
   logger: {
     // next-auth logs the credentials-failure message at error level; the message is ours and
     // carries no secret, but the default logger also prints request details. Keep it short.

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { codeFor, createStaff, type TestStaff } from "@/test/factories/staff";
-import { GENERIC_FAILURE, signInStaff } from "./sign-in";
+import { refreshEnv } from "@/lib/env";
+import { ACCOUNT_THROTTLE, GENERIC_FAILURE, signInStaff } from "./sign-in";
 
 let ipCounter = 0;
 /** A fresh client address per test, so the per-IP throttle only bites where a test wants it. */
@@ -109,44 +110,40 @@ describe("signInStaff", () => {
     expect(await getDb().staffSession.count({ where: { staffId: staff.id } })).toBe(1);
   });
 
-  it("locks the account after 5 failures, refuses the right code while locked, and counts lockouts progressively", async () => {
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const result = await signInStaff(
-        { email: staff.email, password: staff.password, code: "000001" },
-        context(),
+  it("never locks on wrong passwords: twenty guesses from twenty addresses, then the owner signs in", async () => {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const guess = await signInStaff(
+        { email: staff.email, password: `guess ${attempt}`, code: "000001" },
+        context(`192.0.2.${attempt}`),
       );
-      expect(result.ok).toBe(false);
-      if (!result.ok && attempt === 5) expect(result.message).toMatch(/locked for 1 more minute/);
+      expect(guess).toEqual({ ok: false, message: GENERIC_FAILURE });
     }
-    const locked = await signInStaff(
+    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
+    expect(row.lockedUntil).toBeNull();
+    const owner = await signInStaff(
       { email: staff.email, password: staff.password, code: await codeFor(staff) },
       context(),
     );
-    expect(locked.ok).toBe(false);
-    if (!locked.ok) expect(locked.message).toMatch(/locked/);
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-    expect(row.lockoutCount).toBe(1);
-    expect(row.totpLastStep).toBeNull(); // the refused code was not consumed
-    expect(await auditActions(staff.id)).toContain("staff.locked");
-    expect(await auditActions(staff.id)).toContain("staff.sign_in.refused_locked");
-
-    // After the lock expires, five more failures lock for longer (5 minutes).
-    await getDb().staffUser.update({
-      where: { id: staff.id },
-      data: { lockedUntil: new Date(Date.now() - 1000) },
-    });
-    let last;
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      last = await signInStaff({ email: staff.email, password: "wrong password", code: "000001" }, context());
-    }
-    expect(last?.ok).toBe(false);
-    if (last && !last.ok) expect(last.message).toMatch(/locked for 5 more minutes/);
+    expect(owner.ok).toBe(true);
   });
 
-  it("resets the failure counter on success", async () => {
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await signInStaff({ email: staff.email, password: "wrong password", code: "000001" }, context());
-    }
+  it("slows guesses from one address with growing delays, the same for unknown emails", async () => {
+    const ip = "203.0.113.77";
+    const attempts = async (email: string) => {
+      const results = [];
+      for (let attempt = 0; attempt < 5; attempt++)
+        results.push(await signInStaff({ email, password: "wrong", code: "000001" }, context(ip)));
+      return results.map((result) => (result.ok ? "ok" : result.message));
+    };
+    const known = await attempts(staff.email);
+    const unknown = await attempts("nobody-here@desk.example");
+    // Three free failures, then a wait: identical for an account that exists and one that does not.
+    expect(known.slice(0, 4)).toEqual([GENERIC_FAILURE, GENERIC_FAILURE, GENERIC_FAILURE, GENERIC_FAILURE]);
+    expect(known[4]).toMatch(/^Too many attempts\. Wait \d+ seconds? and try again\.$/);
+    expect(unknown.map((message) => message.replace(/\d+/, "N"))).toEqual(
+      known.map((message) => message.replace(/\d+/, "N")),
+    );
+    // The owner at another address is not slowed by someone else's guesses.
     expect(
       (
         await signInStaff(
@@ -155,8 +152,108 @@ describe("signInStaff", () => {
         )
       ).ok,
     ).toBe(true);
+  });
+
+  it("slows many addresses guessing one account, except the owner's own browser", async () => {
+    for (let attempt = 1; attempt <= ACCOUNT_THROTTLE.free + 1; attempt++) {
+      await signInStaff(
+        { email: staff.email, password: `guess ${attempt}`, code: "000001" },
+        context(`198.18.0.${attempt}`),
+      );
+    }
+    const stranger = await signInStaff(
+      { email: staff.email, password: staff.password, code: await codeFor(staff) },
+      context(),
+    );
+    expect(stranger).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many attempts/) });
+    const ownBrowser = await signInStaff(
+      { email: staff.email, password: staff.password, code: await codeFor(staff) },
+      { ...context(), knownDeviceStaffId: staff.id },
+    );
+    expect(ownBrowser.ok).toBe(true);
+  });
+
+  it("locks after five wrong codes with the right password, alerts the staff member and admins, and a recovery code still gets the owner in", async () => {
+    const admin = await createStaff({ role: "ADMIN" });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const result = await signInStaff(
+        { email: staff.email, password: staff.password, code: "000001" },
+        context(),
+      );
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.message).toMatch(
+          attempt < 5 ? /not right/ : /locked for 15 more minutes[\s\S]*recovery codes/,
+        );
+    }
+    const locked = await signInStaff(
+      { email: staff.email, password: staff.password, code: await codeFor(staff) },
+      context(),
+    );
+    expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/locked/) });
     const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-    expect(row.failedSignIns).toBe(0);
+    expect(row.lockoutCount).toBe(1);
+    expect(row.totpLastStep).toBeNull(); // the refused code was not consumed
+    expect(await auditActions(staff.id)).toEqual(
+      expect.arrayContaining(["staff.locked", "staff.sign_in.refused_locked"]),
+    );
+    const alerts = await getDb().notification.findMany({
+      where: { template: "staff-locked" },
+      select: { destination: true, body: true },
+    });
+    expect(alerts.map((alert) => alert.destination)).toEqual(
+      expect.arrayContaining([staff.email, admin.email]),
+    );
+    expect(alerts[0]?.body).not.toMatch(/000001/);
+
+    const { issueRecoveryCodes } = await import("@/lib/staff/recovery-codes-store");
+    const [recovery = ""] = await getDb().$transaction((tx) => issueRecoveryCodes(tx, staff.id));
+    expect(
+      (await signInStaff({ email: staff.email, password: staff.password, code: recovery }, context())).ok,
+    ).toBe(true);
+    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } })).lockedUntil).toBeNull();
+  });
+
+  it("resets the second-factor counter on success", async () => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await signInStaff({ email: staff.email, password: staff.password, code: "000001" }, context());
+    }
+    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } })).failedSecondFactors).toBe(
+      4,
+    );
+    expect(
+      (
+        await signInStaff(
+          { email: staff.email, password: staff.password, code: await codeFor(staff) },
+          context(),
+        )
+      ).ok,
+    ).toBe(true);
+    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } })).failedSecondFactors).toBe(
+      0,
+    );
+  });
+
+  it("refuses the published demo accounts on a production server, and allows them in demo mode", async () => {
+    await getDb().staffUser.update({ where: { id: staff.id }, data: { demo: true } });
+    const attempt = async () =>
+      signInStaff({ email: staff.email, password: staff.password, code: await codeFor(staff) }, context());
+    try {
+      Object.assign(process.env, { NODE_ENV: "production", APP_URL: "https://desk.example.com" });
+      refreshEnv();
+      expect(await attempt()).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/Demo accounts cannot sign in/),
+      });
+      process.env.DESK_DEMO = "1";
+      refreshEnv();
+      expect((await attempt()).ok).toBe(true);
+    } finally {
+      Object.assign(process.env, { NODE_ENV: "test" });
+      delete process.env.DESK_DEMO;
+      delete process.env.APP_URL;
+      refreshEnv();
+    }
   });
 
   it("refuses deactivated staff even with the right credentials", async () => {
@@ -183,8 +280,7 @@ describe("signInStaff", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toMatch(message);
     }
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-    expect(row.failedSignIns).toBe(0);
+    expect(await getDb().authThrottle.count({ where: { key: { contains: staff.email } } })).toBe(0);
   });
 
   it("throttles one client address across accounts", async () => {

@@ -1,34 +1,38 @@
 // Step-up: privileged actions need a TOTP code entered within the last 5 minutes. The code is
-// claimed like a sign-in code (each time step once), failures count towards the lockout.
+// claimed like a sign-in code (each time step once). Someone inside a valid session already passed
+// both factors, so wrong step-up codes are throttled (growing delays, per session) and never lock
+// the account; and a lock that someone else caused does not block the owner's own session.
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
 import { fail, succeed, type Result } from "@/lib/result";
 import type { StaffContext } from "./current-staff";
-import { describeLock } from "./lockout";
-import { GENERIC_FAILURE, recordFailure } from "./sign-in";
 import { checkSecondFactor, claimSecondFactor } from "./staff-credentials";
+import { checkThrottle, clearThrottle, recordThrottledFailure, type ThrottleRule } from "./throttle";
+
+export const STEP_UP_THROTTLE: ThrottleRule = {
+  name: "step-up",
+  free: 3,
+  baseSeconds: 2,
+  maxSeconds: 5 * 60,
+};
 
 export async function confirmStaffStepUp(ctx: StaffContext, input: { code: string }): Promise<Result> {
   const { staff, actor, ip } = ctx;
   const db = getDb();
-  const record = await db.staffUser.findUnique({
-    where: { id: staff.id },
-    select: { totpSecretEnc: true, lockedUntil: true },
-  });
+  const record = await db.staffUser.findUnique({ where: { id: staff.id }, select: { totpSecretEnc: true } });
   if (!record?.totpSecretEnc) return fail("Your account has no authenticator enrolled.");
-  if (record.lockedUntil && record.lockedUntil > new Date()) {
-    await recordAuditEvent({ actor, action: "staff.step_up.refused_locked", ip });
-    return fail(describeLock(record.lockedUntil));
+  const throttle = await checkThrottle(STEP_UP_THROTTLE, staff.sessionId);
+  if (!throttle.allowed) {
+    await recordAuditEvent({ actor, action: "staff.step_up.throttled", ip });
+    return fail(`Too many wrong codes. Wait ${throttle.retryAfterSeconds} seconds and try again.`, "code");
   }
 
   const factor = await checkSecondFactor(staff.id, record.totpSecretEnc, input.code);
   if (!factor.ok) {
-    const failure = await recordFailure(staff.id, actor, { ip, userAgent: null }, "wrong_code");
-    const locked = !failure.ok && failure.message !== GENERIC_FAILURE;
-    return locked && !failure.ok
-      ? fail(failure.message)
-      : fail("That code is not right. Check your app and try again.", "code");
+    await recordThrottledFailure(STEP_UP_THROTTLE, staff.sessionId);
+    await recordAuditEvent({ actor, action: "staff.step_up.failed", ip, data: { reason: "wrong_code" } });
+    return fail("That code is not right. Check your app and try again.", "code");
   }
   if (!(await claimSecondFactor(staff.id, factor))) {
     await recordAuditEvent({ actor, action: "staff.step_up.replayed_code", ip });
@@ -43,5 +47,6 @@ export async function confirmStaffStepUp(ctx: StaffContext, input: { code: strin
       data: { sessionId: staff.sessionId },
     });
   });
+  await clearThrottle(STEP_UP_THROTTLE, staff.sessionId);
   return succeed("Confirmed.");
 }

@@ -1,27 +1,17 @@
-// The client's address as the app can know it. Next.js sets X-Forwarded-For to the socket address
-// only when the request has none, and a load balancer appends the address it saw. So the
-// right-most entry is the one our own infrastructure vouches for; PROXY_HOPS skips further
-// trusted proxies (CDN → load balancer). With no proxy in front, a client can forge the header:
-// production runs behind one (docs/operations.md).
+// The client's address as our HTTP server resolved it (lib/http/client-address.ts explains how,
+// and when X-Forwarded-For is believed). The header is set on every request by our server and
+// replaces anything a client sent under the same name; a request that did not pass through it
+// (a bare `next start`) has no address the app could trust, and is treated as one shared
+// "unknown" client, so rate limits still hold.
 import { createHash } from "node:crypto";
-import { env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "./client-address";
 
 type HeaderSource = { get(name: string): string | null };
 
-export function clientIp(headers: HeaderSource): string {
-  const hops = env().PROXY_HOPS;
-  const chain = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const entry = chain[chain.length - 1 - hops] ?? chain[0];
-  return normaliseIp(entry ?? "unknown");
-}
+export const UNKNOWN_CLIENT = "unknown";
 
-/** "::ffff:127.0.0.1" and "127.0.0.1" are one client. */
-function normaliseIp(ip: string): string {
-  const trimmed = ip.slice(0, 64);
-  return trimmed.startsWith("::ffff:") ? trimmed.slice(7) : trimmed;
+export function clientIp(headers: HeaderSource): string {
+  return normaliseAddress(headers.get(CLIENT_ADDRESS_HEADER) ?? undefined) ?? UNKNOWN_CLIENT;
 }
 
 /**

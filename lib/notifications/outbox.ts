@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notMeToken } from "./not-me-token";
-import { resetEmail, resetSms, type ResetNotice } from "./templates";
+import { resetEmail, resetSms, staffLockAlertEmail, type ResetNotice } from "./templates";
 import { brand } from "@/lib/content/brand";
 import { appUrl } from "@/lib/env";
 
@@ -51,4 +51,26 @@ export async function queueResetNotifications(
   }
   await tx.notification.createMany({ data: rows });
   return rows.length;
+}
+
+/**
+ * Tells the locked staff member and every active administrator that someone with the password
+ * failed the second factor repeatedly. Written in the caller's transaction, sent by the worker.
+ */
+export async function queueStaffLockAlert(
+  tx: Tx,
+  alert: { staffEmail: string; until: Date; failures: number; ip: string; adminEmails: string[] },
+): Promise<number> {
+  const email = staffLockAlertEmail({ ...alert, consoleUrl: `${appUrl()}/console/staff` });
+  const recipients = [...new Set([alert.staffEmail, ...alert.adminEmails])];
+  await tx.notification.createMany({
+    data: recipients.map((destination) => ({
+      channel: "EMAIL" as const,
+      destination,
+      template: "staff-locked",
+      subject: email.subject,
+      body: email.body,
+    })),
+  });
+  return recipients.length;
 }

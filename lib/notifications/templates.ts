@@ -37,3 +37,28 @@ export function resetEmail(notice: ResetNotice): { subject: string; body: string
 export function resetSms(notice: ResetNotice): string {
   return `${notice.companyName}: two-step verification on your account was reset by support on ${formatWhen(notice.when)}. Not you? ${notice.notMeUrl} We never ask for your codes.`;
 }
+
+/** To the staff member whose account locked, and to every administrator. */
+export function staffLockAlertEmail(alert: {
+  staffEmail: string;
+  until: Date;
+  failures: number;
+  ip: string;
+  consoleUrl: string;
+}): {
+  subject: string;
+  body: string;
+} {
+  const lines = [
+    `The staff account ${alert.staffEmail} was locked on the Account Security Desk until ${formatWhen(alert.until)}.`,
+    "",
+    `Someone signed in with the right password and then entered ${alert.failures} wrong codes in a row (last from ${alert.ip}).`,
+    "That means the password is known to someone who does not have the authenticator.",
+    "",
+    "If it was you: wait, or sign in with one of your recovery codes, then change your password.",
+    "If it was not you: tell an administrator now; they can reset the password and review the audit log.",
+    "",
+    `Console: ${alert.consoleUrl}`,
+  ];
+  return { subject: `Staff account locked: ${alert.staffEmail}`, body: lines.join("\n") };
+}

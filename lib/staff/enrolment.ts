@@ -140,7 +140,7 @@ export async function acceptInvite(
       totpSecretEnc: encryptTotpSecret(data.totpSecret),
       totpEnrolledAt: new Date(),
       totpLastStep: BigInt(timeStep),
-      failedSignIns: 0,
+      failedSecondFactors: 0,
       lockoutCount: 0,
       lockedUntil: null,
     };

@@ -59,7 +59,7 @@ describe("staff administration", () => {
     const agent = await createStaff();
     await getDb().staffUser.update({
       where: { id: agent.id },
-      data: { lockedUntil: new Date(Date.now() + 3_600_000), failedSignIns: 5, lockoutCount: 1 },
+      data: { lockedUntil: new Date(Date.now() + 3_600_000), failedSecondFactors: 5, lockoutCount: 1 },
     });
     await unlockStaff(admin, { staffId: agent.id, reason: "Verified by phone" });
     const result = await signInStaff(

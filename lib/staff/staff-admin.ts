@@ -215,7 +215,7 @@ export function setStaffActive(
 
 export function unlockStaff(ctx: StaffContext, input: { staffId: string; reason: string }): Promise<Result> {
   return changeTarget(ctx, input, (target) => ({
-    data: { lockedUntil: null, failedSignIns: 0, lockoutCount: 0 },
+    data: { lockedUntil: null, failedSecondFactors: 0, lockoutCount: 0 },
     action: "staff.unlocked",
     message: `${target.email} is unlocked.`,
     endSessions: false,

@@ -16,8 +16,9 @@ export async function writeDemoStaff(
   for (const [i, [key, staff]] of entries.entries()) {
     // An account someone already created with this email is theirs: keep it, never overwrite it.
     const inserted = await client.query<{ id: string }>(
-      `INSERT INTO staff_users (email, name, role, time_zone, password_hash, totp_secret_enc, totp_enrolled_at, created_at, updated_at)
-       VALUES ($1, $2, $3::"StaffRole", $4, $5, $6, $7, $8, $8)
+      // demo = true: these passwords are published, so a production server refuses the accounts.
+      `INSERT INTO staff_users (email, name, role, time_zone, password_hash, totp_secret_enc, totp_enrolled_at, created_at, updated_at, demo)
+       VALUES ($1, $2, $3::"StaffRole", $4, $5, $6, $7, $8, $8, true)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
       [
         staff.email,

@@ -47,6 +47,10 @@ export async function startCluster({
     // One public address for the whole deployment, as a load balancer gives it.
     APP_URL: publicUrl,
     NEXTAUTH_URL: publicUrl,
+    // The system tests stand in for a load balancer: each request names its client address.
+    TRUST_PROXY: "1",
+    // The published demo staff sign in (a production server refuses them otherwise).
+    DESK_DEMO: "1",
     ...env,
   };
   const instances = Array.from(

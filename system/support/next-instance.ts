@@ -1,4 +1,4 @@
-// One production Next.js server (`next start` on the build in .next), as a child process the
+// One production server (our HTTP server, scripts/launch/serve.ts, on the build in .next), as a child process the
 // system tests can start, SIGKILL, restart on the same port and stop. Each server runs in its own
 // process group, so killing the group also ends any worker Next spawned; a group still alive when
 // the test process ends is killed (cleanup.ts), so a failed test leaves no stray server behind.
@@ -7,7 +7,8 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { onTestProcessEnd } from "./cleanup";
 
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const TSX_BIN = path.resolve("node_modules/.bin/tsx");
+const SERVER = path.resolve("scripts/launch/serve.ts");
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -50,8 +51,8 @@ export class NextInstance {
     mkdirSync(this.options.logDir, { recursive: true });
     const log = createWriteStream(path.join(this.options.logDir, `${this.name}.log`), { flags: "a" });
     const child = spawn(
-      process.execPath,
-      [NEXT_BIN, "start", "--port", String(this.options.port), "--hostname", "127.0.0.1"],
+      TSX_BIN,
+      [SERVER, "start", "--port", String(this.options.port), "--hostname", "127.0.0.1"],
       {
         // Only what a deployment would set: the test runner's own variables (NODE_ENV=test, VITEST...)
         // must not leak into the server.

@@ -1,6 +1,6 @@
 // Staff sign-in and console access over plain HTTP, against any instance. Every call names the
-// client address it claims (X-Forwarded-For; PROXY_HOPS=0 trusts the right-most entry, as behind
-// one load balancer), so each test has per-address limits of its own.
+// client address it claims (X-Forwarded-For; the instances run with TRUST_PROXY=1, as behind one
+// load balancer), so each test has per-address limits of its own.
 import { CookieJar } from "../../e2e/support/http-session";
 
 export type SignInAttempt = { email: string; password: string; code: string };

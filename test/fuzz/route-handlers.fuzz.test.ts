@@ -127,7 +127,7 @@ describe("route handlers under random and hostile requests", () => {
     type FeedbackRequest = typeof request extends fc.Arbitrary<infer Value> ? Value : never;
     await fc.assert(
       fc.asyncProperty(request, async ({ address, json, body, lyingLength, extraHeader }) => {
-        const headers = new Headers({ "x-forwarded-for": address });
+        const headers = new Headers({ "x-desk-client-address": address });
         if (json) headers.set("accept", "application/json");
         if (lyingLength) headers.set("content-length", lyingLength);
         if (extraHeader !== undefined) headers.set("x-extra", extraHeader);

@@ -4,7 +4,7 @@ import { POST } from "./route";
 
 let ip = 0;
 function post(fields: Record<string, string>, init: { json?: boolean; ip?: string } = {}) {
-  const headers: Record<string, string> = { "x-forwarded-for": init.ip ?? `198.51.100.${++ip}` };
+  const headers: Record<string, string> = { "x-desk-client-address": init.ip ?? `198.51.100.${++ip}` };
   if (init.json) headers.accept = "application/json";
   return POST(
     new Request("http://localhost/api/feedback", {
@@ -64,7 +64,7 @@ describe("POST /api/feedback", () => {
         headers: {
           "content-type": "application/json",
           accept: "application/json",
-          "x-forwarded-for": "198.51.100.250",
+          "x-desk-client-address": "198.51.100.250",
         },
       }),
     );

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { Badge } from "@/components/ui/badge";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { StepUpProvider } from "@/components/console/step-up-context";
-import { SignOutButton } from "../_components/sign-out-button";
+import { SignOutButton } from "@/components/console/sign-out-button";
 import { confirmStepUp } from "../step-up-action";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

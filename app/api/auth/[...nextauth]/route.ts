@@ -46,6 +46,9 @@ async function malformed(request: Request): Promise<string | null> {
  * posts outright also stops login CSRF (signing a victim into an attacker's account) early.
  */
 async function POST(request: Request, context: unknown): Promise<Response> {
+  // next-auth's client-side logger posts anything, of any size, to /_log unauthenticated; our
+  // client never uses it, so nobody may write into the server log through it.
+  if (new URL(request.url).pathname === "/api/auth/_log") return new Response(null, { status: 404 });
   if (isCrossSiteRequest(request)) {
     log.warn("auth.cross_site_refused", {
       path: new URL(request.url).pathname,

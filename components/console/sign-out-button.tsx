@@ -2,22 +2,16 @@
 
 import { signOut } from "next-auth/react";
 import { useTransition } from "react";
-import { endCurrentSession } from "../session-actions";
 import { Button } from "@/components/ui/button";
 
+/** next-auth's sign-out: clears the cookie, and its signOut event ends the server-side session row. */
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();
   return (
     <Button
       variant="secondary"
       disabled={pending}
-      onClick={() =>
-        startTransition(async () => {
-          // Revoke the server-side session first, so the cookie is dead even if a copy exists.
-          await endCurrentSession();
-          await signOut({ callbackUrl: "/console/sign-in" });
-        })
-      }
+      onClick={() => startTransition(() => signOut({ callbackUrl: "/console/sign-in" }))}
     >
       {pending ? "Signing out…" : "Sign out"}
     </Button>
