@@ -16,7 +16,7 @@ type Row = { kind: "page" | "api" | "action"; target: string; expected: Record<P
 function readMatrix(): Row[] {
   const lines = readFileSync("docs/authorization-matrix.md", "utf8")
     .split("\n")
-    .filter((line) => /^\| (page|api|action) \|/.test(line));
+    .filter((line) => /^\|\s*(page|api|action)\s*\|/.test(line));
   return lines.map((line) => {
     const cells = line
       .split("|")
