@@ -5,6 +5,6 @@ import { z } from "zod";
 
 const uuid = z.uuid();
 
-export function isUuid(value: unknown): value is string {
+export function isUuid(value: unknown): boolean {
   return uuid.safeParse(value).success;
 }

@@ -110,13 +110,16 @@ function childCommand(mode: Mode, passThrough: string[]): [string, string[]] {
   ];
 }
 
+const DEMO_WARNING = [
+  "DEMO MODE: published staff passwords and generated secrets.",
+  "Listening on this computer only. Never put this desk on a network.",
+  "For real use: npm run build, then npm start with APP_URL and secrets.",
+];
 const DEMO_BANNER = [
   "",
-  "  ┌──────────────────────────────────────────────────────────────────────────┐",
-  "  │ DEMO MODE: published staff passwords and generated secrets.              │",
-  "  │ Listening on this computer only. Never put this desk on a network.        │",
-  "  │ For real use: npm run build, then npm start with APP_URL and secrets.     │",
-  "  └──────────────────────────────────────────────────────────────────────────┘",
+  `  ┌${"─".repeat(72)}┐`,
+  ...DEMO_WARNING.map((line) => `  │ ${line.padEnd(70)} │`),
+  `  └${"─".repeat(72)}┘`,
   "",
 ].join("\n");
 

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 import { getDb } from "@/lib/db/client";
+import { isBigintId, isCalendarDate } from "@/lib/http/search-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const auditFiltersSchema = z.object({
@@ -25,17 +26,17 @@ export const auditFiltersSchema = z.object({
     .transform((value) => value || undefined),
   from: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.")
+    .refine(isCalendarDate, "Use a date like 2026-11-27.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   to: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.")
+    .refine(isCalendarDate, "Use a date like 2026-11-27.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   before: z
     .string()
-    .regex(/^\d{1,19}$/, "Invalid page link.")
+    .refine(isBigintId, "Invalid page link.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

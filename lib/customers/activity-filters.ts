@@ -2,11 +2,12 @@
 // filtered view is a shareable deep link. Invalid values are reported, never a 500.
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
+import { isCalendarDate } from "@/lib/http/search-params";
 import { LoginOutcome, OtpChannel, OtpDeliveryStatus, OtpPurpose } from "@/lib/generated/prisma/enums";
 
 const dateOnly = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.")
+  .refine(isCalendarDate, "Use a date like 2026-11-27.")
   .optional()
   .or(z.literal("").transform(() => undefined));
 

@@ -1,6 +1,7 @@
 // A customer's login attempts and OTP deliveries, newest first, with filters and cursor pages.
 // Every query is bounded by customer_id and walks the (customer_id, time DESC) index.
 import "server-only";
+import { maskIdentifier } from "./masking";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dayRange, type AttemptFilters, type DeliveryFilters } from "./activity-filters";
@@ -139,7 +140,8 @@ export type AttemptDetail = {
   attempt: LoginAttemptRow & {
     latitude: number | null;
     longitude: number | null;
-    identifier: string | null;
+    /** What was typed to sign in, masked like the profile; revealing it is an audited step-up. */
+    identifierMasked: string | null;
     eventId: string;
   };
   deliveries: OtpDeliveryRow[];
@@ -153,12 +155,15 @@ export type AttemptDetail = {
   }[];
 };
 
+const MAX_INT8 = 9_223_372_036_854_775_807n;
+
 /** One attempt of this customer (the id comes from the URL: it must belong to the customer). */
 export async function getLoginAttemptDetail(
   customerId: string,
   attemptId: string,
 ): Promise<AttemptDetail | null> {
-  if (!/^\d{1,19}$/.test(attemptId)) return null;
+  // A bigint id from the URL: anything PostgreSQL's int8 cannot hold names no attempt.
+  if (!/^\d{1,19}$/.test(attemptId) || BigInt(attemptId) > MAX_INT8) return null;
   const db = getDb();
   const attempt = await db.loginAttempt.findFirst({
     where: { id: BigInt(attemptId), customerId },
@@ -193,8 +198,13 @@ export async function getLoginAttemptDetail(
         })
       : Promise.resolve([]),
   ]);
+  const { identifier, ...shown } = attempt;
   return {
-    attempt: { ...attempt, id: attempt.id.toString() },
+    attempt: {
+      ...shown,
+      id: attempt.id.toString(),
+      identifierMasked: identifier ? maskIdentifier(identifier) : null,
+    },
     deliveries: deliveries.map((row) => ({ ...row, id: row.id.toString() })),
     sessions,
   };

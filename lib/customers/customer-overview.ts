@@ -6,6 +6,7 @@ import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { isUuid } from "@/lib/ids";
 import { fail, succeed, type Result } from "@/lib/result";
+import type { RevealFieldInput } from "./schemas";
 import { maskDestination, maskEmail, maskPhone } from "./masking";
 
 export type CustomerOverview = {
@@ -144,32 +145,39 @@ export async function getCustomerOverview(
   };
 }
 
-export type RevealableField = "email" | "phone";
 export type RevealedField = { value: string };
 
 /** The unmasked value, after step-up and with a reason: the caller has checked both. */
 export async function revealCustomerField(
   ctx: StaffContext,
-  input: { customerId: string; field: RevealableField; reason: string },
+  input: RevealFieldInput,
 ): Promise<Result<RevealedField>> {
-  const { customerId, field, reason } = input;
+  const { customerId, field, reason, attemptId } = input;
   return getDb().$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({
       where: { id: customerId },
       select: { email: true, phoneE164: true },
     });
     if (!customer) return fail("That customer does not exist.");
+    let value = field === "email" ? customer.email : (customer.phoneE164 ?? "");
+    if (field === "login") {
+      // The attempt id comes from the request: it must be one of this customer's attempts.
+      const attempt = await tx.loginAttempt.findFirst({
+        where: { id: BigInt(attemptId ?? "0"), customerId },
+        select: { identifier: true },
+      });
+      if (!attempt) return fail("That sign-in attempt is not this customer's.");
+      value = attempt.identifier ?? "";
+    }
     await appendAuditEvent(tx, {
       actor: ctx.actor,
       action: "customer.pii.revealed",
       target: { type: "customer", id: customerId },
       reason,
       ip: ctx.ip,
-      data: { field },
+      data: field === "login" ? { field, attemptId } : { field },
     });
-    return succeed("Shown for this page only; recorded in the audit log.", {
-      value: field === "email" ? customer.email : (customer.phoneE164 ?? ""),
-    });
+    return succeed("Shown for this page only; recorded in the audit log.", { value });
   });
 }
 
@@ -181,7 +189,31 @@ export type CustomerHeaderFields = {
   flaggedAt: Date | null;
 };
 
-/** The few fields the customer's sub-pages show on top; null for an unknown or malformed id. */
+export type CustomerSubPage = "attempts" | "codes" | "attempt" | "reset";
+
+/**
+ * The header of one of the customer's sub-pages, and the audit row that says who looked at what
+ * (every page that shows a customer's data is a view). Null for an unknown or malformed id.
+ */
+export async function viewCustomerSubPage(
+  ctx: StaffContext,
+  customerId: string,
+  page: CustomerSubPage,
+  detail: Record<string, string> = {},
+): Promise<CustomerHeaderFields | null> {
+  const header = await findCustomerHeader(customerId);
+  if (!header) return null;
+  await recordAuditEvent({
+    actor: ctx.actor,
+    action: "customer.viewed",
+    target: { type: "customer", id: header.id },
+    ip: ctx.ip,
+    data: { page, ...detail },
+  });
+  return header;
+}
+
+/** The few fields a page about a customer shows on top; null for an unknown or malformed id. */
 export async function findCustomerHeader(customerId: string): Promise<CustomerHeaderFields | null> {
   if (!isUuid(customerId)) return null;
   return getDb().customer.findUnique({

@@ -2,6 +2,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { storableText } from "@/lib/forms/storable-text";
+import { isUuid } from "@/lib/ids";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { maskEmail, maskPhone } from "./masking";
 import { classifyCustomerQuery, type CustomerQuery } from "./search-query";
@@ -66,6 +68,13 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** The (name key, id) a page of names ends at; a cursor that was not made here starts from the top. */
+function decodeNameCursor(after: string | undefined): [string, string] | [] {
+  if (!after || after.length > 600) return [];
+  const [key, id] = Buffer.from(after, "base64url").toString("utf8").split("\u0000");
+  return key !== undefined && id !== undefined && isUuid(id) ? [key, id] : [];
+}
+
 async function findRows(
   query: Exclude<CustomerQuery, { kind: "invalid" }>,
   after: string | undefined,
@@ -92,9 +101,7 @@ async function findRows(
       // made it fetch and sort every customer with the prefix (thousands for "oliv" on a big desk).
       // The cursor compares with the same operator, so pages follow that order exactly, and its
       // ~>=~ lets a later page start the index scan at the cursor.
-      const [afterKey, afterId] = after
-        ? Buffer.from(after, "base64url").toString("utf8").split("\u0000")
-        : [];
+      const [afterKey, afterId] = decodeNameCursor(after);
       return db.$queryRaw<SummaryRow[]>`
         SELECT id, external_id AS "externalId", full_name AS "fullName", name_key AS "nameKey", email, phone_e164 AS "phoneE164", status::text AS status, flagged_at AS "flaggedAt"
         FROM customers
@@ -128,7 +135,7 @@ export async function searchCustomers(
   await recordAuditEvent({
     actor: ctx.actor,
     action: "customer.searched",
-    reason: input.reason || undefined,
+    reason: storableText(input.reason) || undefined,
     ip: ctx.ip,
     data: { kind: query.kind, results: page.length, customerIds: page.slice(0, 10).map((row) => row.id) },
   });

@@ -18,6 +18,13 @@ export function maskPhone(e164: string): string {
   return `${country} ${DOT.repeat(4)} ${DOT.repeat(3)} ${e164.slice(-3)}`;
 }
 
+/** What someone typed to sign in: an email, or a phone number in any format (only its end shows). */
+export function maskIdentifier(identifier: string): string {
+  if (identifier.includes("@")) return maskEmail(identifier);
+  if (/^\+\d{8,15}$/.test(identifier)) return maskPhone(identifier);
+  return `${DOT.repeat(6)}${identifier.slice(-3)}`;
+}
+
 /** "Olivia Bennett" stays readable: names are needed to greet the caller. */
 export function maskDestination(destination: string): string {
   return destination.includes("@") ? maskEmail(destination) : maskPhone(destination);

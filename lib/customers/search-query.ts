@@ -2,6 +2,7 @@
 // an id or external id (primary/unique key), an email (unique normalised email), a phone number in
 // any format (E.164 index), or the start of a name (text_pattern_ops prefix index). No full scans.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { isUuid } from "@/lib/ids";
 import { toNameKey } from "./name-key";
 
 export type CustomerQuery =
@@ -12,8 +13,6 @@ export type CustomerQuery =
   | { kind: "name"; prefix: string }
   | { kind: "invalid"; message: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function classifyCustomerQuery(raw: string, defaultCountry: CountryCode = "GB"): CustomerQuery {
   const query = raw.trim();
   if (query.length < 2)
@@ -23,7 +22,10 @@ export function classifyCustomerQuery(raw: string, defaultCountry: CountryCode =
     };
   if (query.length > 200)
     return { kind: "invalid", message: "That is too long to be a name, email, phone number or id." };
-  if (UUID.test(query)) return { kind: "id", id: query.toLowerCase() };
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(query))
+    return { kind: "invalid", message: "That contains characters no name, email, phone number or id has." };
+  if (isUuid(query)) return { kind: "id", id: query.toLowerCase() };
   if (/^cus_[A-Za-z0-9]+$/.test(query)) return { kind: "external-id", externalId: query };
   if (query.includes("@")) return { kind: "email", email: query.toLowerCase() };
   // Digits with the usual separators: a phone number, in national or international form.

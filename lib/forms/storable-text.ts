@@ -1,16 +1,32 @@
-// PostgreSQL text columns and parameters cannot hold NUL (U+0000): a value with one makes the insert
-// or the query fail, which a server action or page turns into a 500. Browsers never type NUL, so
-// only a crafted request sends one; the schemas refuse it with a message instead. (The scam report
-// fields strip control characters altogether: lib/scam-reports/schemas.ts cleanText.)
+// Text that reaches PostgreSQL and is shown to staff later. Two kinds of character are never kept:
+// - NUL (U+0000): text columns and parameters cannot hold it, so a value with one would make the
+//   query fail (a 500). Browsers never type NUL; only a crafted request sends one, and it is
+//   refused with a message.
+// - Bidirectional controls (U+202A-U+202E, U+2066-U+2069): they reorder how the text around them is
+//   displayed ("Trojan Source"), so a case note or a key name could show staff something other than
+//   what is stored. Nobody types them on purpose; they are removed.
+// Every stored text goes through storableString() (or storableText() outside zod).
 import { z } from "zod";
 
 export const NUL_MESSAGE = "Remove the invisible NUL character (\\u0000) from this text.";
+
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function hasNoNul(value: string): boolean {
   return !value.includes("\u0000");
 }
 
-/** z.string() for text that reaches PostgreSQL: NUL is refused, everything else is the caller's to check. */
+export function stripBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, "");
+}
+
+/** z.string() for text that reaches PostgreSQL: NUL refused, bidirectional controls removed. */
 export function storableString(params?: Parameters<typeof z.string>[0]) {
-  return z.string(params).refine(hasNoNul, NUL_MESSAGE);
+  return z.string(params).refine(hasNoNul, NUL_MESSAGE).overwrite(stripBidiControls);
+}
+
+/** The same rules for text that does not pass through a schema: null when it cannot be stored. */
+export function storableText(value: string | undefined | null): string | null {
+  if (value === undefined || value === null || !hasNoNul(value)) return null;
+  return stripBidiControls(value);
 }

@@ -49,3 +49,12 @@ export function crossSiteRefusal(): Response {
     { status: 403, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
   );
 }
+
+/**
+ * Whether a page request came from one of our own pages (a form submit, a link click). Browsers set
+ * Sec-Fetch-Site and pages cannot forge it, so a link on another site that opens a console page
+ * never passes; text from such a request must not be written anywhere in the staff member's name.
+ */
+export function isOwnPageNavigation(headers: { get(name: string): string | null }): boolean {
+  return headers.get("sec-fetch-site") === "same-origin";
+}

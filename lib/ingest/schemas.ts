@@ -21,6 +21,7 @@
 // show its value errors only on the next attempt.
 import { isIP } from "node:net";
 import { z } from "zod";
+import { stripBidiControls } from "@/lib/forms/storable-text";
 import {
   FactorType,
   LoginOutcome,
@@ -131,7 +132,8 @@ const ALWAYS = { when: () => true };
 
 const stringOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
-const str = (what: string) => z.string({ error: `${what} must be a string.` });
+// Bidirectional controls are removed from every string, as from all stored text (lib/forms/storable-text.ts).
+const str = (what: string) => z.string({ error: `${what} must be a string.` }).overwrite(stripBidiControls);
 const num = (what: string) => z.number({ error: `${what} must be a number.` });
 
 /** The wire spells the database's enum values in lower case: one list (the schema's), two spellings. */

@@ -2,6 +2,8 @@
 // created_at, id), with duplicate hints and watchlist flags for the rows on the page.
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { isPlausibleInstant } from "@/lib/http/search-params";
+import { isUuid } from "@/lib/ids";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toE164 } from "./contact-number";
@@ -63,7 +65,7 @@ function decodeCursor(raw: string | undefined): { createdAt: Date; id: string } 
   if (!raw) return null;
   const [iso, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isPlausibleInstant(createdAt) || id === undefined || !isUuid(id)) return null;
   return { createdAt, id };
 }
 

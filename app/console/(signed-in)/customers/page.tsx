@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { requireStaffContext } from "@/lib/auth/current-staff";
+import { isOwnPageNavigation } from "@/lib/http/cross-site";
 import { searchCustomers, type CustomerSummary } from "@/lib/customers/customer-search";
 import { firstValues } from "@/lib/http/search-params";
 import { Alert } from "@/components/ui/alert";
@@ -47,7 +49,13 @@ export default async function CustomerSearchPage({
   const params = firstValues(await searchParams);
   const q = (params.q ?? "").slice(0, 200);
   const result = q
-    ? await searchCustomers(ctx, { q, after: params.after, reason: params.reason?.slice(0, 200) })
+    ? await searchCustomers(ctx, {
+        q,
+        after: params.after,
+        // A link from another site could put any words here, and the audit row is in this agent's
+        // name: the reason is recorded only when the agent typed it into our own form.
+        reason: isOwnPageNavigation(await headers()) ? params.reason?.slice(0, 200) : undefined,
+      })
     : null;
 
   return (

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffContext } from "@/lib/auth/current-staff";
 import { listLoginAttempts } from "@/lib/customers/activity";
 import { attemptFiltersSchema } from "@/lib/customers/activity-filters";
 import { firstValues } from "@/lib/http/search-params";
-import { findCustomerHeader } from "@/lib/customers/customer-overview";
+import { viewCustomerSubPage } from "@/lib/customers/customer-overview";
 import { Alert } from "@/components/ui/alert";
 import { AttemptsTable } from "@/components/console/customers/attempts-table";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
@@ -20,8 +20,9 @@ export default async function AttemptsPage({
   params: Promise<{ customerId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff("customer:view");
-  const customer = await findCustomerHeader((await params).customerId);
+  const ctx = await requireStaffContext("customer:view");
+  const { staff } = ctx;
+  const customer = await viewCustomerSubPage(ctx, (await params).customerId, "attempts");
   if (!customer) notFound();
   const raw = firstValues(await searchParams);
   const parsed = attemptFiltersSchema.safeParse(raw);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
-import { findCustomerHeader, listActiveFactors } from "@/lib/customers/customer-overview";
+import { requireStaffContext } from "@/lib/auth/current-staff";
+import { listActiveFactors, viewCustomerSubPage } from "@/lib/customers/customer-overview";
 import { resetRiskReasons } from "@/lib/resets/risk-gate";
 import { Alert } from "@/components/ui/alert";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
@@ -17,8 +17,8 @@ export default async function ResetPage({
   params: Promise<{ customerId: string }>;
   searchParams: Promise<{ case?: string }>;
 }) {
-  await requireStaff("reset:request");
-  const customer = await findCustomerHeader((await params).customerId);
+  const ctx = await requireStaffContext("reset:request");
+  const customer = await viewCustomerSubPage(ctx, (await params).customerId, "reset");
   if (!customer) notFound();
   const caseParam = (await searchParams).case;
   const [factors, riskReasons] = await Promise.all([

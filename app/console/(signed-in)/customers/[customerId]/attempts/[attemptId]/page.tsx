@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffContext } from "@/lib/auth/current-staff";
 import { getLoginAttemptDetail } from "@/lib/customers/activity";
-import { findCustomerHeader } from "@/lib/customers/customer-overview";
+import { viewCustomerSubPage } from "@/lib/customers/customer-overview";
 import { formatUtc } from "@/lib/format/dates";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/console/copy-button";
@@ -11,6 +11,7 @@ import { Time } from "@/components/console/time";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { DeliveriesTable } from "@/components/console/customers/deliveries-table";
 import { FACTOR_LABELS, OUTCOME_LABELS } from "@/lib/customers/labels";
+import { RevealField } from "../../_components/reveal-field";
 
 export const metadata: Metadata = { title: "Sign-in attempt" };
 
@@ -19,12 +20,13 @@ export default async function AttemptPage({
 }: {
   params: Promise<{ customerId: string; attemptId: string }>;
 }) {
-  const staff = await requireStaff("customer:view");
+  const ctx = await requireStaffContext("customer:view");
+  const { staff } = ctx;
   const { customerId, attemptId } = await params;
-  const customer = await findCustomerHeader(customerId);
-  if (!customer) notFound();
-  const detail = await getLoginAttemptDetail(customer.id, attemptId);
+  const detail = await getLoginAttemptDetail(customerId, attemptId);
   if (!detail) notFound();
+  const customer = await viewCustomerSubPage(ctx, customerId, "attempt", { attemptId: detail.attempt.id });
+  if (!customer) notFound();
   const { attempt, deliveries, sessions } = detail;
   const outcome = OUTCOME_LABELS[attempt.outcome] ?? { label: attempt.outcome, tone: "neutral" as const };
   const rows: [string, React.ReactNode][] = [
@@ -61,7 +63,22 @@ export default async function AttemptPage({
         {attempt.userAgent ?? "—"}
       </span>,
     ],
-    ["Login typed", attempt.identifier ?? "—"],
+    [
+      "Login typed",
+      attempt.identifierMasked ? (
+        <RevealField
+          key="login"
+          customerId={customer.id}
+          field="login"
+          attemptId={attempt.id}
+          masked={attempt.identifierMasked}
+          label="Login typed"
+          bare
+        />
+      ) : (
+        "—"
+      ),
+    ],
     [
       "Sign-in flow",
       <span key="f" className="font-mono">
