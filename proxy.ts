@@ -8,9 +8,13 @@
 //   convenience, not the security boundary: every console page, action and route handler
 //   authorises itself with requireStaff(), which also checks the session against the database;
 // - a public scam report too large to be a real one goes back to the form with a clear message,
-//   instead of reaching Next's server-action body limit (which answers with a 500).
+//   instead of reaching Next's server-action body limit (which answers with a 500);
+// - any other server action whose body our pages could not have sent (malformed, too deep, over
+//   1 MB) is refused with a 400 or 413 before Next's decoder fails on it with a 500
+//   (lib/http/action-payload.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { actionPayloadProblem } from "@/lib/http/action-payload";
 import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/cross-site";
 import { log } from "@/lib/log";
 import { newNonce, noncePolicy, staticPolicy, usesNoncePolicy } from "@/lib/http/security-headers";
@@ -62,6 +66,23 @@ export async function proxy(request: NextRequest) {
   }
   const redirect = await redirectInstead(request);
   if (redirect) return redirect;
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const problem = await actionPayloadProblem(request);
+    if (problem) {
+      log.warn("server_action.payload_refused", {
+        path: request.nextUrl.pathname,
+        status: problem.status,
+        reason: problem.reason,
+      });
+      return Response.json(
+        { type: "about:blank", title: "Bad request", status: problem.status, detail: problem.reason },
+        {
+          status: problem.status,
+          headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+        },
+      );
+    }
+  }
 
   if (!usesNoncePolicy(request.nextUrl.pathname)) {
     const response = NextResponse.next();

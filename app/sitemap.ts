@@ -3,6 +3,10 @@ import { articlePath, listArticles, listCategoriesWithArticles } from "@/lib/con
 import { absoluteUrl } from "@/lib/content/site";
 import { troubleshooterStartPath } from "@/lib/content/troubleshooter";
 
+// Rendered per request, so the links name the APP_URL the server runs with, not the one (if any)
+// the build had.
+export const dynamic = "force-dynamic";
+
 export default function sitemap(): MetadataRoute.Sitemap {
   const articles = listArticles();
   const newest = articles

@@ -109,7 +109,7 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
     valid: { caseId: ":case", item: "verify-identity", done: "true" },
   },
   "app/not-me/[token]/actions.ts#confirmNotMe": {
-    valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.bm90LWEtcmVhbC1zaWduYXR1cmU" },
+    valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.1796200000.abcdefghijklmnopqrstuvwxyzABCDEF" },
   },
   "app/console/(signed-in)/api-keys/actions.ts#createApiKeyAction": {
     valid: { name: "Fuzz key", scopes: "EVENTS_WRITE", reason: "Fuzzing API keys" },

@@ -1,26 +1,27 @@
-// The "this wasn't me" link in reset notifications: the reset id with an HMAC, so the link cannot
-// be forged or pointed at another reset, and needs no table of its own. Following it twice is
-// harmless (it flags the account and reopens the case once).
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { requiredEnv } from "@/lib/env";
+// The "this wasn't me" link in reset notifications: the reset id and the time the link was made,
+// signed (lib/forms/signing.ts), so it cannot be forged, pointed at another reset or kept forever.
+// It needs no table of its own. Following it twice is harmless (it flags the account and reopens
+// the case once); after 30 days it is refused and the page asks the customer to call us instead.
+import { signValue, verifySignedValue } from "@/lib/forms/signing";
 
-function key(): Buffer {
-  return createHmac("sha256", requiredEnv("NEXTAUTH_SECRET")).update("not-me-link/v1").digest();
+const PURPOSE = "not-me-link/v2";
+export const NOT_ME_LINK_DAYS = 30;
+
+export function notMeToken(resetId: string, now = Date.now()): string {
+  const value = `${resetId}.${Math.floor(now / 1000)}`;
+  return `${value}.${signValue(PURPOSE, value)}`;
 }
 
-function mac(resetId: string): string {
-  return createHmac("sha256", key()).update(resetId).digest("base64url");
-}
-
-export function notMeToken(resetId: string): string {
-  return `${resetId}.${mac(resetId)}`;
-}
-
-/** The reset id the token names, or null when it was not made by us. */
-export function readNotMeToken(token: string): string | null {
-  const [resetId, signature] = token.split(".");
-  if (!resetId || !signature || !/^[0-9a-f-]{36}$/.test(resetId)) return null;
-  const expected = Buffer.from(mac(resetId));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? resetId : null;
+/** The reset id the token names, or null when we did not make it, it was altered, or it expired. */
+export function readNotMeToken(token: string, now = Date.now()): string | null {
+  // The whole token, exactly: nothing before or after it is ignored.
+  const match =
+    /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{10})\.([A-Za-z0-9_-]{32})$/.exec(
+      token,
+    );
+  if (!match) return null;
+  const [, resetId = "", issued = "", signature = ""] = match;
+  if (!verifySignedValue(PURPOSE, `${resetId}.${issued}`, signature)) return null;
+  const ageSeconds = now / 1000 - Number(issued);
+  return ageSeconds >= -300 && ageSeconds <= NOT_ME_LINK_DAYS * 86_400 ? resetId : null;
 }

@@ -71,5 +71,5 @@ export type ResetDecisionInput = z.output<typeof resetDecisionSchema>;
 export const notMeSchema = z.object({
   token: z
     .string({ error: "This link is not valid." })
-    .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{1,100}$/, "This link is not valid."),
+    .regex(/^[0-9a-f-]{36}\.\d{10}\.[A-Za-z0-9_-]{32}$/, "This link is not valid."),
 });

@@ -14,7 +14,9 @@ import {
 } from "./intake";
 import { publicReportSchema, staffReportSchema } from "./schemas";
 
-const oldToken = () => issueFormToken(PUBLIC_FORM_PURPOSE, Date.now() - 10_000);
+let tokens = 0;
+// Each submission a page of its own: a token sends one report (distinct issue times, distinct tokens).
+const oldToken = () => issueFormToken(PUBLIC_FORM_PURPOSE, Date.now() - 10_000 - ++tokens);
 const publicFields = (overrides: Record<string, unknown> = {}) => ({
   ...reportFormFields(),
   website: "",
@@ -106,6 +108,25 @@ describe("submitPublicReport", () => {
       state: { status: "error", message: expect.stringMatching(/paused it for your connection/) },
     });
     expect((await submitPublicReport(publicFields(), newClient())).ok).toBe(true);
+  });
+
+  it("lets one page's token send one report, even from another connection", async () => {
+    const fields = publicFields();
+    expect((await submitPublicReport(fields, newClient())).ok).toBe(true);
+    expect(await submitPublicReport(fields, newClient())).toMatchObject({
+      ok: false,
+      state: {
+        status: "error",
+        message: expect.stringMatching(/already been sent/),
+        formToken: expect.stringMatching(/^\d{13}\./),
+      },
+    });
+    // A form sent back with errors keeps its token, so the corrected form still goes through.
+    const token = oldToken();
+    expect((await submitPublicReport(publicFields({ formToken: token, story: "" }), newClient())).ok).toBe(
+      false,
+    );
+    expect((await submitPublicReport(publicFields({ formToken: token }), newClient())).ok).toBe(true);
   });
 
   it("accepts only a few reports per client per hour", async () => {

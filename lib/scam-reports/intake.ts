@@ -8,6 +8,7 @@ import type { StaffContext } from "@/lib/auth/current-staff";
 import { findCaseByNumber } from "@/lib/cases/case-lookup";
 import { searchCustomers } from "@/lib/customers/customer-search";
 import { checkFormToken, issueFormToken, type FormTokenRules } from "@/lib/forms/form-token";
+import { claimFormToken } from "@/lib/forms/form-token-claim";
 import { invalidState, type ActionState } from "@/lib/forms/action-state";
 import { fail, succeed, type Result } from "@/lib/result";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -198,6 +199,13 @@ export async function submitPublicReport(
     return refuse(
       `We have already received several reports from your connection in the last hour. Please try again in ${waitWords(accepted.retryAfterSeconds)}, ` +
         "or call us if it is urgent.",
+    );
+  }
+
+  // Single use: the same page's token cannot send a second report (bots replaying one form).
+  if (!(await claimFormToken(fields.formToken, PUBLIC_FORM_TIMING))) {
+    return refuse(
+      "This form has already been sent. If you have another scam to tell us about, please fill in the form again.",
     );
   }
 

@@ -64,6 +64,18 @@ describe("first-run setup", () => {
   });
 });
 
+describe("first-run setup once the desk is set up", () => {
+  it("refuses before checking the code or hashing the password (no work for a flood of posts)", async () => {
+    expect(await hasAnyStaff()).toBe(true);
+    const late = await createFirstAdmin(
+      visitor,
+      firstAdminSchema.parse({ ...(await enrolment({ code: "000000" })), email: "late@desk.example" }),
+    );
+    // A wrong code would have said so if it had been checked: the desk's state is checked first.
+    expect(late).toEqual({ ok: false, message: "This desk is already set up. Sign in instead." });
+  });
+});
+
 describe("invitations", () => {
   it("lets an invitee enrol once; the link then stops working; the new account can sign in", async () => {
     const admin = await actingAs(await createStaff({ role: "ADMIN" }), { stepUpAt: new Date() });

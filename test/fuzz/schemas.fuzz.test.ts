@@ -168,7 +168,7 @@ const TARGETS: Record<string, FuzzTarget> = {
   "lib/ingest/schemas.ts#loginAttemptEventSchema": { valid: loginAttemptEvent(), parse: viaValidateEvent },
   "lib/ingest/schemas.ts#otpDeliveryEventSchema": { valid: otpDeliveryEvent(), parse: viaValidateEvent },
   "lib/resets/schemas.ts#notMeSchema": {
-    valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.c2lnbmF0dXJl" },
+    valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.1796200000.abcdefghijklmnopqrstuvwxyzABCDEF" },
   },
   "lib/resets/schemas.ts#resetDecisionSchema": {
     valid: { resetId: ID, decision: "approve", note: "Checked." },
