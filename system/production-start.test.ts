@@ -15,10 +15,11 @@ const PUBLIC_URL = "https://desk.example.test";
 const LOCAL = `http://127.0.0.1:${PORT}`;
 
 /** Only what a deployment sets: the test runner's own variables must not leak in. */
-function deploymentEnv(extra: Record<string, string>): Record<string, string> {
+function deploymentEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "/tmp",
+    NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     CI: "1",
     ...extra,
