@@ -28,6 +28,17 @@ describe("server action payload guard", () => {
     }
   });
 
+  it("reads multipart bodies whose boundary has capital letters, as browsers send them", async () => {
+    const boundary = "----WebKitFormBoundaryAbCdEfGh12345678";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="1_reason"\r\n\r\nx\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"status":"idle"},"$K1"]\r\n--${boundary}--\r\n`;
+    const request = new Request("http://desk.test/report", {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(await actionPayloadProblem(request)).toBeNull();
+  });
+
   it("refuses bad JSON, deep nesting and references to parts that are not there with a 400", async () => {
     for (const body of [
       '[{"a":',

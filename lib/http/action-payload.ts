@@ -62,14 +62,16 @@ export async function actionPayloadProblem(request: Request): Promise<PayloadPro
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES)
     return { status: 413, reason: "The request is too large." };
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const contentType = request.headers.get("content-type") ?? "";
+  // Lower case for the comparisons only: the multipart boundary is case-sensitive.
+  const type = contentType.toLowerCase();
   const body = await request.clone().arrayBuffer();
   if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, reason: "The request is too large." };
 
   if (type.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await new Response(body, { headers: { "content-type": type } }).formData();
+      form = await new Response(body, { headers: { "content-type": contentType } }).formData();
     } catch {
       return { status: 400, reason: "The form data is malformed." };
     }
