@@ -118,6 +118,7 @@ test("malformed server action payloads are refused with 400/413, never a 500", a
     for (const [body, status] of bodies) {
       const response = await fetch(`${base}${path}`, {
         method: "POST",
+        redirect: "manual",
         headers: {
           "next-action": actionId(action),
           "content-type": "text/plain;charset=UTF-8",
