@@ -152,47 +152,38 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
   if (!passwordOk) return passwordFailed("wrong_password");
 
   // From here on the password is right: whoever this is already knows the account exists.
-  if (staff.demo && !demoAccountsAllowed()) {
+  const refuse = async (reason: "demo" | "locked" | "deactivated", message: string) => {
     await recordAuditEvent({
       actor,
-      action: "staff.sign_in.refused_demo",
+      action: `staff.sign_in.refused_${reason}`,
       ip: context.ip,
       target: { type: "staff", id: staff.id },
     });
-    return {
-      ok: false,
-      message: "Demo accounts cannot sign in to a production desk. Ask an administrator for an invitation.",
-    };
+    return { ok: false as const, message };
+  };
+  if (staff.demo && !demoAccountsAllowed()) {
+    return refuse(
+      "demo",
+      "Demo accounts cannot sign in to a production desk. Ask an administrator for an invitation.",
+    );
   }
 
   const locked = staff.lockedUntil !== null && staff.lockedUntil > new Date();
   if (locked && !(factor.ok && factor.kind === "recovery-code")) {
     // The lock stops someone who has the password; the owner gets in with a recovery code.
-    await recordAuditEvent({
-      actor,
-      action: "staff.sign_in.refused_locked",
-      ip: context.ip,
-      target: { type: "staff", id: staff.id },
-    });
-    return {
-      ok: false,
-      message: `${describeLock(staff.lockedUntil ?? new Date())} You can still sign in with one of your recovery codes.`,
-    };
+    return refuse(
+      "locked",
+      `${describeLock(staff.lockedUntil ?? new Date())} You can still sign in with one of your recovery codes.`,
+    );
   }
 
   if (!factor.ok) return recordSecondFactorFailure(staff.id, actor, context, "wrong_code");
 
   if (staff.deactivatedAt) {
-    await recordAuditEvent({
-      actor,
-      action: "staff.sign_in.refused_deactivated",
-      ip: context.ip,
-      target: { type: "staff", id: staff.id },
-    });
-    return {
-      ok: false,
-      message: "This account has been deactivated. Ask an administrator if you need access.",
-    };
+    return refuse(
+      "deactivated",
+      "This account has been deactivated. Ask an administrator if you need access.",
+    );
   }
 
   if (!(await claimSecondFactor(staff.id, factor))) {
