@@ -16,6 +16,7 @@ const OWNERS: Record<string, readonly string[]> = {
   StaffSession: ["lib/auth", "lib/staff"],
   StaffRecoveryCode: ["lib/auth", "lib/staff"],
   StaffInvite: ["lib/staff"],
+  AuthThrottle: ["lib/auth"],
   Customer: ["lib/customers"],
   SecondFactor: ["lib/customers"],
   CustomerSession: ["lib/customers"],
