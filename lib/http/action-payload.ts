@@ -25,11 +25,12 @@ function checkValue(value: unknown, parts: ReadonlySet<string>, depth: number): 
     const reference = /^\$([KQWB@])?([0-9a-f]{1,8})$/.exec(value);
     if (!reference) return "The request refers to something it does not contain.";
     const [, kind, id = ""] = reference;
-    const part = String(Number.parseInt(id, 16));
-    // FormData entries are named "<prefix><n>_<field>" (React's prefix is "_" or empty).
-    const present =
-      kind === "K" ? [...parts].some((name) => new RegExp(`^_?${part}_`).test(name)) : parts.has(part);
-    return present ? null : "The request refers to something it does not contain.";
+    // "$K<n>" is a FormData whose entries are the fields "_<n>_…": an empty form has none, which
+    // React decodes as an empty FormData. Every other reference needs its part.
+    if (kind === "K") return null;
+    return parts.has(String(Number.parseInt(id, 16)))
+      ? null
+      : "The request refers to something it does not contain.";
   }
   if (Array.isArray(value)) {
     for (const item of value) {
