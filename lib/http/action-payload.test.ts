@@ -21,6 +21,7 @@ describe("server action payload guard", () => {
     form.append("note", "$$ starts with a dollar");
     for (const args of [
       [{ status: "idle", message: undefined }, form],
+      [{ status: "idle" }, new FormData()],
       [{ status: "ok", when: new Date(0), count: 10n, text: "$not a reference" }, "plain"],
       [],
     ]) {
@@ -44,7 +45,6 @@ describe("server action payload guard", () => {
       '[{"a":',
       `${"[".repeat(5_000)}${"]".repeat(5_000)}`,
       '["$Q1"]',
-      '["$K1"]',
       '["$@2"]',
       '["$h0"]',
       '["$1"]',
@@ -52,7 +52,7 @@ describe("server action payload guard", () => {
       expect(await actionPayloadProblem(post(body)), body.slice(0, 20)).toMatchObject({ status: 400 });
     }
     const multipart = new FormData();
-    multipart.append("0", '[{"status":"idle"},"$K3"]');
+    multipart.append("0", '[{"status":"idle"},"$Q3"]');
     expect(await actionPayloadProblem(post(multipart))).toMatchObject({ status: 400 });
     const noArguments = new FormData();
     noArguments.append("1_reason", "x");
