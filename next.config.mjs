@@ -9,6 +9,9 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for staff who lack a permission.
   experimental: { authInterrupts: true },
+  // The script-free help pages' browser bundles are compiled but never sent (decision 009); the
+  // server modules they reach need node:net, which has no browser build.
+  turbopack: { resolveAlias: { "node:net": { browser: "./lib/http/node-net-browser-stub.mjs" } } },
   // The headers every response carries; the Content Security Policy is set per page by proxy.ts.
   // NODE_ENV is read here directly: the config runs before the app (and lib/env.ts) exists.
   headers: () =>

@@ -84,12 +84,12 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  if (!usesNoncePolicy(request.nextUrl.pathname)) {
-    const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", staticPolicy({ development }));
-    return response;
-  }
-  const policy = noncePolicy(newNonce(), { development });
+  // Every page gets a fresh nonce in the request, where Next reads it for the scripts it renders;
+  // the help center's static pages have none to mark, and its policy adds 'self' for its own file.
+  const nonce = newNonce();
+  const policy = usesNoncePolicy(request.nextUrl.pathname)
+    ? noncePolicy(nonce, { development })
+    : staticPolicy(nonce, { development });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

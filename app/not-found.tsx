@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { LinkCards } from "@/components/help/link-list";
-import { SearchBox } from "@/components/help/search-box";
+import { SearchForm } from "@/components/help/search-form";
 import { SiteFooter } from "@/components/help/site-footer";
-import { categoryTitles, SiteHeader, SkipLink } from "@/components/help/site-header";
+import { SiteHeader, SkipLink } from "@/components/help/site-header";
+import { brand } from "@/lib/content/brand";
 import { topTasks } from "@/lib/content/top-tasks";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+export const metadata: Metadata = {
+  title: { absolute: `Page not found · ${brand.helpCenterName}` },
+  robots: { index: false },
+};
 
-export default function NotFound() {
+// Every unknown address lands here (with an App Router in the project, Next uses this page rather
+// than pages/404). Rendered per request so Next puts the request's nonce on its scripts: the help
+// pages' policy allows that nonce and same-origin files, never 'unsafe-inline' (decision 009).
+export default async function NotFound() {
+  await connection();
   return (
     <>
       <SkipLink />
@@ -20,7 +29,7 @@ export default function NotFound() {
           <p className="text-lg text-slate-700 dark:text-slate-300">
             The link may be old or mistyped. Search for what you need, or pick a common task below.
           </p>
-          <SearchBox label="Search help articles" categoryTitles={categoryTitles} size="large" />
+          <SearchForm id="not-found-search" label="Search help articles" size="large" suggest={false} />
         </section>
         <section aria-labelledby="not-found-tasks">
           <h2 id="not-found-tasks" className="text-2xl font-bold">

@@ -26,17 +26,38 @@ test("an article has summary, contents, date, breadcrumbs, help paths, related a
   expect(types).toEqual(["Article", "BreadcrumbList", "FAQPage"]);
 });
 
-test("article pages load no client code beyond the search and feedback islands", async ({ page }) => {
+test("help pages send no framework JavaScript and no inline script; search loads on first use", async ({
+  page,
+}) => {
   const scripts: string[] = [];
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") scripts.push(response.url());
+    if (response.request().resourceType() === "script") scripts.push(new URL(response.url()).pathname);
   });
+  for (const path of [
+    "/",
+    "/help/backup-codes",
+    "/search?q=code",
+    "/help/troubleshooter",
+    "/help/check-a-message",
+  ]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    // Only the help center's own script (decision 009): no React, no hydration data.
+    expect(
+      scripts.filter((url) => !url.startsWith("/help-assets/")),
+      path,
+    ).toEqual([]);
+    const inline = await page.locator("script:not([src]):not([type='application/ld+json'])").count();
+    expect(inline, path).toBe(0);
+  }
+  expect(scripts).toContain("/help-assets/help.js");
+
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
   await page.goto("/help/backup-codes");
   await page.waitForLoadState("networkidle");
   // The search index and library load only when the reader uses search.
-  expect(scripts.some((url) => url.includes("search-index"))).toBe(false);
-  const requests: string[] = [];
-  page.on("request", (request) => requests.push(request.url()));
+  expect(requests.some((url) => url.includes("search-index"))).toBe(false);
   await page.getByRole("combobox", { name: "Search help articles" }).focus();
   await expect.poll(() => requests.some((url) => url.endsWith("/search-index.json"))).toBe(true);
 });

@@ -29,9 +29,20 @@ test("the search page is shareable, highlights matches and tolerates typos", asy
   const input = page.getByRole("searchbox", { name: "What do you need help with?" });
   await expect(input).toHaveValue("verifcation cod");
   await input.fill("OTP");
+  await input.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=OTP$/);
-  await input.press("ArrowDown");
+  await page.getByRole("searchbox", { name: "What do you need help with?" }).press("ArrowDown");
   await expect(results.getByRole("link").first()).toBeFocused();
+});
+
+test("search shows the best matches, not every article that shares a word", async ({ page }) => {
+  await page.goto("/search?q=someone%20called%20asking%20for%20my%20code");
+  const links = page.getByRole("list", { name: "Search results" }).getByRole("link");
+  await expect(links.first()).toContainText("A caller says they're from us");
+  const shown = await links.count();
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThanOrEqual(8);
+  await expect(page.getByRole("status").filter({ hasText: "best match" })).toBeVisible();
 });
 
 test("a search with no results suggests top tasks", async ({ page }) => {
@@ -44,15 +55,23 @@ test("a search with no results suggests top tasks", async ({ page }) => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the search form goes to /search, which lists every article by category", async ({ page }) => {
+  test("the search form goes to /search, which shows results rendered on the server", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("combobox", { name: "Search help articles" }).fill("code");
+    await page.getByRole("searchbox", { name: "Search help articles" }).fill("lost my phone");
     await page.getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/\/search\?q=code$/);
+    await expect(page).toHaveURL(/\/search\?q=lost\+my\+phone$/);
+    const results = page.getByRole("list", { name: "Search results" });
+    await expect(results.getByRole("link").first()).toContainText("Lost phone or new phone");
+    await expect(results.locator("mark").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
     await expect(
-      page.getByRole("link", { name: "Backup codes: your way in if you lose your phone" }),
+      page.getByRole("link", { name: "Backup codes: your way in if you lose your phone" }).first(),
     ).toBeVisible();
+  });
+
+  test("a search with no results suggests top tasks", async ({ page }) => {
+    await page.goto("/search?q=zzqxj");
+    await expect(page.getByRole("heading", { name: "Try one of these instead" })).toBeVisible();
   });
 });
 
@@ -60,7 +79,12 @@ test("an unknown page is a 404 with search and top tasks", async ({ page }) => {
   const response = await page.goto("/help/this-page-does-not-exist");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
-  await page.getByRole("combobox", { name: "Search help articles" }).fill("lost phone");
-  await expect(page.getByRole("option").first()).toContainText("Lost phone or new phone");
   await expect(page.getByRole("heading", { name: "Top tasks" })).toBeVisible();
+  // A plain search form here: it opens the server-rendered results.
+  await page.getByRole("searchbox", { name: "Search help articles" }).fill("lost phone");
+  await page.getByRole("searchbox", { name: "Search help articles" }).press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=lost\+phone$/);
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("link").first()).toContainText(
+    "Lost phone or new phone",
+  );
 });

@@ -64,3 +64,83 @@ test("a genuine code message shows no red flags", async ({ page }) => {
   await page.getByRole("button", { name: "Check message" }).click();
   await expect(page.getByRole("heading", { name: "We found no red flags" })).toBeVisible();
 });
+
+test("the message checker hands its findings to the report form, filled in", async ({ page }) => {
+  await page.goto("/help/check-a-message");
+  await page
+    .getByLabel("Paste the text or email here")
+    .fill("Northwind: unusual sign-in. Call 0800 123 4567 now and read us the code we sent to stop it.");
+  await page.getByRole("button", { name: "Check message" }).click();
+  await expect(page.getByRole("heading", { name: "This looks like a scam" })).toBeVisible();
+  await page.getByRole("link", { name: "Report this message to us" }).click();
+  await expect(page).toHaveURL(/\/report\?from=checker/);
+  await expect(page.getByText("We filled in what the message checker found")).toBeVisible();
+  await expect(page.getByLabel("Text message", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("The phone number, or who it was from")).toHaveValue("0800 123 4567");
+  await expect(page.getByLabel(/^A one-time code/)).toBeChecked();
+  await expect(page.getByLabel("What happened?")).toHaveValue(/Call 0800 123 4567 now and read us the code/);
+});
+
+test("a report link with junk in it opens a normal, empty report form", async ({ page }) => {
+  const response = await page.goto(
+    `/report?from=checker&channel=<b>x</b>&asks=NOPE&asks=PASSWORD&contact=${"9".repeat(500)}&story=%00`,
+  );
+  expect(response?.status()).toBe(200);
+  await expect(page.getByLabel("Your password")).toBeChecked();
+  await expect(page.getByLabel("The phone number, or who it was from")).toHaveValue("9".repeat(50));
+  await expect(page.getByLabel("Phone call", { exact: true })).not.toBeChecked();
+});
+
+test("a failed report submit moves focus to the error summary at the top", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto("/report");
+  // The form refuses submissions quicker than a person could make them.
+  await page.waitForTimeout(3_200);
+  await page.getByRole("button", { name: "Send report" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toBeInViewport();
+  await expect(summary).toContainText("Choose how they contacted you.");
+});
+
+test("every troubleshooter fix ends with “still not working?” and a way to a person", async ({ page }) => {
+  await page.goto("/help/troubleshooter/fix-clock-drift");
+  const still = page.getByRole("region", { name: "Still not working?" });
+  await expect(still.getByRole("link", { name: "Pick a different answer" })).toBeVisible();
+  await expect(still.getByRole("link", { name: "+44 20 7946 0321" })).toHaveAttribute(
+    "href",
+    "tel:+442079460321",
+  );
+  await still.getByRole("link", { name: "See every fix on one page" }).click();
+  await expect(page).toHaveURL(/\/help\/my-code-is-not-working$/);
+});
+
+test("customer-facing pages carry the brand's name in their titles", async ({ page }) => {
+  for (const path of [
+    "/",
+    "/search?q=code",
+    "/help/backup-codes",
+    "/help/troubleshooter",
+    "/report",
+    "/help/nope",
+  ]) {
+    await page.goto(path);
+    await expect(page, path).toHaveTitle(/Northwind Market Help/);
+    await expect(page, path).not.toHaveTitle(/Account Security Desk/);
+  }
+});
+
+test("the home search placeholder fits at 390 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/");
+  const input = page.getByRole("combobox", { name: "Search help articles" });
+  const fits = await input.evaluate((element: HTMLInputElement) => {
+    const style = getComputedStyle(element);
+    const canvas = document.createElement("canvas").getContext("2d");
+    if (!canvas) return false;
+    canvas.font = `${style.fontSize} ${style.fontFamily}`;
+    const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return canvas.measureText(element.placeholder).width <= room;
+  });
+  expect(fits).toBe(true);
+});

@@ -6,11 +6,14 @@ import { format } from "date-fns";
 import { issueFormToken } from "@/lib/forms/form-token";
 import { PUBLIC_FORM_PURPOSE } from "@/lib/scam-reports/intake";
 import { DEFAULT_TIME_ZONE } from "@/lib/scam-reports/labels";
+import { reportPrefillSchema } from "@/lib/scam-reports/schemas";
+import { brand } from "@/lib/content/brand";
 import { Alert } from "@/components/ui/alert";
 import { PublicReportForm } from "./_components/public-report-form";
 
 export const metadata: Metadata = {
-  title: "Report a scam call, text or email",
+  // Absolute: a layout's title template does not reach the page beside it, and the root one names the desk.
+  title: { absolute: `Report a scam call, text or email · ${brand.helpCenterName}` },
   description:
     "Tell us about a call, text or email from someone pretending to be us. Takes about two minutes; no account needed.",
 };
@@ -22,7 +25,11 @@ export default async function ReportPage({
 }) {
   // Rendered per request: the form carries a freshly signed timing token.
   await connection();
-  const { problem } = await searchParams;
+  const params = await searchParams;
+  const { problem } = params;
+  // "Report this message to us" from the message checker: its findings, filled in.
+  const fromChecker = params.from === "checker";
+  const prefill = fromChecker ? reportPrefillSchema.parse(params) : undefined;
   const now = new Date();
   // Tomorrow's end in the default zone: the picker should not offer later days (the server checks exactly).
   const maxDateTime = format(new TZDate(now.getTime() + 86_400_000, DEFAULT_TIME_ZONE), "yyyy-MM-dd'T'23:59");
@@ -48,10 +55,25 @@ export default async function ReportPage({
           number, the time and what they asked for matter most.
         </Alert>
       ) : null}
+      {prefill ? (
+        <Alert tone="info" title="We filled in what the message checker found">
+          Check the details below, add when it arrived and anything else you remember, then send the report.
+        </Alert>
+      ) : null}
       <PublicReportForm
         formToken={issueFormToken(PUBLIC_FORM_PURPOSE, now.getTime())}
         defaultTimeZone={DEFAULT_TIME_ZONE}
         maxDateTime={maxDateTime}
+        initialValues={
+          prefill
+            ? {
+                ...(prefill.channel ? { channel: prefill.channel } : {}),
+                ...(prefill.contact ? { contact: prefill.contact } : {}),
+                ...(prefill.asks.length ? { asks: prefill.asks } : {}),
+                ...(prefill.story ? { story: prefill.story } : {}),
+              }
+            : undefined
+        }
       />
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Want to report it to the police or a national fraud service too? See{" "}

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 export function ConsoleNav({ links }: { links: { href: string; label: string }[] }) {
-  const pathname = usePathname();
+  // Typed as nullable once a pages/ directory exists (decision 009); the console is App Router only.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Console">
       <ul className="flex flex-wrap gap-1">

@@ -1,57 +1,30 @@
-"use client";
-// "Was this helpful?" island. A plain POST form to /api/feedback, which answers a browser without
-// JavaScript with a redirect to a result page; with JavaScript the same form is sent with fetch
-// and the answer is shown in place.
-import { useId, useRef, useState, type FormEvent } from "react";
+// "Was this helpful?": a plain POST form to /api/feedback, rendered on the server. Without
+// JavaScript the API answers with a redirect to a result page (/help/feedback); with it,
+// components/help/browser/feedback.ts sends the same form with fetch, shows the answer in place
+// and counts characters as the reader types. The data-* hooks below are that script's contract.
 import type { ActionState } from "@/lib/forms/action-state";
 
-const COMMENT_MAX = 1000;
+export const COMMENT_MAX = 1000;
 
 type Props = {
   articleSlug: string;
   /** Pre-selected answer when the form is shown again after an error. */
   initialHelpful?: "yes" | "no";
-  /** Server messages to show on first render (the no-JavaScript result page). */
+  /** Server messages to show (the no-JavaScript result page). */
   initialState?: ActionState;
 };
 
+const ERROR_CLASS = "font-medium text-red-700 dark:text-red-300";
+
 export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Props) {
-  const id = useId();
-  const [state, setState] = useState<ActionState>(initialState ?? { status: "idle" });
-  const [pending, setPending] = useState(false);
-  const [length, setLength] = useState(0);
-  const statusRef = useRef<HTMLDivElement>(null);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setPending(true);
-    try {
-      const response = await fetch("/api/feedback", {
-        method: "POST",
-        headers: { Accept: "application/json" },
-        body: new FormData(event.currentTarget),
-      });
-      const next = (await response.json()) as ActionState;
-      setState(next);
-    } catch {
-      setState({
-        status: "error",
-        message: "We couldn't send your feedback. Check your connection and try again.",
-      });
-    } finally {
-      setPending(false);
-      requestAnimationFrame(() => statusRef.current?.focus());
-    }
-  };
-
+  const state = initialState ?? { status: "idle" };
+  const id = "feedback";
   const helpfulError = state.fieldErrors?.helpful?.join(" ");
   const commentError = state.fieldErrors?.comment?.join(" ");
-  const over = length > COMMENT_MAX;
 
   if (state.status === "ok") {
     return (
       <div
-        ref={statusRef}
         tabIndex={-1}
         role="status"
         className="rounded-lg border border-green-700 bg-green-50 p-4 text-green-950 dark:border-green-400 dark:bg-green-950/50 dark:text-green-50"
@@ -62,15 +35,9 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
   }
 
   return (
-    <form
-      action="/api/feedback"
-      method="post"
-      onSubmit={(event) => void onSubmit(event)}
-      className="space-y-4"
-      noValidate
-    >
+    <form action="/api/feedback" method="post" className="space-y-4" noValidate data-feedback-form="">
       <input type="hidden" name="articleSlug" value={articleSlug} />
-      <fieldset aria-describedby={helpfulError ? `${id}-helpful-error` : undefined}>
+      <fieldset aria-describedby={`${id}-helpful-error`}>
         <legend className="text-lg font-semibold">Was this article helpful?</legend>
         <div className="mt-2 flex gap-3">
           {(["yes", "no"] as const).map((value) => (
@@ -89,11 +56,14 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
             </label>
           ))}
         </div>
-        {helpfulError ? (
-          <p id={`${id}-helpful-error`} className="mt-2 font-medium text-red-700 dark:text-red-300">
-            {helpfulError}
-          </p>
-        ) : null}
+        <p
+          id={`${id}-helpful-error`}
+          className={`mt-2 ${ERROR_CLASS}`}
+          hidden={!helpfulError}
+          data-error-for="helpful"
+        >
+          {helpfulError}
+        </p>
       </fieldset>
       <div className="space-y-1">
         <label htmlFor={`${id}-comment`} className="block font-medium">
@@ -106,45 +76,37 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
           id={`${id}-comment`}
           name="comment"
           rows={3}
-          onChange={(event) => setLength(event.target.value.trim().length)}
-          aria-invalid={commentError || over ? true : undefined}
-          aria-describedby={[
-            `${id}-comment-hint`,
-            `${id}-comment-count`,
-            commentError ? `${id}-comment-error` : "",
-          ]
-            .filter(Boolean)
-            .join(" ")}
+          data-max-length={COMMENT_MAX}
+          aria-invalid={commentError ? true : undefined}
+          aria-describedby={`${id}-comment-hint ${id}-comment-count ${id}-comment-error`}
           className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:aria-invalid:border-red-400"
         />
         <p
           id={`${id}-comment-count`}
-          hidden={length === 0}
-          className={
-            over
-              ? "text-sm font-medium text-red-700 dark:text-red-300"
-              : "text-sm text-slate-700 dark:text-slate-300"
-          }
-        >
-          {length.toLocaleString("en")} of 1,000 characters
+          hidden
+          className="text-sm text-slate-700 dark:text-slate-300"
+          data-count-for="comment"
+        />
+        <p id={`${id}-comment-error`} className={ERROR_CLASS} hidden={!commentError} data-error-for="comment">
+          {commentError}
         </p>
-        {commentError ? (
-          <p id={`${id}-comment-error`} className="font-medium text-red-700 dark:text-red-300">
-            {commentError}
-          </p>
-        ) : null}
       </div>
-      <div ref={statusRef} tabIndex={-1} role="alert" aria-live="assertive" className="focus:outline-none">
+      <div
+        tabIndex={-1}
+        role="alert"
+        aria-live="assertive"
+        className="focus:outline-none"
+        data-form-message=""
+      >
         {state.status === "error" || state.status === "invalid" ? (
-          <p className="font-medium text-red-700 dark:text-red-300">{state.message}</p>
+          <p className={ERROR_CLASS}>{state.message}</p>
         ) : null}
       </div>
       <button
         type="submit"
-        disabled={pending}
         className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-70 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200"
       >
-        {pending ? "Sending…" : "Send feedback"}
+        Send feedback
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { brand } from "@/lib/content/brand";
 import { categories } from "@/lib/content/categories";
-import { SearchBox } from "./search-box";
+import { SearchForm } from "./search-form";
 
 export const categoryTitles: Record<string, string> = Object.fromEntries(
   categories.map((category) => [category.slug, category.title]),
@@ -52,7 +52,7 @@ export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
         </nav>
         {withSearch ? (
           <div className="w-full sm:w-72">
-            <SearchBox label="Search help articles" categoryTitles={categoryTitles} />
+            <SearchForm id="header-search" label="Search help articles" />
           </div>
         ) : null}
       </div>

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/help/breadcrumbs";
 import { Callout } from "@/components/help/callout";
 import { articlePath } from "@/lib/content/articles";
-import { brand } from "@/lib/content/brand";
+import { brand, telHref } from "@/lib/content/brand";
 import {
+  stillNotWorkingSteps,
   TROUBLESHOOTER_START,
   troubleshooterParents,
   troubleshooterPath,
@@ -70,6 +71,36 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
               {node.article.label}
             </Link>
           </p>
+          <section
+            aria-labelledby="still-not-working"
+            className="mt-8 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+          >
+            <h2 id="still-not-working" className="text-xl font-bold">
+              Still not working?
+            </h2>
+            <ul className="mt-3 space-y-3">
+              {stillNotWorkingSteps(node).map((step) => (
+                <li key={step.href}>
+                  <Link prefetch={false} href={step.href} className={`${linkClass} font-semibold`}>
+                    {step.label}
+                  </Link>
+                  <span className="block text-slate-700 dark:text-slate-300">{step.description}</span>
+                </li>
+              ))}
+              <li>
+                <span className="font-semibold">Talk to us: </span>
+                <a
+                  href={telHref(brand.supportPhone)}
+                  className={`${linkClass} font-semibold whitespace-nowrap`}
+                >
+                  {brand.supportPhone}
+                </a>
+                <span className="block text-slate-700 dark:text-slate-300">
+                  We’ll check your account with you. We will never ask for a code.
+                </span>
+              </li>
+            </ul>
+          </section>
           <div className="mt-6">
             <Callout type="danger" title="Never share a code">
               <p>

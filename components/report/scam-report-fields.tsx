@@ -365,10 +365,17 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   if (entries.length === 0) return null;
   return (
     <div
-      className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      id="error-summary"
+      // Focused (and so scrolled into view) when a submit fails: the reader starts at the list.
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+      role="group"
+      className="scroll-mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
       data-testid="error-summary"
     >
-      <h2 className="font-semibold">There is a problem</h2>
+      <h2 id="error-summary-title" className="font-semibold">
+        There is a problem
+      </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {entries.map(([field, messages]) => (
           <li key={field}>

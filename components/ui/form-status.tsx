@@ -4,7 +4,13 @@ import { Alert } from "./alert";
 /** The form-level message in a polite live region, so screen readers hear the outcome. */
 export function FormStatus({ state }: { state: ActionState<unknown> }) {
   return (
-    <div aria-live="polite" aria-atomic="true" data-testid="form-status">
+    <div
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="form-status"
+      tabIndex={-1}
+      className="focus:outline-none"
+    >
       {state.message && state.status !== "idle" && !state.stepUpRequired ? (
         <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>
       ) : null}

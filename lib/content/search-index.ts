@@ -19,3 +19,11 @@ export function buildSearchDocuments(): SearchDocument[] {
 export function buildSearchIndexJson(): string {
   return JSON.stringify(createSearchIndex(buildSearchDocuments()));
 }
+
+let serverIndex: ReturnType<typeof createSearchIndex> | undefined;
+
+/** The same index, built once per server process, for /search?q= rendered on the server. */
+export function serverSearchIndex(): ReturnType<typeof createSearchIndex> {
+  serverIndex ??= createSearchIndex(buildSearchDocuments());
+  return serverIndex;
+}

@@ -169,10 +169,24 @@ export function loadSearchIndex(json: string): MiniSearch<SearchDocument> {
   return MiniSearch.loadJSON<SearchDocument>(json, INDEX_OPTIONS);
 }
 
-export function searchArticles(index: MiniSearch<SearchDocument>, query: string, limit = 10): SearchHit[] {
+/**
+ * The relevance cut-off. MiniSearch scores every document that shares one word with the query, so
+ * a plain list answers "20 articles match" for almost anything. A result is shown only when it
+ * scores at least `minShare` of the best result's score: the long tail of one-shared-word matches
+ * drops off, while close seconds stay. Tuned on lib/content/search-corpus.ts (see its test).
+ */
+export const RELEVANCE_CUT_OFF = { minShare: 0.3, max: 8 } as const;
+
+export function searchArticles(
+  index: MiniSearch<SearchDocument>,
+  query: string,
+  limit: number = RELEVANCE_CUT_OFF.max,
+): SearchHit[] {
   if (!query.trim()) return [];
-  return index
-    .search(query)
+  const results = index.search(query);
+  const best = results[0]?.score ?? 0;
+  return results
+    .filter((result) => result.score >= best * RELEVANCE_CUT_OFF.minShare)
     .slice(0, limit)
     .map((result) => ({
       slug: String(result.id),

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { articleHeadings, findArticle } from "./articles";
 import {
   findTroubleshooterNode,
+  stillNotWorkingSteps,
   listTroubleshooterNodes,
   TROUBLESHOOTER_START,
   troubleshooterParents,
   troubleshooterPath,
+  troubleshooterStartPath,
 } from "./troubleshooter";
 
 const nodes = listTroubleshooterNodes();
@@ -74,5 +76,21 @@ describe("troubleshooter tree", () => {
     expect(troubleshooterPath(TROUBLESHOOTER_START)).toBe("/help/troubleshooter");
     expect(troubleshooterPath("fix-typo")).toBe("/help/troubleshooter/fix-typo");
     expect(troubleshooterParents("wrong-code").map((n) => n.id)).toEqual([TROUBLESHOOTER_START]);
+  });
+
+  it("every fix ends with “still not working?” steps that lead somewhere real", () => {
+    for (const node of nodes) {
+      if (node.kind !== "fix") continue;
+      const steps = stillNotWorkingSteps(node);
+      expect(steps.length, node.id).toBeGreaterThanOrEqual(2);
+      for (const step of steps) {
+        if (step.href.startsWith(troubleshooterStartPath)) {
+          const id = step.href === troubleshooterStartPath ? TROUBLESHOOTER_START : (step.href.split("/").at(-1) ?? "");
+          expect(findTroubleshooterNode(id), `${node.id} → ${step.href}`).toBeDefined();
+        } else {
+          expect(findArticle(step.href.replace("/help/", "")), `${node.id} → ${step.href}`).toBeDefined();
+        }
+      }
+    }
   });
 });

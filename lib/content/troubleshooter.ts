@@ -395,3 +395,45 @@ export function troubleshooterParents(id: string): QuestionNode[] {
       node.kind === "question" && node.answers.some((answer) => answer.next === id),
   );
 }
+
+export type NextStep = { label: string; href: string; description: string };
+
+const EVERY_FIX_SLUG = "my-code-is-not-working";
+const LOST_PHONE_SLUG = "lost-or-new-phone";
+
+/**
+ * "Still not working?": where a fix leads when it did not help, so no branch of the troubleshooter
+ * ends in a dead end. Back to the question (to pick another answer), every fix on one page, account
+ * recovery, and finally a person. The phone link is added by the page, from the brand.
+ */
+export function stillNotWorkingSteps(node: FixNode): NextStep[] {
+  const steps: NextStep[] = [];
+  const parents = troubleshooterParents(node.id);
+  const previous = parents.length === 1 ? parents[0] : undefined;
+  steps.push(
+    previous
+      ? {
+          label: "Pick a different answer",
+          href: troubleshooterPath(previous.id),
+          description: `Back to “${previous.question}”`,
+        }
+      : {
+          label: "Answer the questions again",
+          href: troubleshooterStartPath,
+          description: "Start the troubleshooter over and choose differently.",
+        },
+  );
+  if (node.article.slug !== EVERY_FIX_SLUG)
+    steps.push({
+      label: "See every fix on one page",
+      href: `/help/${EVERY_FIX_SLUG}`,
+      description: "Other reasons a code fails, and what to do about each.",
+    });
+  if (node.article.slug !== LOST_PHONE_SLUG)
+    steps.push({
+      label: "Can’t get codes at all?",
+      href: `/help/${LOST_PHONE_SLUG}`,
+      description: "Lost phone, new phone or new number: how to get back into your account.",
+    });
+  return steps;
+}

@@ -25,6 +25,7 @@ describe("Content Security Policy", () => {
       "/not-me/t",
       "/report",
       "/report/sent",
+      "/help/feedback",
     ]) {
       expect(usesNoncePolicy(path), path).toBe(true);
     }
@@ -49,7 +50,10 @@ describe("Content Security Policy", () => {
   });
 
   it("closes plugins, base tags, framing and foreign form targets in both policies", () => {
-    for (const policy of [noncePolicy("n", { development: false }), staticPolicy({ development: false })]) {
+    for (const policy of [
+      noncePolicy("n", { development: false }),
+      staticPolicy("n", { development: false }),
+    ]) {
       expect(directive(policy, "object-src")).toBe("'none'");
       expect(directive(policy, "base-uri")).toBe("'none'");
       expect(directive(policy, "frame-ancestors")).toBe("'none'");
@@ -58,12 +62,18 @@ describe("Content Security Policy", () => {
     }
   });
 
+  it("allows no inline script on the help center in production", () => {
+    expect(directive(staticPolicy("abc==", { development: false }), "script-src")).toBe(
+      "'self' 'nonce-abc=='",
+    );
+  });
+
   it("allows eval and the dev server's WebSocket only in development", () => {
-    expect(directive(staticPolicy({ development: true }), "script-src")).toBe(
-      "'self' 'unsafe-inline' 'unsafe-eval'",
+    expect(directive(staticPolicy("n", { development: true }), "script-src")).toBe(
+      "'self' 'nonce-n' 'unsafe-inline' 'unsafe-eval'",
     );
     expect(directive(noncePolicy("n", { development: true }), "connect-src")).toBe("'self' ws:");
-    expect(staticPolicy({ development: false })).not.toContain("ws:");
+    expect(staticPolicy("n", { development: false })).not.toContain("ws:");
   });
 
   it("makes a different 128-bit nonce each time", () => {

@@ -4,10 +4,13 @@
 // - pages rendered per request (the console, staff set-up and token links, the scam-report form)
 //   get a fresh nonce and 'strict-dynamic': only scripts Next marks with this request's nonce, and
 //   scripts they load, may run, so injected markup cannot run script even if escaping ever failed;
-// - the help center is generated at build time and served as the same file to everyone, so it
-//   cannot carry a per-request nonce. Its policy allows same-origin scripts and Next's inline
-//   bootstrap ('unsafe-inline'); that is acceptable because those pages hold no user-controlled data
-//   (articles come from the repository; the search query is rendered by React as text).
+// - the help center (pages/, docs/decisions/009) sends no framework JavaScript and no inline
+//   script: its one script is a same-origin file. Its pages are generated at build time and served
+//   as the same file to everyone, so they carry no nonce; the policy allows same-origin scripts and
+//   this request's nonce, never 'unsafe-inline'. The nonce is for the App Router pages that answer
+//   at these addresses (the 404 page, rendered per request, whose bootstrap scripts Next marks with
+//   it). JSON-LD blocks are data, not script, and need no permission. Development keeps
+//   'unsafe-inline': Next's dev server ships the full runtime to every page.
 // Everything else is shared: no plugins, no <base>, no framing, forms post only to us, and the
 // page talks to no other origin.
 //
@@ -15,7 +18,15 @@
 // response carries are in common-headers.mjs, which next.config.mjs loads.
 
 /** Paths whose pages render per request and therefore get the nonce policy. */
-const NONCE_PATH_PREFIXES = ["/console", "/setup", "/invite", "/not-me", "/report"] as const;
+const NONCE_PATH_PREFIXES = [
+  "/console",
+  "/setup",
+  "/invite",
+  "/not-me",
+  "/report",
+  // The feedback result page is an App Router page rendered per request (it reads its query).
+  "/help/feedback",
+] as const;
 
 export function usesNoncePolicy(pathname: string): boolean {
   return NONCE_PATH_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -51,8 +62,9 @@ export function noncePolicy(nonce: string, options: PolicyOptions): string {
   return [script, ...sharedDirectives(options)].join("; ");
 }
 
-export function staticPolicy(options: PolicyOptions): string {
-  const script = ["script-src", "'self'", "'unsafe-inline'", ...evalSource(options)].join(" ");
+export function staticPolicy(nonce: string, options: PolicyOptions): string {
+  const inline = options.development ? ["'unsafe-inline'"] : [];
+  const script = ["script-src", "'self'", `'nonce-${nonce}'`, ...inline, ...evalSource(options)].join(" ");
   return [script, ...sharedDirectives(options)].join("; ");
 }
 

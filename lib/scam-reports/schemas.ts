@@ -428,3 +428,36 @@ export const analyticsFiltersSchema = z.object({
       ),
   ),
 });
+
+/**
+ * The /report link that "check a message" builds (prefill.ts): channel, number or sender, what the
+ * message asked for, and the message as the start of the story. Only a convenience, so nothing in
+ * it is an error: a value that does not fit is dropped, and the form validates on submit as always.
+ */
+export const reportPrefillSchema = z.object({
+  channel: z.preprocess(firstString, z.enum(["TEXT", "EMAIL", "CALL"]).optional()).catch(undefined),
+  contact: z
+    .preprocess(firstString, z.string().optional())
+    .transform((value) => cleanText(value ?? "").slice(0, LIMITS.phone) || undefined)
+    .catch(undefined),
+  asks: z
+    .preprocess(
+      (value): unknown[] =>
+        Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value],
+      z.array(z.unknown()),
+    )
+    .transform((asks) => [
+      ...new Set(
+        asks.filter(
+          (ask): ask is ScamAsk => typeof ask === "string" && (SCAM_ASKS as readonly string[]).includes(ask),
+        ),
+      ),
+    ])
+    .catch([]),
+  story: z
+    .preprocess(firstString, z.string().optional())
+    .transform((value) => cleanText(value ?? "", true).slice(0, LIMITS.story) || undefined)
+    .catch(undefined),
+});
+
+export type ReportPrefill = z.infer<typeof reportPrefillSchema>;

@@ -197,6 +197,12 @@ const TARGETS: Record<string, FuzzTarget> = {
   "lib/scam-reports/schemas.ts#queueFiltersSchema": {
     valid: { status: "open", assignee: "me", channel: "CALL", source: "", q: "0770", cursor: "" },
   },
+  // Prefills the report form; what is stored goes through publicReportSchema on submit.
+  "lib/scam-reports/schemas.ts#reportPrefillSchema": {
+    valid: { channel: "TEXT", contact: "0800 123 4567", asks: ["ONE_TIME_CODE"], story: "Read us the code." },
+    notStored: ["*"],
+    cleansControls: true,
+  },
   "lib/scam-reports/schemas.ts#staffReportSchema": {
     valid: { ...reportFields, customer: "olivia@example.com", caseNumber: "C-1042" },
     cleansControls: true,

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { brand } from "@/lib/content/brand";
 import { readNotMeToken } from "@/lib/notifications/not-me-token";
 import { Alert } from "@/components/ui/alert";
 import { NotMeForm } from "./_components/not-me-form";
 
 export const metadata: Metadata = {
-  title: "This wasn't me",
+  title: { absolute: `This wasn’t me · ${brand.helpCenterName}` },
   robots: { index: false },
   referrer: "no-referrer",
 };

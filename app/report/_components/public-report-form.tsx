@@ -3,9 +3,9 @@
 // The public scam-report form. Without JavaScript it is a plain form post to a server action
 // (React's progressive enhancement): the page comes back with errors and the typed values, or the
 // browser is redirected to the confirmation. With JavaScript the same action runs without a reload.
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { submitScamReport } from "../actions";
-import type { PublicReportState } from "@/lib/scam-reports/intake";
+import type { PublicReportState, ReportFormValues } from "@/lib/scam-reports/intake";
 import { LIMITS } from "@/lib/scam-reports/schemas";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -15,16 +15,34 @@ export function PublicReportForm({
   formToken,
   defaultTimeZone,
   maxDateTime,
+  initialValues,
 }: {
   formToken: string;
   defaultTimeZone: string;
   maxDateTime: string;
+  /** Values to start with (what "check a message" found), never errors. */
+  initialValues?: ReportFormValues;
 }) {
   const [state, formAction, pending] = useActionState<PublicReportState, FormData>(submitScamReport, {
     status: "idle",
     formToken,
+    values: initialValues,
   });
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+
+  // A failed submit moves focus to the error summary (or, for a form-level problem, the message),
+  // which scrolls it into view: the reader and a screen reader start at what went wrong, not
+  // wherever the button was.
+  useEffect(() => {
+    if (state.status === "idle" && Object.keys(localErrors).length === 0) return;
+    if (state.status === "ok") return;
+    const target =
+      document.getElementById("error-summary") ??
+      document.querySelector<HTMLElement>("[data-testid=form-status]");
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start", behavior: "instant" });
+  }, [state, localErrors]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

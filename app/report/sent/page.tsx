@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { brand } from "@/lib/content/brand";
 import Link from "next/link";
 import { readConfirmation } from "@/lib/scam-reports/confirmation";
 import { buildNextSteps, NATIONAL_AUTHORITIES } from "@/lib/scam-reports/next-steps";
 import { NationalAuthorities, NextSteps } from "@/components/report/next-steps";
 
-export const metadata: Metadata = { title: "Report received", robots: { index: false } };
+export const metadata: Metadata = {
+  title: { absolute: `Report received · ${brand.helpCenterName}` },
+  robots: { index: false },
+};
 
 export default async function ReportSentPage({
   searchParams,
@@ -36,7 +40,10 @@ export default async function ReportSentPage({
         <h1 className="text-3xl font-bold">Thank you: we have your report</h1>
         <p className="text-lg">
           Your reference number is{" "}
-          <strong className="font-mono text-2xl tracking-wider" data-testid="report-reference">
+          <strong
+            className="font-mono text-2xl tracking-wider whitespace-nowrap"
+            data-testid="report-reference"
+          >
             {confirmation.reference}
           </strong>
         </p>

@@ -4,10 +4,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FeedbackForm } from "@/components/help/feedback-form";
 import { articlePath, findArticle } from "@/lib/content/articles";
+import { brand } from "@/lib/content/brand";
 import { feedbackMessages } from "@/lib/feedback/schemas";
 import { THANKS_MESSAGE } from "@/lib/feedback/submit-feedback";
 
-export const metadata: Metadata = { title: "Feedback", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: { absolute: `Feedback · ${brand.helpCenterName}` },
+  robots: { index: false, follow: false },
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

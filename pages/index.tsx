@@ -1,31 +1,35 @@
-import type { Metadata } from "next";
+import type { PageConfig } from "next";
 import Link from "next/link";
+import { HelpFrame, HelpHead } from "@/components/help/help-page";
 import { LinkCards } from "@/components/help/link-list";
 import { ScamHelp } from "@/components/help/scam-help";
-import { SearchBox } from "@/components/help/search-box";
-import { categoryTitles, SiteHeader } from "@/components/help/site-header";
+import { SearchForm } from "@/components/help/search-form";
 import { listCategoriesWithArticles } from "@/lib/content/articles";
 import { brand } from "@/lib/content/brand";
 import { topTasks } from "@/lib/content/top-tasks";
 
-export const metadata: Metadata = {
-  title: { absolute: `${brand.helpCenterName}: codes, sign-in and scams` },
-  description: `Get help with sign-in codes, two-step verification, delivery codes, scam calls and fake messages from ${brand.companyName}.`,
-  alternates: { canonical: "/" },
-  openGraph: { url: "/", title: brand.helpCenterName },
-};
+// No framework JavaScript on this page (docs/decisions/009).
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 export default function HomePage() {
   const categories = listCategoriesWithArticles();
   return (
     <>
-      <SiteHeader withSearch={false} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl space-y-12 px-4 py-8 focus:outline-none">
+      <HelpHead
+        title={brand.helpCenterName}
+        absoluteTitle={`${brand.helpCenterName}: codes, sign-in and scams`}
+        description={`Get help with sign-in codes, two-step verification, delivery codes, scam calls and fake messages from ${brand.companyName}.`}
+        canonical="/"
+      />
+      <HelpFrame
+        headerSearch={false}
+        mainClassName="mx-auto max-w-5xl space-y-12 px-4 py-8 focus:outline-none"
+      >
         <section aria-labelledby="home-title" className="space-y-4">
           <h1 id="home-title" className="text-3xl font-bold tracking-tight sm:text-4xl">
             How can we help?
           </h1>
-          <SearchBox label="Search help articles" categoryTitles={categoryTitles} size="large" />
+          <SearchForm id="home-search" label="Search help articles" size="large" />
           <p className="text-slate-700 dark:text-slate-300">
             {brand.companyName} will never ask you for a code, your password or card details by phone, text or
             email.
@@ -68,7 +72,7 @@ export default function HomePage() {
             ))}
           </ul>
         </section>
-      </main>
+      </HelpFrame>
     </>
   );
 }
