@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { listAssignableStaff } from "@/lib/cases/case-queries";
-import { openCaseInTx } from "@/lib/cases/cases";
+import { findOpenCompromisedCase, openCaseInTx } from "@/lib/cases/cases";
 import type { ScamReportStatus } from "@/lib/generated/prisma/enums";
 import { fail, succeed, type Result } from "@/lib/result";
 import { resolveCustomer } from "./intake";
@@ -104,6 +104,12 @@ export async function openCaseFromReport(
     });
     if (report.case) return fail(`This report is already linked to case C-${report.case.number}.`);
     if (!report.customerId) return fail("Link the customer first: a case is about one customer's account.");
+    await tx.$queryRaw`SELECT id FROM customers WHERE id = ${report.customerId}::uuid FOR UPDATE`;
+    const existing = await findOpenCompromisedCase(tx, report.customerId);
+    if (existing)
+      return fail(
+        `Case C-${existing.number} is already open for this customer's compromised account. Work on it there; this report stays unlinked so nothing is counted twice.`,
+      );
     const subject =
       input.subject ??
       `Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`;
