@@ -225,7 +225,7 @@ describe("restoring a replaced contact", () => {
       attacker,
     );
 
-    const own = await decideContactRestore(agent, { restoreId, decision: "approve" });
+    const own = await decideContactRestore(agent, { restoreId, decision: "approve", note: undefined });
     expect(own).toMatchObject({ ok: false });
     const approved = await decideContactRestore(supervisor, {
       restoreId,
@@ -245,7 +245,9 @@ describe("restoring a replaced contact", () => {
       "contact_restore.approved",
       "account.contact_restored",
     ]);
-    expect(await decideContactRestore(supervisor, { restoreId, decision: "approve" })).toMatchObject({
+    expect(
+      await decideContactRestore(supervisor, { restoreId, decision: "approve", note: undefined }),
+    ).toMatchObject({
       ok: false,
       message: expect.stringMatching(/already been decided/),
     });
@@ -267,6 +269,7 @@ describe("restoring a replaced contact", () => {
     const decided = await decideContactRestore(supervisor, {
       restoreId: requested.data.restoreId,
       decision: "approve",
+      note: undefined,
     });
     expect(decided).toMatchObject({ ok: false, message: expect.stringMatching(/changed again/) });
     expect((await getDb().customer.findUniqueOrThrow({ where: { id: customer.id } })).phoneE164).toBe(

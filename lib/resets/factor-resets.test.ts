@@ -244,6 +244,7 @@ describe("2FA reset after the attacker changed the phone number", () => {
     const decided = await decideFactorReset(supervisor, {
       resetId: requested.data.resetId,
       decision: "approve",
+      note: undefined,
     });
     expect(decided).toMatchObject({
       ok: true,

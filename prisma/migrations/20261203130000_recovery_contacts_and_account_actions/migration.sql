@@ -7,16 +7,9 @@ CREATE TYPE "AccountActionStatus" AS ENUM ('DECIDED', 'SENT', 'CONFIRMED', 'FAIL
 -- CreateEnum
 CREATE TYPE "ContactField" AS ENUM ('EMAIL', 'PHONE');
 
--- AlterEnum
--- This migration adds more than one value to an enum.
--- With PostgreSQL versions 11 and earlier, this is not possible
--- in a single migration. This can be worked around by creating
--- multiple migrations, each migration adding only one value to
--- the enum.
-
-
-ALTER TYPE "VerificationMethod" ADD VALUE 'CALLBACK_PREVIOUS_NUMBER';
-ALTER TYPE "VerificationMethod" ADD VALUE 'EMAIL_LINK_PREVIOUS_EMAIL';
+-- AlterEnum: the replaced-contact ways to verify a caller, listed beside the on-file ones.
+ALTER TYPE "VerificationMethod" ADD VALUE 'CALLBACK_PREVIOUS_NUMBER' BEFORE 'DOCUMENT_CHECK';
+ALTER TYPE "VerificationMethod" ADD VALUE 'EMAIL_LINK_PREVIOUS_EMAIL' BEFORE 'DOCUMENT_CHECK';
 
 -- AlterTable
 ALTER TABLE "account_changes" ADD COLUMN     "by_desk" BOOLEAN NOT NULL DEFAULT false,

@@ -153,28 +153,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 />
               </div>
             ) : null}
-            {can(staff, "account:restore") && (customer.status === "LOCKED" || restorable.length > 0) ? (
+            {can(staff, "account:restore") ? (
               <div className="space-y-6">
-                {customer.status === "LOCKED" ? (
-                  <div className="space-y-2" data-testid="unlock-account">
-                    <h3 className="font-semibold">Unlock</h3>
-                    <UnlockForm customerId={customer.id} customerVersion={customerVersion} />
-                  </div>
-                ) : null}
-                {restorable.length > 0 ? (
-                  <div className="space-y-2" data-testid="restore-contact">
-                    <h3 className="font-semibold">Restore a replaced contact</h3>
-                    <p className="text-sm text-slate-600 dark:text-slate-400">
-                      Needs a supervisor&apos;s approval when the account shows risk. Both the restored and
-                      the removed contact are told.
-                    </p>
-                    <RestoreContactForm
-                      customerId={customer.id}
-                      customerVersion={customerVersion}
-                      choices={restorable}
-                    />
-                  </div>
-                ) : null}
+                <UnlockForm
+                  customerId={customer.id}
+                  customerVersion={customerVersion}
+                  locked={customer.status === "LOCKED"}
+                />
+                <RestoreContactForm
+                  customerId={customer.id}
+                  customerVersion={customerVersion}
+                  choices={restorable}
+                />
               </div>
             ) : null}
           </div>
