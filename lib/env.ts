@@ -132,6 +132,13 @@ const schema = z.object({
       doc("A caller's number joins the scam watchlist after this many reports within `SCAM_WATCHLIST_DAYS`."),
     ),
   SCAM_WATCHLIST_DAYS: count(1, 3_650).default(90).meta(doc("The watchlist's period.")),
+  RISK_WINDOW_DAYS: count(1, 365)
+    .default(30)
+    .meta(
+      doc(
+        "Days of activity the risk signals read, and how long a changed email or phone stays untrusted for recovery.",
+      ),
+    ),
 
   BRAND_COMPANY_NAME: z
     .string()

@@ -1,10 +1,19 @@
 "use client";
 
 // The console's one form pattern: useActionState, field errors from the server, no reset of what
-// the user typed (React resets forms after an action; we submit through a transition instead),
+// the user typed when the server refuses it (React resets forms after an action; we submit through
+// a transition instead) but a reset after a success,
 // and inline step-up: when the action answers "step-up required", the form asks for a code,
 // confirms it, then resubmits itself with the same values.
-import { startTransition, useActionState, useCallback, useRef, type FormEvent, type ReactNode } from "react";
+import {
+  startTransition,
+  useActionState,
+  useCallback,
+  useEffect,
+  useRef,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { idleState, type ActionState } from "@/lib/forms/action-state";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -34,6 +43,10 @@ export function ActionForm<Data>({
   const formRef = useRef<HTMLFormElement>(null);
 
   const resubmit = useCallback(() => formRef.current?.requestSubmit(), []);
+  // After a success the form starts empty again, so a second press cannot repeat the action by accident.
+  useEffect(() => {
+    if (state.status === "ok") formRef.current?.reset();
+  }, [state]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -12,6 +12,8 @@ export type Permission =
   | "case:work"
   | "reset:request"
   | "reset:approve"
+  | "account:protect"
+  | "account:restore"
   | "scam-report:record"
   | "scam-report:triage"
   | "analytics:view"
@@ -33,6 +35,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "case:work": EVERY_ROLE,
   "reset:request": EVERY_ROLE,
   "reset:approve": SUPERVISORS,
+  // End sessions, require a new password, lock: they only take access away.
+  "account:protect": EVERY_ROLE,
+  // Unlock, put back a replaced email or phone: they give access back, so step-up (and approval
+  // when the account shows risk).
+  "account:restore": EVERY_ROLE,
   "scam-report:record": EVERY_ROLE,
   "scam-report:triage": EVERY_ROLE,
   "analytics:view": SUPERVISORS,
@@ -48,6 +55,7 @@ export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "customer:reveal-pii",
   "reset:request",
   "reset:approve",
+  "account:restore",
   "staff:manage",
   "api-key:manage",
 ]);
@@ -55,7 +63,10 @@ export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
 export type Actor = { id: string; role: Role };
 
 /** Resource-level rules; the permission alone decides when no resource is given. */
-export type Resource = { kind: "factor-reset"; requestedById: string } | { kind: "staff"; id: string };
+export type Resource =
+  | { kind: "factor-reset"; requestedById: string }
+  | { kind: "contact-restore"; requestedById: string }
+  | { kind: "staff"; id: string };
 
 export function can(actor: Actor, permission: Permission, resource?: Resource): boolean {
   if (!GRANTS[permission].includes(actor.role)) return false;
@@ -63,6 +74,7 @@ export function can(actor: Actor, permission: Permission, resource?: Resource): 
   switch (resource.kind) {
     // Four eyes: nobody approves their own reset request.
     case "factor-reset":
+    case "contact-restore":
       return permission !== "reset:approve" || resource.requestedById !== actor.id;
     // Admins manage others; changing your own role or deactivating yourself could lock everyone out.
     case "staff":

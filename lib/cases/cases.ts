@@ -78,6 +78,79 @@ export async function reopenCaseInTx(tx: Tx, by: CaseAuthor, caseId: string, not
   });
 }
 
+/** The customer's open compromised-account case: there is at most one, and work goes on there. */
+export async function findOpenCompromisedCase(
+  tx: Tx,
+  customerId: string,
+): Promise<{ id: string; number: number } | null> {
+  return tx.case.findFirst({
+    where: { customerId, type: "COMPROMISED_ACCOUNT", status: { not: "CLOSED" } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, number: true },
+  });
+}
+
+const alreadyOpen = (existing: { number: number }) =>
+  `Case C-${existing.number} is already open for this customer's compromised account: work on it there (Cases → C-${existing.number}).`;
+
+/** A checklist entry: who ticked it and when; `via` names the audited action that fulfilled it. */
+export type ChecklistEntry = { doneAt: string; doneBy: string; via?: string; viaCustomerId?: string };
+
+/**
+ * Ticks playbook steps that an account action just fulfilled (a reset ticks "reset 2FA"), on each
+ * of the customer's open cases whose playbook has them, with a timeline note and an audit event
+ * naming the action. Steps already ticked are left as they are.
+ */
+export async function completeChecklistStepsInTx(
+  tx: Tx,
+  by: CaseAuthor,
+  customerId: string,
+  steps: readonly string[],
+  via: { auditAction: string; description: string },
+): Promise<number> {
+  if (steps.length === 0) return 0;
+  const cases = await tx.$queryRaw<CaseRow[]>`
+    SELECT id, status::text AS status, checklist, number FROM cases
+    WHERE customer_id = ${customerId}::uuid AND status <> 'CLOSED' ORDER BY created_at FOR UPDATE`;
+  let ticked = 0;
+  for (const current of cases) {
+    const kase = await tx.case.findUniqueOrThrow({ where: { id: current.id }, select: { type: true } });
+    const checklist = { ...((current.checklist ?? {}) as Record<string, unknown>) };
+    const items = PLAYBOOKS[kase.type].filter((item) => steps.includes(item.key) && !checklist[item.key]);
+    if (items.length === 0) continue;
+    const entry: ChecklistEntry = {
+      doneAt: new Date().toISOString(),
+      doneBy: by.staff?.name ?? by.actor.label ?? "the desk",
+      via: via.auditAction,
+      viaCustomerId: customerId,
+    };
+    for (const item of items) checklist[item.key] = entry;
+    await tx.case.update({
+      where: { id: current.id },
+      data: { checklist: checklist as Prisma.InputJsonValue, updatedAt: new Date() },
+    });
+    for (const item of items) {
+      await tx.caseNote.create({
+        data: {
+          caseId: current.id,
+          authorId: by.staff?.id ?? null,
+          kind: "CHECKLIST",
+          body: `Done by ${via.description}: ${item.label}`,
+        },
+      });
+      await appendAuditEvent(tx, {
+        actor: by.actor,
+        action: "case.checklist_changed",
+        target: { type: "case", id: current.id },
+        ip: by.ip,
+        data: { number: current.number, item: item.key, done: true, via: via.auditAction },
+      });
+      ticked += 1;
+    }
+  }
+  return ticked;
+}
+
 export async function openCase(
   ctx: StaffContext,
   input: OpenCaseInput,
@@ -86,8 +159,16 @@ export async function openCase(
   // The customer id comes from the request: it must name a real customer.
   const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
   if (!customer) return fail("That customer does not exist.", "customerId");
-  const created = await db.$transaction((tx) => openCaseInTx(tx, ctx, input));
-  return succeed(`Case C-${created.number} opened.`, created);
+  return db.$transaction(async (tx) => {
+    if (input.type === "COMPROMISED_ACCOUNT") {
+      // Serialises two agents opening one at once: both lock the customer first.
+      await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
+      const existing = await findOpenCompromisedCase(tx, customer.id);
+      if (existing) return fail(alreadyOpen(existing), "type");
+    }
+    const created = await openCaseInTx(tx, ctx, input);
+    return succeed(`Case C-${created.number} opened.`, created);
+  });
 }
 
 type CaseRow = { id: string; status: CaseStatus; checklist: Prisma.JsonValue; number: number };

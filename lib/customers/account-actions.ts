@@ -44,3 +44,52 @@ export async function requirePasswordChangeInTx(tx: Tx, customerId: string): Pro
 export async function flagCustomerInTx(tx: Tx, customerId: string, reason: string, at: Date): Promise<void> {
   await tx.customer.update({ where: { id: customerId }, data: { flaggedAt: at, flagReason: reason } });
 }
+
+/** Ends one live session of the customer; false when it is not theirs or has already ended. */
+export async function endSessionInTx(
+  tx: Tx,
+  customerId: string,
+  sessionId: string,
+  reason: string,
+  at: Date,
+): Promise<boolean> {
+  const ended = await tx.customerSession.updateMany({
+    where: { id: sessionId, customerId, revokedAt: null },
+    data: { revokedAt: at, revokedReason: reason },
+  });
+  return ended.count === 1;
+}
+
+/** Locked: the identity system refuses every sign-in until support unlocks it. */
+export async function setAccountLockedInTx(tx: Tx, customerId: string, locked: boolean): Promise<void> {
+  await tx.customer.update({ where: { id: customerId }, data: { status: locked ? "LOCKED" : "ACTIVE" } });
+}
+
+/**
+ * Puts back an email or phone number that was replaced, recorded as a change made by the desk (so
+ * the value it removes is never treated as the customer's again: lib/customers/contact-trust.ts).
+ */
+export async function restoreContactInTx(
+  tx: Tx,
+  customerId: string,
+  change: { field: "email" | "phone"; value: string; replaced: string | null; at: Date; ip?: string },
+): Promise<void> {
+  await tx.customer.update({
+    where: { id: customerId },
+    data:
+      change.field === "email"
+        ? { email: change.value, emailNormalized: change.value.trim().toLowerCase() }
+        : { phoneE164: change.value },
+  });
+  await tx.accountChange.create({
+    data: {
+      customerId,
+      kind: change.field === "email" ? "EMAIL_CHANGED" : "PHONE_CHANGED",
+      occurredAt: change.at,
+      ip: change.ip ?? null,
+      previousValue: change.replaced,
+      newValue: change.value,
+      byDesk: true,
+    },
+  });
+}

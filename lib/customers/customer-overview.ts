@@ -21,6 +21,8 @@ export type CustomerOverview = {
   flagReason: string | null;
   passwordResetRequired: boolean;
   createdAt: Date;
+  /** Sent back by action forms: an action on a page older than the account is refused. */
+  updatedAt: Date;
   factors: {
     id: string;
     type: string;
@@ -73,6 +75,7 @@ export async function getCustomerOverview(
       flagReason: true,
       passwordResetRequired: true,
       createdAt: true,
+      updatedAt: true,
     },
   });
   if (!customer) return null;

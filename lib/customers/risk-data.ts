@@ -2,9 +2,13 @@
 // plus what "normal" looked like for them in the year before.
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { computeRiskSignals, type RiskInput, type RiskSignal } from "./risk-signals";
 
-export const RISK_WINDOW_DAYS = 30;
+/** Days of activity the signals read (RISK_WINDOW_DAYS); contact changes stay untrusted as long. */
+export function riskWindowDays(): number {
+  return env().RISK_WINDOW_DAYS;
+}
 const HISTORY_DAYS = 365;
 const MAX_ATTEMPTS = 2_000;
 
@@ -12,7 +16,7 @@ export const MAX_SHARED_IPS = 50;
 
 export async function loadRiskInput(customerId: string, now = new Date()): Promise<RiskInput | null> {
   const db = getDb();
-  const windowStart = new Date(now.getTime() - RISK_WINDOW_DAYS * 86_400_000);
+  const windowStart = new Date(now.getTime() - riskWindowDays() * 86_400_000);
   const historyStart = new Date(windowStart.getTime() - HISTORY_DAYS * 86_400_000);
 
   // All independent, so sent at once: the page waits for the slowest query, not for their sum. An

@@ -3,15 +3,80 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notMeToken } from "./not-me-token";
-import { resetEmail, resetSms, staffLockAlertEmail, type ResetNotice } from "./templates";
+import {
+  accountNoticeEmail,
+  accountNoticeSms,
+  resetEmail,
+  resetSms,
+  staffLockAlertEmail,
+  type ResetNotice,
+} from "./templates";
+import type { NoticeRecipients } from "@/lib/customers/contact-trust";
 import { brand } from "@/lib/content/brand";
 import { appUrl } from "@/lib/env";
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * One notice to every recipient: an email to each address, a text to each number. The recipients
+ * come from lib/customers/contact-trust.ts (today's contacts and those replaced in the risk window).
+ */
+async function queueToRecipients(
+  tx: Tx,
+  customerId: string,
+  recipients: NoticeRecipients,
+  template: string,
+  email: { subject: string; body: string },
+  sms: string,
+): Promise<number> {
+  const rows: Prisma.NotificationCreateManyInput[] = [
+    ...recipients.emails.map((destination) => ({
+      customerId,
+      channel: "EMAIL" as const,
+      destination,
+      template,
+      subject: email.subject,
+      body: email.body,
+    })),
+    ...recipients.phones.map((destination) => ({
+      customerId,
+      channel: "SMS" as const,
+      destination,
+      template,
+      body: sms,
+    })),
+  ];
+  await tx.notification.createMany({ data: rows });
+  return rows.length;
+}
+
+export async function queueAccountNotice(
+  tx: Tx,
+  customer: { id: string; fullName: string },
+  recipients: NoticeRecipients,
+  change: { when: Date; changes: string[] },
+): Promise<number> {
+  const notice = {
+    fullName: customer.fullName,
+    companyName: brand.companyName,
+    when: change.when,
+    changes: change.changes,
+    helpUrl: `${appUrl()}/help`,
+  };
+  return queueToRecipients(
+    tx,
+    customer.id,
+    recipients,
+    "account-action",
+    accountNoticeEmail(notice),
+    accountNoticeSms(notice),
+  );
+}
+
 export async function queueResetNotifications(
   tx: Tx,
-  customer: { id: string; fullName: string; email: string; phoneE164: string | null },
+  customer: { id: string; fullName: string },
+  recipients: NoticeRecipients,
   reset: {
     id: string;
     executedAt: Date;
@@ -29,28 +94,7 @@ export async function queueResetNotifications(
     passwordResetRequired: reset.passwordResetRequired,
     notMeUrl: `${appUrl()}/not-me/${notMeToken(reset.id)}`,
   };
-  const email = resetEmail(notice);
-  const rows: Prisma.NotificationCreateManyInput[] = [
-    {
-      customerId: customer.id,
-      channel: "EMAIL",
-      destination: customer.email,
-      template: "factor-reset",
-      subject: email.subject,
-      body: email.body,
-    },
-  ];
-  if (customer.phoneE164) {
-    rows.push({
-      customerId: customer.id,
-      channel: "SMS",
-      destination: customer.phoneE164,
-      template: "factor-reset",
-      body: resetSms(notice),
-    });
-  }
-  await tx.notification.createMany({ data: rows });
-  return rows.length;
+  return queueToRecipients(tx, customer.id, recipients, "factor-reset", resetEmail(notice), resetSms(notice));
 }
 
 /**

@@ -38,6 +38,35 @@ export function resetSms(notice: ResetNotice): string {
   return `${notice.companyName}: two-step verification on your account was reset by support on ${formatWhen(notice.when)}. Not you? ${notice.notMeUrl} We never ask for your codes.`;
 }
 
+/** Any other change support made to the account: sessions ended, new password, lock, contact restored. */
+export type AccountNotice = {
+  fullName: string;
+  companyName: string;
+  when: Date;
+  /** One sentence each: "You were signed out on every device." */
+  changes: string[];
+  helpUrl: string;
+};
+
+export function accountNoticeEmail(notice: AccountNotice): { subject: string; body: string } {
+  const lines = [
+    `Hello ${notice.fullName},`,
+    "",
+    `On ${formatWhen(notice.when)}, ${notice.companyName} support made these changes to protect your account:`,
+    "",
+    ...notice.changes.map((change) => `- ${change}`),
+    "",
+    `If you did not expect this, contact us through ${notice.helpUrl} (never through a number someone gave you).`,
+    "",
+    `${notice.companyName} will never ask you for a one-time code, your password or card details by phone, text or email.`,
+  ];
+  return { subject: `Security changes on your ${notice.companyName} account`, body: lines.join("\n") };
+}
+
+export function accountNoticeSms(notice: AccountNotice): string {
+  return `${notice.companyName}: support changed your account's security on ${formatWhen(notice.when)}: ${notice.changes.join(" ")} Not expected? ${notice.helpUrl} We never ask for your codes.`;
+}
+
 /** To the staff member whose account locked, and to every administrator. */
 export function staffLockAlertEmail(alert: {
   staffEmail: string;

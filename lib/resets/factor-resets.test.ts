@@ -184,3 +184,89 @@ describe("reset request input", () => {
     expect(Object.keys(resetRequestSchema.parse({ ...base, code: "123456" }))).not.toContain("code");
   });
 });
+
+describe("2FA reset after the attacker changed the phone number", () => {
+  async function takenOver() {
+    const customer = await createCustomer({ risky: true });
+    const attacker = "+447700900666";
+    const db = getDb();
+    await db.accountChange.create({
+      data: {
+        customerId: customer.id,
+        kind: "PHONE_CHANGED",
+        occurredAt: new Date(Date.now() - 3_600_000),
+        previousValue: customer.phone,
+        newValue: attacker,
+        deviceId: "attacker-device",
+      },
+    });
+    await db.customer.update({ where: { id: customer.id }, data: { phoneE164: attacker } });
+    const kase = await db.case.create({
+      data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Takeover", status: "OPEN" },
+    });
+    return { customer, attacker, caseId: kase.id };
+  }
+
+  it("refuses a call back to the changed number and accepts one to the number it replaced", async () => {
+    const agent = await actingAs(await createStaff());
+    const { customer } = await takenOver();
+    const refused = await requestFactorReset(agent, request(customer.id, customer.factorIds));
+    expect(refused).toMatchObject({ ok: false, field: "verificationMethod" });
+    if (refused.ok) throw new Error("unreachable");
+    expect(refused.message).toMatch(/changed on .* Call back the previous number \+44 \S+ \S+ \d{3}/);
+    expect(await getDb().factorReset.count({ where: { customerId: customer.id } })).toBe(0);
+    const accepted = await requestFactorReset(
+      agent,
+      request(customer.id, customer.factorIds, { verificationMethod: "CALLBACK_PREVIOUS_NUMBER" }),
+    );
+    expect(accepted).toMatchObject({ ok: true, data: { status: "PENDING_APPROVAL" } });
+  });
+
+  it("refuses the replaced-contact methods when nothing was replaced", async () => {
+    const agent = await actingAs(await createStaff());
+    const customer = await createCustomer();
+    const refused = await requestFactorReset(
+      agent,
+      request(customer.id, customer.factorIds, { verificationMethod: "EMAIL_LINK_PREVIOUS_EMAIL" }),
+    );
+    expect(refused).toMatchObject({ ok: false, field: "verificationMethod" });
+  });
+
+  it("once approved: tells the replaced number and the email as well as the new number, queues the actions and ticks the case", async () => {
+    const agent = await actingAs(await createStaff());
+    const supervisor = await actingAs(await createStaff({ role: "SUPERVISOR" }));
+    const { customer, attacker, caseId } = await takenOver();
+    const requested = await requestFactorReset(
+      agent,
+      request(customer.id, customer.factorIds, { verificationMethod: "CALLBACK_PREVIOUS_NUMBER", caseId }),
+    );
+    if (!requested.ok) throw new Error(requested.message);
+    const decided = await decideFactorReset(supervisor, {
+      resetId: requested.data.resetId,
+      decision: "approve",
+      note: undefined,
+    });
+    expect(decided).toMatchObject({
+      ok: true,
+      data: { status: "EXECUTED", customerId: customer.id, caseId },
+    });
+
+    const db = getDb();
+    const told = await db.notification.findMany({ where: { customerId: customer.id } });
+    expect(told.map((row) => row.destination).toSorted()).toEqual(
+      [attacker, customer.phone, customer.email].toSorted(),
+    );
+    const queued = await db.accountAction.findMany({
+      where: { customerId: customer.id },
+      select: { kind: true },
+    });
+    expect(queued.map((row) => row.kind).toSorted()).toEqual(
+      ["FACTORS_RESET", "PASSWORD_CHANGE_REQUIRED", "SESSIONS_ENDED"].toSorted(),
+    );
+    const kase = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { checklist: true } });
+    expect(Object.keys(kase.checklist as object).toSorted()).toEqual(
+      ["force-password-reset", "reset-2fa", "revoke-sessions"].toSorted(),
+    );
+    expect(kase.checklist).toMatchObject({ "reset-2fa": { via: "reset.executed" } });
+  });
+});

@@ -15,12 +15,22 @@ import {
 } from "@/lib/customers/account-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueResetNotifications } from "@/lib/notifications/outbox";
+import { queueAccountActionInTx } from "@/lib/account-actions/outbound";
+import { noticeRecipients, type ContactTrust } from "@/lib/customers/contact-trust";
+import { loadContactTrust } from "@/lib/customers/contact-trust-data";
+import { maskDestination } from "@/lib/customers/masking";
 import { fail, succeed, type Result } from "@/lib/result";
 import { resetRiskReasons } from "./risk-gate";
 import type { ResetDecisionInput, ResetRequestInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
-export type ResetOutcome = { status: "EXECUTED" | "PENDING_APPROVAL" | "REJECTED"; resetId: string };
+export type ResetOutcome = {
+  status: "EXECUTED" | "PENDING_APPROVAL" | "REJECTED";
+  resetId: string;
+  /** Where the decision leads next: the approval screen links both. */
+  customerId?: string;
+  caseId?: string | null;
+};
 
 /** How long a request waits for a supervisor before it lapses. */
 export const APPROVAL_WINDOW_MS = 4 * 60 * 60 * 1000;
@@ -33,6 +43,34 @@ const FACTOR_NAMES: Record<string, string> = {
   BACKUP_CODES: "backup codes",
   PASSWORD: "password",
 };
+
+/**
+ * A callback or email link only proves something when it reaches the customer: a number or address
+ * changed in the risk window may be the attacker's. Those are refused; the replaced ones are
+ * offered instead (and must exist to be chosen).
+ */
+export function verificationRefusal(trust: ContactTrust, method: string): string | null {
+  const when = (entry: ContactTrust["phone"]) =>
+    entry.lastChange ? entry.lastChange.occurredAt.toISOString().slice(0, 10) : "recently";
+  switch (method) {
+    case "CALLBACK_NUMBER_ON_FILE":
+      return trust.phone.untrusted
+        ? `The phone number on file was changed on ${when(trust.phone)}: it may be the attacker's, so a call to it proves nothing.${trust.phone.previous ? ` Call back the previous number ${maskDestination(trust.phone.previous)} instead,` : ""} or verify another way.`
+        : null;
+    case "EMAIL_LINK_ON_FILE":
+      return trust.email.untrusted
+        ? `The email address on file was changed on ${when(trust.email)}: it may be the attacker's, so a link sent to it proves nothing.${trust.email.previous ? ` Send the link to the previous address ${maskDestination(trust.email.previous)} instead,` : ""} or verify another way.`
+        : null;
+    case "CALLBACK_PREVIOUS_NUMBER":
+      return trust.phone.previous
+        ? null
+        : "No phone number was replaced recently: call back the number on file.";
+    case "EMAIL_LINK_PREVIOUS_EMAIL":
+      return trust.email.previous ? null : "No email address was replaced recently: use the address on file.";
+    default:
+      return null;
+  }
+}
 
 export async function requestFactorReset(
   ctx: StaffContext,
@@ -54,6 +92,10 @@ export async function requestFactorReset(
   ) {
     return fail("That case is not this customer's.");
   }
+
+  const trust = await loadContactTrust(customer.id);
+  const untrusted = trust ? verificationRefusal(trust, input.verificationMethod) : null;
+  if (untrusted) return fail(untrusted, "verificationMethod");
 
   const riskReasons = await resetRiskReasons(customer.id);
   return db.$transaction(async (tx) => {
@@ -172,12 +214,16 @@ export async function decideFactorReset(
       return succeed<ResetOutcome>("Rejected. Nothing was changed on the account.", {
         status: "REJECTED",
         resetId,
+        customerId: reset.customer_id,
+        caseId: reset.case_id,
       });
     }
     await executeReset(tx, ctx, resetId);
     return succeed<ResetOutcome>("Approved and done. The customer has been notified.", {
       status: "EXECUTED",
       resetId,
+      customerId: reset.customer_id,
+      caseId: reset.case_id,
     });
   });
 }
@@ -191,7 +237,8 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
       revokeSessions: true,
       forcePasswordReset: true,
       caseId: true,
-      customer: { select: { id: true, fullName: true, email: true, phoneE164: true } },
+      reason: true,
+      customer: { select: { id: true, fullName: true } },
     },
   });
   const now = new Date();
@@ -200,7 +247,32 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
     ? await endSessionsInTx(tx, reset.customer.id, "Two-step verification reset by support", now)
     : 0;
   if (reset.forcePasswordReset) await requirePasswordChangeInTx(tx, reset.customer.id);
-  const notifications = await queueResetNotifications(tx, reset.customer, {
+  // Decided here, carried out by the identity system: one queued action per change.
+  const queued = { customerId: reset.customer.id, reason: reset.reason, caseId: reset.caseId };
+  await queueAccountActionInTx(tx, ctx, {
+    ...queued,
+    kind: "FACTORS_RESET",
+    detail: { resetId: reset.id, factorIds: factors.map((factor) => factor.id) },
+    auditAction: "reset.executed",
+  });
+  if (reset.revokeSessions)
+    await queueAccountActionInTx(tx, ctx, {
+      ...queued,
+      kind: "SESSIONS_ENDED",
+      detail: { resetId: reset.id, sessions: sessionsEnded },
+      auditAction: "reset.executed",
+    });
+  if (reset.forcePasswordReset)
+    await queueAccountActionInTx(tx, ctx, {
+      ...queued,
+      kind: "PASSWORD_CHANGE_REQUIRED",
+      detail: { resetId: reset.id },
+      auditAction: "reset.executed",
+    });
+  // Every contact on file and every one replaced in the risk window: never only a new number.
+  const trust = await loadContactTrust(reset.customer.id, { tx, now });
+  const recipients = trust ? noticeRecipients(trust) : { emails: [], phones: [] };
+  const notifications = await queueResetNotifications(tx, reset.customer, recipients, {
     id: reset.id,
     executedAt: now,
     removedFactors: factors.map((factor) => `${FACTOR_NAMES[factor.type] ?? factor.type} (${factor.label})`),
@@ -248,10 +320,15 @@ export type PendingReset = {
   factors: { id: string; type: string; label: string }[];
 };
 
-export async function listPendingResets(): Promise<PendingReset[]> {
+/** Every pending request (the approvals queue), or one customer's. */
+export async function listPendingResets(customerId?: string): Promise<PendingReset[]> {
   const db = getDb();
   const rows = await db.factorReset.findMany({
-    where: { status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } },
+    where: {
+      status: "PENDING_APPROVAL",
+      expiresAt: { gt: new Date() },
+      ...(customerId ? { customerId } : {}),
+    },
     orderBy: { createdAt: "asc" },
     take: 100,
     select: {

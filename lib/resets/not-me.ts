@@ -4,7 +4,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, type AuditActor } from "@/lib/audit/audit-log";
-import { openCaseInTx, reopenCaseInTx, type CaseAuthor } from "@/lib/cases/cases";
+import { findOpenCompromisedCase, openCaseInTx, reopenCaseInTx, type CaseAuthor } from "@/lib/cases/cases";
 import { flagCustomerInTx } from "@/lib/customers/account-actions";
 import { fail, succeed, type Result } from "@/lib/result";
 
@@ -32,7 +32,8 @@ export async function reportResetNotMe(resetId: string, ip: string): Promise<Res
       "The customer said a 2FA reset by support was not requested by them.",
       now,
     );
-    let caseId = reset.case_id;
+    // The reset's own case, else the customer's open compromised-account case, else a new one.
+    let caseId = reset.case_id ?? (await findOpenCompromisedCase(tx, reset.customer_id))?.id ?? null;
     if (caseId) {
       await reopenCaseInTx(tx, by, caseId, CASE_NOTE);
     } else {

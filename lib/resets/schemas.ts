@@ -7,6 +7,8 @@ import { reasonField } from "@/lib/staff/schemas";
 export const VERIFICATION_METHODS = [
   "CALLBACK_NUMBER_ON_FILE",
   "EMAIL_LINK_ON_FILE",
+  "CALLBACK_PREVIOUS_NUMBER",
+  "EMAIL_LINK_PREVIOUS_EMAIL",
   "DOCUMENT_CHECK",
   "OTHER",
 ] as const;
@@ -14,6 +16,8 @@ export const VERIFICATION_METHODS = [
 export const VERIFICATION_LABELS: Record<(typeof VERIFICATION_METHODS)[number], string> = {
   CALLBACK_NUMBER_ON_FILE: "I called the customer back on the number on file",
   EMAIL_LINK_ON_FILE: "The customer confirmed a link sent to the email on file",
+  CALLBACK_PREVIOUS_NUMBER: "I called the customer back on the number that was replaced recently",
+  EMAIL_LINK_PREVIOUS_EMAIL: "The customer confirmed a link sent to the email that was replaced recently",
   DOCUMENT_CHECK: "The customer passed a document check",
   OTHER: "Other (describe)",
 };

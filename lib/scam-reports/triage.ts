@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { listAssignableStaff } from "@/lib/cases/case-queries";
-import { openCaseInTx } from "@/lib/cases/cases";
+import { addSystemNoteInTx, findOpenCompromisedCase, openCaseInTx } from "@/lib/cases/cases";
 import type { ScamReportStatus } from "@/lib/generated/prisma/enums";
 import { fail, succeed, type Result } from "@/lib/result";
 import { resolveCustomer } from "./intake";
@@ -104,6 +104,34 @@ export async function openCaseFromReport(
     });
     if (report.case) return fail(`This report is already linked to case C-${report.case.number}.`);
     if (!report.customerId) return fail("Link the customer first: a case is about one customer's account.");
+    // One open compromised-account case per customer: a report about an account already being
+    // worked on joins that case instead of starting a second one.
+    await tx.$queryRaw`SELECT id FROM customers WHERE id = ${report.customerId}::uuid FOR UPDATE`;
+    const existing = await findOpenCompromisedCase(tx, report.customerId);
+    if (existing) {
+      await tx.scamReport.update({
+        where: { id: report.id },
+        data: { caseId: existing.id, status: "ESCALATED" },
+      });
+      await addSystemNoteInTx(tx, ctx, existing.id, `Scam report ${report.reference} linked to this case.`);
+      await appendAuditEvent(tx, {
+        actor: ctx.actor,
+        action: "scam_report.case_linked",
+        target: { type: "scam_report", id: report.id },
+        ip: ctx.ip,
+        data: {
+          reference: report.reference,
+          caseId: existing.id,
+          caseNumber: existing.number,
+          from: { status: report.status },
+          to: { status: "ESCALATED" },
+        },
+      });
+      return succeed(
+        `Case C-${existing.number} was already open for this customer's compromised account: the report is linked to it.`,
+        { caseNumber: existing.number },
+      );
+    }
     const subject =
       input.subject ??
       `Account taken over after a scam ${CHANNEL_LABELS[report.channel].toLowerCase()} (${report.reference})`;

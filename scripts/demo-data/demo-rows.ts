@@ -61,6 +61,8 @@ const ACCOUNT_CHANGES: TableSpec = {
     { name: "occurred_at", kind: "time" },
     { name: "ip", kind: "text" },
     { name: "device_id", kind: "text" },
+    { name: "previous_value", kind: "text" },
+    { name: "new_value", kind: "text" },
   ],
 };
 
@@ -300,8 +302,23 @@ export class DemoRows {
     );
   }
 
-  addChange(customer: number, kind: AccountChangeKind, at: number, context: RequestContext | null): void {
-    this.changes.add(customer, kind, at, context?.ip ?? null, context?.deviceId ?? null);
+  /** `values`: for an email or phone change, the value replaced and the value set. */
+  addChange(
+    customer: number,
+    kind: AccountChangeKind,
+    at: number,
+    context: RequestContext | null,
+    values?: { previous: string; next: string },
+  ): void {
+    this.changes.add(
+      customer,
+      kind,
+      at,
+      context?.ip ?? null,
+      context?.deviceId ?? null,
+      values?.previous ?? null,
+      values?.next ?? null,
+    );
   }
 
   addAttempt(row: AttemptRow): string {

@@ -10,6 +10,7 @@ import { decryptTotpSecret } from "../../lib/auth/totp-crypto";
 import { loadRiskInput } from "../../lib/customers/risk-data";
 import { getDb } from "../../lib/db/client";
 import { computeRiskSignals } from "../../lib/customers/risk-signals";
+import { assessCustomer } from "../../lib/customers/verdict-data";
 import { DemoDataRefusedError, seedDemoData, type SeedReport } from "./index";
 import {
   CREDENTIAL_STUFFING,
@@ -521,6 +522,46 @@ describe("stories as the console's risk signals see them", () => {
 
   it("raises nothing for the low-risk customer", async () => {
     expect([...(await signalsOf("lowRisk"))]).toEqual([]);
+  });
+});
+
+describe("stories as the customer page's verdict sees them", () => {
+  const verdictOf = async (id: string) => (await assessCustomer(id, NOW)).verdict;
+
+  it("Marcus Reid: likely takeover, led by the phone change from the attacker's new device", async () => {
+    const verdict = await verdictOf(await customerId("takeover"));
+    expect(verdict.kind).toBe("LIKELY_TAKEOVER");
+    expect(verdict.because.join(" ")).toMatch(
+      /Phone changed \+44 \S+ \S+ 456 → \+44 \S+ \S+ 666, .*first seen that day/,
+    );
+    expect(verdict.because.join(" ")).toMatch(/scam contact in report SR-/);
+  });
+
+  it("Olivia Bennett: under attack by OTP bombing, not a takeover", async () => {
+    const verdict = await verdictOf(await customerId("otpBombing"));
+    expect(verdict).toMatchObject({ kind: "UNDER_ATTACK", headline: expect.stringMatching(/OTP bombing/) });
+  });
+
+  it("an account the stuffing bot reached: under attack by credential stuffing", async () => {
+    const { rows } = await db.query<{ customer_id: string }>(
+      "SELECT customer_id FROM login_attempts WHERE ip LIKE '203.0.113.%' AND outcome = 'CODE_SENT' LIMIT 1",
+    );
+    const verdict = await verdictOf(rows[0]?.customer_id as string);
+    expect(verdict).toMatchObject({
+      kind: "UNDER_ATTACK",
+      headline: expect.stringMatching(/credential stuffing/),
+    });
+  });
+
+  it("the low-risk customer and the unrequested code: nothing points to a takeover", async () => {
+    expect((await verdictOf(await customerId("lowRisk"))).kind).toBe("NOTHING_UNUSUAL");
+    expect((await verdictOf(await customerId("unrequestedCode"))).kind).not.toBe("LIKELY_TAKEOVER");
+  });
+
+  it("lists signals high first", async () => {
+    const { signals } = await assessCustomer(await customerId("takeover"), NOW);
+    const severities = signals.map((signal) => signal.severity);
+    expect(severities).toEqual(severities.toSorted((a, b) => (a === b ? 0 : a === "high" ? -1 : 1)));
   });
 });
 

@@ -75,6 +75,29 @@ const enrolment = {
 
 /** Every exported schema, by "file#export". */
 const TARGETS: Record<string, FuzzTarget> = {
+  "lib/account-actions/schemas.ts#protectiveActionSchema": {
+    valid: {
+      customerId: ID,
+      action: "end-session",
+      sessionId: OTHER_ID,
+      reason: "Lost phone, ticket 4",
+      customerVersion: "2026-12-03T10:00:00.000Z",
+    },
+  },
+  "lib/account-actions/schemas.ts#restoreContactSchema": {
+    valid: {
+      customerId: ID,
+      field: "phone",
+      reason: "Attacker changed it",
+      customerVersion: "2026-12-03T10:00:00.000Z",
+    },
+  },
+  "lib/account-actions/schemas.ts#restoreDecisionSchema": {
+    valid: { restoreId: ID, decision: "reject", note: "Not convinced." },
+  },
+  "lib/account-actions/schemas.ts#unlockSchema": {
+    valid: { customerId: ID, reason: "Verified on a call back", customerVersion: "2026-12-03T10:00:00.000Z" },
+  },
   "lib/api-keys/schemas.ts#apiKeyNameField": { valid: "Identity system" },
   "lib/api-keys/schemas.ts#createApiKeySchema": {
     valid: { name: "Identity system", scopes: "EVENTS_WRITE", reason: "New integration" },

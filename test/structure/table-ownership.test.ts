@@ -27,6 +27,8 @@ const OWNERS: Record<string, readonly string[]> = {
   Case: ["lib/cases"],
   CaseNote: ["lib/cases"],
   FactorReset: ["lib/resets"],
+  AccountAction: ["lib/account-actions"],
+  ContactRestore: ["lib/account-actions"],
   ScamReport: ["lib/scam-reports"],
   Notification: ["lib/notifications"],
   AuditEvent: ["lib/audit"],

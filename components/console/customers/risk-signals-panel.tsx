@@ -1,8 +1,22 @@
+import Link from "next/link";
 import type { RiskSignal } from "@/lib/customers/risk-signals";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
 
-export function RiskSignalsPanel({ signals, timeZone }: { signals: RiskSignal[]; timeZone: string }) {
+const EVIDENCE_LINKS = 5;
+
+/** Signals as given (the caller sorts them, high first), each with links to the rows behind it. */
+export function RiskSignalsPanel({
+  customerId,
+  signals,
+  timeZone,
+  windowDays,
+}: {
+  customerId: string;
+  signals: RiskSignal[];
+  timeZone: string;
+  windowDays: number;
+}) {
   return (
     <section
       aria-labelledby="risk-title"
@@ -10,7 +24,7 @@ export function RiskSignalsPanel({ signals, timeZone }: { signals: RiskSignal[];
       data-testid="risk-signals"
     >
       <h2 id="risk-title" className="text-lg font-semibold">
-        What looks wrong (last 30 days)
+        What looks wrong (last {windowDays} days)
       </h2>
       {signals.length === 0 ? (
         <p className="mt-2 text-slate-700 dark:text-slate-300">
@@ -34,6 +48,30 @@ export function RiskSignalsPanel({ signals, timeZone }: { signals: RiskSignal[];
                 </span>
               </div>
               <p className="mt-1 text-sm">{signal.explanation}</p>
+              {signal.attemptIds.length + signal.deliveryIds.length > 0 ? (
+                <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
+                  <span className="text-slate-600 dark:text-slate-400">Evidence:</span>
+                  {signal.attemptIds.slice(0, EVIDENCE_LINKS).map((attemptId) => (
+                    <Link
+                      key={attemptId}
+                      href={`/console/customers/${customerId}/attempts/${attemptId}`}
+                      prefetch={false}
+                      className="text-blue-700 underline dark:text-blue-300"
+                    >
+                      sign-in #{attemptId}
+                    </Link>
+                  ))}
+                  {signal.deliveryIds.length > 0 ? (
+                    <Link
+                      href={`/console/customers/${customerId}/codes`}
+                      prefetch={false}
+                      className="text-blue-700 underline dark:text-blue-300"
+                    >
+                      {signal.deliveryIds.length} code{signal.deliveryIds.length === 1 ? "" : "s"} sent
+                    </Link>
+                  ) : null}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

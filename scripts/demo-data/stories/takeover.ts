@@ -125,7 +125,10 @@ export function writeTakeover(rows: DemoRows, rng: Random, cast: Cast, now: numb
     usedAt: phoneChanged - 5 * SECOND,
     context: attacker,
   });
-  rows.addChange(ref, "PHONE_CHANGED", phoneChanged, attacker);
+  rows.addChange(ref, "PHONE_CHANGED", phoneChanged, attacker, {
+    previous: TAKEOVER.originalPhone,
+    next: TAKEOVER.attackerPhone,
+  });
   rows.addChange(ref, "FACTOR_REMOVED", phoneChanged, attacker);
   rows.addChange(ref, "FACTOR_ADDED", phoneChanged, attacker);
   const paidAt = t0 + TAKEOVER.paymentAfter;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ChecklistEntry } from "@/lib/cases/cases";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -16,7 +17,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const staff = await requireStaff("case:work");
   const [kase, team] = await Promise.all([getCaseDetail((await params).caseId), listAssignableStaff()]);
   if (!kase) notFound();
-  const checklist = (kase.checklist ?? {}) as Record<string, { doneAt: string; doneBy: string } | undefined>;
+  const checklist = (kase.checklist ?? {}) as Record<string, ChecklistEntry | undefined>;
   const tz = staff.timeZone;
   return (
     <div className="space-y-8">
@@ -86,7 +87,24 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                 >
                   <span className={done ? "text-slate-500 line-through" : undefined}>
                     {item.label}
-                    {done ? <span className="block text-xs no-underline">done by {done.doneBy}</span> : null}
+                    {done ? (
+                      <span className="block text-xs no-underline">
+                        done by {done.doneBy}
+                        {done.via ? (
+                          <>
+                            {" "}
+                            ·{" "}
+                            <Link
+                              href={`/console/audit?${new URLSearchParams({ action: done.via, target: done.viaCustomerId ?? "" })}`}
+                              prefetch={false}
+                              className="text-blue-700 underline dark:text-blue-300"
+                            >
+                              {done.via} in the audit log
+                            </Link>
+                          </>
+                        ) : null}
+                      </span>
+                    ) : null}
                   </span>
                   <ChecklistToggle caseId={kase.id} item={item.key} done={Boolean(done)} />
                 </li>

@@ -1,5 +1,8 @@
 "use server";
 
+import { takeProtectiveAction, unlockAccount } from "@/lib/account-actions/account-actions";
+import { requestContactRestore } from "@/lib/account-actions/contact-restores";
+import { protectiveActionSchema, restoreContactSchema, unlockSchema } from "@/lib/account-actions/schemas";
 import { revealCustomerField } from "@/lib/customers/customer-overview";
 import { revealFieldSchema } from "@/lib/customers/schemas";
 import { staffAction } from "@/lib/forms/staff-action";
@@ -20,4 +23,23 @@ export const revealCustomerFieldAction = staffAction(
 export const requestResetAction = staffAction(
   { permission: "reset:request", schema: resetRequestSchema },
   requestFactorReset,
+);
+
+const customerPage = (input: { customerId: string }) => `/console/customers/${input.customerId}`;
+
+/** End one session or all, require a new password, lock: protective, so no step-up. */
+export const protectAccountAction = staffAction(
+  { permission: "account:protect", schema: protectiveActionSchema, revalidate: customerPage },
+  takeProtectiveAction,
+);
+
+export const unlockAccountAction = staffAction(
+  { permission: "account:restore", schema: unlockSchema, revalidate: customerPage },
+  unlockAccount,
+);
+
+/** Puts back a replaced email or phone; risky accounts wait for a supervisor. */
+export const restoreContactAction = staffAction(
+  { permission: "account:restore", schema: restoreContactSchema, revalidate: customerPage },
+  requestContactRestore,
 );

@@ -4,7 +4,16 @@ import { notFound } from "next/navigation";
 import { requireStaffContext } from "@/lib/auth/current-staff";
 import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
 import { getCustomerOverview } from "@/lib/customers/customer-overview";
-import { getRiskSignals } from "@/lib/customers/risk-data";
+import { assessCustomer } from "@/lib/customers/verdict-data";
+import { describeContactChange } from "@/lib/customers/verdict";
+import { maskDestination } from "@/lib/customers/masking";
+import { listPendingResets } from "@/lib/resets/factor-resets";
+import { listPendingRestores } from "@/lib/account-actions/contact-restores";
+import { ACTION_LABELS, listAccountActions } from "@/lib/account-actions/outbound";
+import { can } from "@/lib/auth/permissions";
+import { Alert } from "@/components/ui/alert";
+import { VerdictBanner } from "@/components/console/customers/verdict-banner";
+import { ProtectAccountForm, RestoreContactForm, UnlockForm } from "./_components/account-action-forms";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Time } from "@/components/console/time";
@@ -35,12 +44,34 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const customer = await getCustomerOverview(ctx, customerId);
   if (!customer) notFound();
   const watchlist = watchlistRules();
-  const [signals, attempts, deliveries, watchlistMentions] = await Promise.all([
-    getRiskSignals(customer.id),
-    listLoginAttempts(customer.id, {}, 10),
-    listOtpDeliveries(customer.id, {}, 10),
-    findWatchlistMentionsForCustomer(customer.id, watchlist),
-  ]);
+  const [assessment, attempts, deliveries, watchlistMentions, pendingResets, pendingRestores, actions] =
+    await Promise.all([
+      assessCustomer(customer.id),
+      listLoginAttempts(customer.id, {}, 10),
+      listOtpDeliveries(customer.id, {}, 10),
+      findWatchlistMentionsForCustomer(customer.id, watchlist),
+      listPendingResets(customer.id),
+      listPendingRestores(customer.id),
+      listAccountActions(customer.id),
+    ]);
+  const { signals, trust, verdict } = assessment;
+  const contactChanges = trust
+    ? [trust.phone, trust.email].flatMap((entry) => {
+        const line = describeContactChange(entry);
+        return line ? [{ entry, line }] : [];
+      })
+    : [];
+  const restorable = contactChanges.flatMap(({ entry }) =>
+    entry.previous
+      ? [
+          {
+            field: entry.field,
+            label: `Previous ${entry.field === "phone" ? "phone number" : "email"} ${maskDestination(entry.previous)}`,
+          },
+        ]
+      : [],
+  );
+  const customerVersion = customer.updatedAt.toISOString();
   const flaggedAttempts = new Set(signals.flatMap((signal) => signal.attemptIds));
   const flaggedDeliveries = new Set(signals.flatMap((signal) => signal.deliveryIds));
   const tz = staff.timeZone;
@@ -48,6 +79,33 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   return (
     <div className="space-y-8">
       <CustomerHeader customer={customer} current="overview" />
+      <VerdictBanner verdict={verdict} />
+      {contactChanges.length > 0 ? (
+        <Alert tone="warning" title={`Contact details changed in the last ${trust?.windowDays ?? 30} days`}>
+          <ul className="list-disc pl-5" data-testid="contact-changes">
+            {contactChanges.map(({ line }) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p className="mt-1">
+            Do not call back, send links to or verify through a changed contact. Security notices also go to
+            the replaced ones.
+          </p>
+        </Alert>
+      ) : null}
+      {pendingResets.map((reset) => (
+        <Alert key={reset.id} tone="info" title="A 2FA reset is waiting for a supervisor">
+          Requested by {reset.requestedBy.name} <Time date={reset.createdAt} timeZone={tz} relative /> ·
+          lapses <Time date={reset.expiresAt} timeZone={tz} relative />. Do not request another; ask a
+          supervisor to decide it in Approvals.
+        </Alert>
+      ))}
+      {pendingRestores.map((restore) => (
+        <Alert key={restore.id} tone="info" title="A contact restore is waiting for a supervisor">
+          Put back {restore.restoreMasked} in place of {restore.replacedMasked ?? "the current one"},
+          requested by {restore.requestedBy.name} <Time date={restore.createdAt} timeZone={tz} relative />.
+        </Alert>
+      ))}
       <WatchlistWarning mentions={watchlistMentions} timeZone={tz} days={watchlist.days} />
       <div className="flex flex-wrap gap-3">
         <Link
@@ -65,7 +123,77 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           Reset 2FA
         </Link>
       </div>
-      <RiskSignalsPanel signals={signals} timeZone={tz} />
+      <RiskSignalsPanel
+        customerId={customer.id}
+        signals={signals}
+        timeZone={tz}
+        windowDays={trust?.windowDays ?? 30}
+      />
+
+      <Section id="actions-title" title="Protect the account">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each action is recorded, audited, sent to the identity system and told to the customer on every
+          contact on file and every one replaced recently.
+        </p>
+        {customer.status === "CLOSED" ? (
+          <Alert tone="info">This account is closed: nothing can be changed on it.</Alert>
+        ) : (
+          <div className="grid gap-6 lg:grid-cols-2">
+            {can(staff, "account:protect") ? (
+              <div className="space-y-2" data-testid="protect-account">
+                <h3 className="font-semibold">Sessions, password, lock</h3>
+                <ProtectAccountForm
+                  customerId={customer.id}
+                  customerVersion={customerVersion}
+                  locked={customer.status === "LOCKED"}
+                  sessions={customer.sessions.map((session) => ({
+                    id: session.id,
+                    description: `${session.deviceLabel ?? "Unknown device"} · ${session.ip ?? "?"} · ${[session.city, session.country].filter(Boolean).join(", ") || "unknown place"}`,
+                  }))}
+                />
+              </div>
+            ) : null}
+            {can(staff, "account:restore") ? (
+              <div className="space-y-6">
+                <UnlockForm
+                  customerId={customer.id}
+                  customerVersion={customerVersion}
+                  locked={customer.status === "LOCKED"}
+                />
+                <RestoreContactForm
+                  customerId={customer.id}
+                  customerVersion={customerVersion}
+                  choices={restorable}
+                />
+              </div>
+            ) : null}
+          </div>
+        )}
+        {actions.length > 0 ? (
+          <div className="space-y-1">
+            <h3 className="font-semibold">Recent actions</h3>
+            <ul
+              className="divide-y divide-slate-200 text-sm dark:divide-slate-800"
+              data-testid="account-actions"
+            >
+              {actions.map((action) => (
+                <li key={action.id} className="flex flex-wrap items-center gap-2 py-2">
+                  <span className="font-medium">{ACTION_LABELS[action.kind]}</span>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    by {action.decidedBy ?? "the desk"} ·{" "}
+                    <Time date={action.createdAt} timeZone={tz} relative />
+                  </span>
+                  <Badge tone="amber">
+                    {action.status === "DECIDED"
+                      ? "Recorded in the desk · no identity system connected to carry it out"
+                      : humanise(action.status)}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </Section>
 
       <div className="grid gap-8 lg:grid-cols-2">
         <Section id="profile-title" title="Profile">
@@ -87,6 +215,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               <dt className="text-sm text-slate-600 dark:text-slate-400">Customer since</dt>
               <dd>
                 <Time date={customer.createdAt} timeZone={tz} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600 dark:text-slate-400">Account</dt>
+              <dd>
+                {customer.status === "LOCKED" ? <Badge tone="red">Locked</Badge> : humanise(customer.status)}
               </dd>
             </div>
             {customer.passwordResetRequired ? (

@@ -1,21 +1,24 @@
 "use client";
 
 import { requestResetAction } from "../actions";
-import { VERIFICATION_LABELS, VERIFICATION_METHODS } from "@/lib/resets/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionForm } from "@/components/console/action-form";
 
 type Factor = { id: string; description: string };
+/** A way to verify the caller; `refusal` says why it cannot prove anything on this account now. */
+export type VerificationOption = { method: string; label: string; refusal: string | null };
 
 export function ResetForm({
   customerId,
   caseId,
   factors,
+  methods,
 }: {
   customerId: string;
   caseId?: string;
   factors: Factor[];
+  methods: VerificationOption[];
 }) {
   return (
     <ActionForm action={requestResetAction} submitLabel="Request the reset" variant="danger">
@@ -46,11 +49,30 @@ export function ResetForm({
               aria-describedby={state.fieldErrors?.verificationMethod ? "verification-error" : undefined}
             >
               <legend className="font-semibold">How did you verify it is the customer?</legend>
-              {VERIFICATION_METHODS.map((method) => (
-                <label key={method} className="flex items-center gap-2">
-                  <input type="radio" name="verificationMethod" value={method} className="size-4" />{" "}
-                  {VERIFICATION_LABELS[method]}
-                </label>
+              {methods.map((option) => (
+                <div key={option.method}>
+                  <label className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      name="verificationMethod"
+                      value={option.method}
+                      disabled={option.refusal !== null}
+                      aria-describedby={option.refusal ? `refusal-${option.method}` : undefined}
+                      className="size-4"
+                    />{" "}
+                    <span className={option.refusal ? "text-slate-500 line-through" : undefined}>
+                      {option.label}
+                    </span>
+                  </label>
+                  {option.refusal ? (
+                    <p
+                      id={`refusal-${option.method}`}
+                      className="ml-6 text-sm font-medium text-amber-800 dark:text-amber-300"
+                    >
+                      {option.refusal}
+                    </p>
+                  ) : null}
+                </div>
               ))}
               {state.fieldErrors?.verificationMethod ? (
                 <p id="verification-error" className="text-sm font-medium text-red-700 dark:text-red-400">

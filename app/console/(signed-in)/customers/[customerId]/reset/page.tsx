@@ -7,6 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { FACTOR_LABELS } from "@/lib/customers/labels";
 import { ResetForm } from "../_components/reset-form";
+import { loadContactTrust } from "@/lib/customers/contact-trust-data";
+import { verificationRefusal } from "@/lib/resets/factor-resets";
+import { VERIFICATION_LABELS, VERIFICATION_METHODS } from "@/lib/resets/schemas";
 
 export const metadata: Metadata = { title: "Reset two-step verification" };
 
@@ -21,10 +24,18 @@ export default async function ResetPage({
   const customer = await viewCustomerSubPage(ctx, (await params).customerId, "reset");
   if (!customer) notFound();
   const caseParam = (await searchParams).case;
-  const [factors, riskReasons] = await Promise.all([
+  const [factors, riskReasons, trust] = await Promise.all([
     listActiveFactors(customer.id),
     resetRiskReasons(customer.id),
+    loadContactTrust(customer.id),
   ]);
+  // The replaced-contact methods appear only when there is a replaced contact to use.
+  const methods = VERIFICATION_METHODS.flatMap((method) => {
+    const refusal = trust ? verificationRefusal(trust, method) : null;
+    const previousOnly = method === "CALLBACK_PREVIOUS_NUMBER" || method === "EMAIL_LINK_PREVIOUS_EMAIL";
+    if (previousOnly && refusal) return [];
+    return [{ method, label: VERIFICATION_LABELS[method], refusal }];
+  });
   return (
     <div className="max-w-3xl space-y-6">
       <CustomerHeader customer={customer} current="overview" />
@@ -49,6 +60,7 @@ export default async function ResetPage({
         <ResetForm
           customerId={customer.id}
           caseId={caseParam && /^[0-9a-f-]{36}$/.test(caseParam) ? caseParam : undefined}
+          methods={methods}
           factors={factors.map((factor) => ({
             id: factor.id,
             description: `${FACTOR_LABELS[factor.type] ?? factor.type}: ${factor.label}${factor.destinationMasked ? ` (${factor.destinationMasked})` : ""}`,
