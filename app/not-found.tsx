@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { LinkCards } from "@/components/help/link-list";
 import { SearchForm } from "@/components/help/search-form";
+import { BrandStyle } from "@/components/help/brand-style";
 import { SiteFooter } from "@/components/help/site-footer";
 import { SiteHeader, SkipLink } from "@/components/help/site-header";
 import { brand } from "@/lib/content/brand";
@@ -19,6 +20,7 @@ export default async function NotFound() {
   await connection();
   return (
     <>
+      <BrandStyle />
       <SkipLink />
       <SiteHeader withSearch={false} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-5xl space-y-10 px-4 py-8 focus:outline-none">

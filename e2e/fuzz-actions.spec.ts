@@ -117,6 +117,10 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/api-keys/actions.ts#revokeApiKeyAction": {
     valid: { keyId: ":case", reason: "Fuzzing revocation" },
   },
+  // A uuid that names no feedback row: validation and the "already handled" refusal are reached.
+  "app/console/(signed-in)/help-center/actions.ts#markFeedbackHandledAction": {
+    valid: { feedbackId: ":case" },
+  },
   "app/console/(signed-in)/scam-reports/new/actions.ts#recordScamReportAction": {
     valid: { ...REPORT, customer: "", caseNumber: "" },
   },

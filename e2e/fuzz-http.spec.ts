@@ -14,6 +14,7 @@ const CASES_PER_URL = 15;
 /** The URLs each route handler answers; a catch-all gets its known endpoints and a made-up one. */
 const ROUTE_URLS: Record<string, string[]> = {
   "app/api/feedback/route.ts": ["/api/feedback"],
+  "app/api/help/search-misses/route.ts": ["/api/help/search-misses"],
   "app/api/v1/events/route.ts": ["/api/v1/events"],
   "app/api/health/route.ts": ["/api/health"],
   "app/api/auth/[...nextauth]/route.ts": [

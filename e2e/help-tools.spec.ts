@@ -1,3 +1,4 @@
+import { uniqueClientIp } from "./support/help";
 import { expect, test } from "./support/test";
 
 test("a reader walks the troubleshooter to the clock-drift fix", async ({ page }) => {
@@ -91,16 +92,21 @@ test("a report link with junk in it opens a normal, empty report form", async ({
   await expect(page.getByLabel("Phone call", { exact: true })).not.toBeChecked();
 });
 
-test("a failed report submit moves focus to the error summary at the top", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 700 });
-  await page.goto("/report");
-  // The form refuses submissions quicker than a person could make them.
-  await page.waitForTimeout(3_200);
-  await page.getByRole("button", { name: "Send report" }).click();
-  const summary = page.getByTestId("error-summary");
-  await expect(summary).toBeFocused();
-  await expect(summary).toBeInViewport();
-  await expect(summary).toContainText("Choose how they contacted you.");
+test.describe("from a fresh address", () => {
+  // The public form limits reports per address; other specs send many from this machine's.
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+
+  test("a failed report submit moves focus to the error summary at the top", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto("/report");
+    // The form refuses submissions quicker than a person could make them.
+    await page.waitForTimeout(3_200);
+    await page.getByRole("button", { name: "Send report" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await expect(summary).toContainText("Choose how they contacted you.");
+  });
 });
 
 test("every troubleshooter fix ends with “still not working?” and a way to a person", async ({ page }) => {
@@ -143,4 +149,41 @@ test("the home search placeholder fits at 390 px", async ({ page }) => {
     return canvas.measureText(element.placeholder).width <= room;
   });
   expect(fits).toBe(true);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({
+    viewport: { width: 390, height: 844 },
+    extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() },
+  });
+
+  test("a checked message becomes a sent report, and the reference stays on one line", async ({ page }) => {
+    await page.goto("/help/check-a-message");
+    await page
+      .getByLabel("Paste the text or email here")
+      .fill("Your parcel is held. Pay the fee at https://parcel-fee.example.net and reply with the code.");
+    await page.getByRole("button", { name: "Check message" }).click();
+    await page.getByRole("link", { name: "Report this message to us" }).click();
+    await expect(page.getByLabel("Text message", { exact: true })).toBeChecked();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Date and time").fill(`${yesterday}T12:00`);
+    await page
+      .getByRole("group", { name: /Did you give them anything/ })
+      .getByLabel("No", { exact: true })
+      .check();
+    // The form refuses submissions quicker than a person could make them.
+    await page.waitForTimeout(3_200);
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page).toHaveURL(/\/report\/sent\?ref=SR-/);
+    const reference = page.getByTestId("report-reference");
+    const box = await reference.boundingBox();
+    const lineHeight = await reference.evaluate((element) =>
+      parseFloat(getComputedStyle(element).lineHeight),
+    );
+    expect(box?.height ?? 0).toBeLessThan(lineHeight * 1.5);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 });

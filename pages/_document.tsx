@@ -3,6 +3,7 @@
 // progressive enhancement, an ES module built by scripts/build-help-assets.ts. Modules run after
 // parsing and never block rendering.
 import { Head, Html, Main, NextScript } from "next/document";
+import { BrandStyle } from "@/components/help/brand-style";
 import { HELP_SCRIPT_PATH } from "@/components/help/browser/asset-paths";
 
 export default function HelpDocument() {
@@ -10,8 +11,9 @@ export default function HelpDocument() {
     <Html lang="en">
       <Head>
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+        <BrandStyle />
       </Head>
-      <body className="min-h-dvh bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+      <body className="min-h-dvh bg-white font-brand text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Main />
         <NextScript />
         <script type="module" src={HELP_SCRIPT_PATH} defer />

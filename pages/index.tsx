@@ -59,7 +59,7 @@ export default function HomePage() {
                   <Link
                     prefetch={false}
                     href={`/help/category/${category.slug}`}
-                    className="text-blue-800 underline underline-offset-2 dark:text-blue-200"
+                    className="text-brand-ink underline underline-offset-2"
                   >
                     {category.title}
                   </Link>

@@ -47,14 +47,19 @@ export default function SearchPage({ query, results }: Props) {
       <HelpHead
         title={title}
         description="Search every help article about codes, sign-in, two-step verification and scams."
+        // Every query's page names /search as canonical, so engines index the one page, not each query.
         canonical="/search"
-        noIndex={Boolean(query)}
       />
       <HelpFrame
         headerSearch={false}
         mainClassName="mx-auto max-w-5xl space-y-10 px-4 py-8 focus:outline-none"
       >
-        <div className="max-w-3xl" data-search-results="">
+        <div
+          className="max-w-3xl"
+          data-search-results=""
+          data-query={query}
+          data-result-count={results.length}
+        >
           <h1 className="mb-6 text-3xl font-bold tracking-tight">Search help articles</h1>
           <form role="search" aria-label="Search the help center" action="/search" method="get">
             <label htmlFor="search-q" className="mb-2 block text-lg font-semibold">
@@ -74,7 +79,7 @@ export default function SearchPage({ query, results }: Props) {
               />
               <button
                 type="submit"
-                className="rounded-md bg-blue-700 px-5 text-lg font-semibold text-white hover:bg-blue-800 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200"
+                className="rounded-md bg-brand px-5 text-lg font-semibold text-on-brand hover:bg-brand-strong"
               >
                 Search
               </button>
@@ -97,9 +102,9 @@ export default function SearchPage({ query, results }: Props) {
                     prefetch={false}
                     href={`/help/${result.slug}`}
                     data-result=""
-                    className="block rounded-lg border border-slate-300 p-4 hover:border-blue-700 hover:bg-slate-50 dark:border-slate-700 dark:hover:border-blue-300 dark:hover:bg-slate-900"
+                    className="block rounded-lg border border-slate-300 p-4 hover:border-brand hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
                   >
-                    <span className="block text-lg font-semibold text-blue-800 underline-offset-2 dark:text-blue-200">
+                    <span className="block text-lg font-semibold text-brand-ink underline-offset-2">
                       <Highlighted segments={result.title} />
                     </span>
                     <span className="mt-1 block text-slate-700 dark:text-slate-300">
@@ -125,7 +130,7 @@ export default function SearchPage({ query, results }: Props) {
                     <Link
                       prefetch={false}
                       href={task.href}
-                      className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                      className="font-medium text-brand-ink underline underline-offset-2"
                     >
                       {task.title}
                     </Link>

@@ -1,6 +1,7 @@
 // The public help center. Every page here is static: no cookies, no headers, no database reads.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { BrandStyle } from "@/components/help/brand-style";
 import { SiteFooter } from "@/components/help/site-footer";
 import { SkipLink } from "@/components/help/site-header";
 import { brand } from "@/lib/content/brand";
@@ -15,6 +16,7 @@ export const metadata: Metadata = {
 export default function HelpLayout({ children }: { children: ReactNode }) {
   return (
     <>
+      <BrandStyle />
       <SkipLink />
       {children}
       <SiteFooter />

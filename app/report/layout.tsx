@@ -3,6 +3,7 @@
 // (it carries a freshly signed timing token).
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { BrandStyle } from "@/components/help/brand-style";
 import { SiteFooter } from "@/components/help/site-footer";
 import { SiteHeader, SkipLink } from "@/components/help/site-header";
 import { brand } from "@/lib/content/brand";
@@ -14,6 +15,7 @@ export const metadata: Metadata = {
 export default function ReportLayout({ children }: { children: ReactNode }) {
   return (
     <>
+      <BrandStyle />
       <SkipLink />
       <SiteHeader />
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8 focus:outline-none">

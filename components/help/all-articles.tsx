@@ -23,7 +23,7 @@ export function AllArticles({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                 <Link
                   prefetch={false}
                   href={articlePath(article.slug)}
-                  className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                  className="text-brand-ink underline underline-offset-2"
                 >
                   {article.title}
                 </Link>

@@ -1,7 +1,7 @@
 // The MDX components articles use for anything brand-specific (lib/content/brand.ts).
 import { brand, telHref } from "@/lib/content/brand";
 
-const linkClasses = "font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300";
+const linkClasses = "font-medium text-brand-ink underline underline-offset-2";
 
 export function CompanyName() {
   return <>{brand.companyName}</>;

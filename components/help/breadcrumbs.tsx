@@ -19,7 +19,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
                   <Link
                     prefetch={false}
                     href={crumb.path}
-                    className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                    className="text-brand-ink underline underline-offset-2"
                   >
                     {crumb.name}
                   </Link>

@@ -15,7 +15,7 @@ const TONES = {
     label: "Tip",
   },
   info: {
-    box: "border-blue-700 bg-blue-50 text-blue-950 dark:border-blue-400 dark:bg-blue-950/60 dark:text-blue-50",
+    box: "border-brand bg-brand-soft text-brand-soft-ink",
     label: "Note",
   },
 } as const;

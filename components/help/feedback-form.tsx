@@ -43,7 +43,7 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
           {(["yes", "no"] as const).map((value) => (
             <label
               key={value}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-400 px-4 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 dark:border-slate-500 dark:has-checked:border-blue-300 dark:has-checked:bg-slate-800"
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-400 px-4 py-2 has-checked:border-brand has-checked:bg-brand-soft dark:border-slate-500 dark:has-checked:bg-slate-800"
             >
               <input
                 type="radio"
@@ -104,7 +104,7 @@ export function FeedbackForm({ articleSlug, initialHelpful, initialState }: Prop
       </div>
       <button
         type="submit"
-        className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-70 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200"
+        className="rounded-md bg-brand px-4 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-70"
       >
         Send feedback
       </button>

@@ -27,7 +27,7 @@ export function HelpPaths() {
           Call us on{" "}
           <a
             href={telHref(brand.supportPhone)}
-            className="font-semibold whitespace-nowrap text-blue-700 underline dark:text-blue-300"
+            className="font-semibold whitespace-nowrap text-brand-ink underline"
           >
             {brand.supportPhone}
           </a>

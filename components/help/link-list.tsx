@@ -27,9 +27,9 @@ export function LinkCards({
           <Link
             prefetch={false}
             href={item.href}
-            className="block h-full rounded-lg border border-slate-300 bg-white p-4 hover:border-blue-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-950 dark:hover:border-blue-300 dark:hover:bg-slate-900"
+            className="block h-full rounded-lg border border-slate-300 bg-white p-4 hover:border-brand hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-950 dark:hover:bg-slate-900"
           >
-            <span className="block font-semibold text-blue-800 dark:text-blue-200">{item.title}</span>
+            <span className="block font-semibold text-brand-ink">{item.title}</span>
             {item.description ? (
               <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">
                 {item.description}

@@ -13,7 +13,7 @@ import {
 import { Callout } from "./callout";
 
 function Anchor({ href = "", children, ...props }: AnchorHTMLAttributes<HTMLAnchorElement>) {
-  const className = "text-blue-700 underline underline-offset-2 hover:decoration-2 dark:text-blue-300";
+  const className = "text-brand-ink underline underline-offset-2 hover:decoration-2";
   if (href.startsWith("/")) {
     return (
       <Link href={href} className={className} prefetch={false}>

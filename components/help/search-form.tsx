@@ -59,7 +59,7 @@ export function SearchForm({
         <button
           type="submit"
           className={cn(
-            "rounded-md bg-blue-700 px-3 font-semibold text-white hover:bg-blue-800 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200",
+            "rounded-md bg-brand px-3 font-semibold text-on-brand hover:bg-brand-strong",
             large ? "px-5 text-lg" : "text-sm",
           )}
         >

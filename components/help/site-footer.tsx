@@ -12,7 +12,7 @@ export function SiteFooter() {
             Call{" "}
             <a
               href={telHref(brand.supportPhone)}
-              className="font-medium whitespace-nowrap text-blue-700 underline dark:text-blue-300"
+              className="font-medium whitespace-nowrap text-brand-ink underline"
             >
               {brand.supportPhone}
             </a>
@@ -27,7 +27,7 @@ export function SiteFooter() {
                 <Link
                   prefetch={false}
                   href={`/help/category/${category.slug}`}
-                  className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                  className="text-brand-ink underline-offset-2 hover:underline"
                 >
                   {category.title}
                 </Link>
@@ -42,7 +42,7 @@ export function SiteFooter() {
               <Link
                 prefetch={false}
                 href="/help/troubleshooter"
-                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                className="text-brand-ink underline-offset-2 hover:underline"
               >
                 Code troubleshooter
               </Link>
@@ -51,7 +51,7 @@ export function SiteFooter() {
               <Link
                 prefetch={false}
                 href="/help/check-a-message"
-                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                className="text-brand-ink underline-offset-2 hover:underline"
               >
                 Check a message
               </Link>
@@ -60,7 +60,7 @@ export function SiteFooter() {
               <Link
                 prefetch={false}
                 href="/report"
-                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                className="text-brand-ink underline-offset-2 hover:underline"
               >
                 Report a scam
               </Link>
@@ -69,7 +69,7 @@ export function SiteFooter() {
               <Link
                 prefetch={false}
                 href="/search"
-                className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                className="text-brand-ink underline-offset-2 hover:underline"
               >
                 All articles
               </Link>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { brand } from "@/lib/content/brand";
 import { categories } from "@/lib/content/categories";
+import { BrandLogo } from "./brand-logo";
 import { SearchForm } from "./search-form";
 
 export const categoryTitles: Record<string, string> = Object.fromEntries(
@@ -17,7 +18,7 @@ export function SkipLink() {
   return (
     <a
       href="#main"
-      className="sr-only z-50 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      className="sr-only z-50 rounded-md bg-brand px-4 py-2 font-semibold text-on-brand focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
     >
       Skip to main content
     </a>
@@ -26,13 +27,14 @@ export function SkipLink() {
 
 export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
   return (
-    <header className="border-b border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+    <header className="border-t-4 border-b border-t-accent border-b-slate-300 bg-slate-50 dark:border-b-slate-700 dark:bg-slate-900">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
         <Link
           prefetch={false}
           href="/"
-          className="text-lg font-bold text-slate-900 no-underline dark:text-slate-100"
+          className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline dark:text-slate-100"
         >
+          <BrandLogo />
           {brand.helpCenterName}
         </Link>
         <nav aria-label="Main" className="flex-1">
@@ -42,7 +44,7 @@ export function SiteHeader({ withSearch = true }: { withSearch?: boolean }) {
                 <Link
                   prefetch={false}
                   href={link.href}
-                  className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                  className="font-medium text-brand-ink underline-offset-2 hover:underline"
                 >
                   {link.label}
                 </Link>

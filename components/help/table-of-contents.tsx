@@ -10,10 +10,7 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
       <ol className="mt-2 space-y-1 text-sm">
         {headings.map((heading) => (
           <li key={heading.id} className={heading.depth === 3 ? "pl-4" : undefined}>
-            <a
-              href={`#${heading.id}`}
-              className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
-            >
+            <a href={`#${heading.id}`} className="text-brand-ink underline-offset-2 hover:underline">
               {heading.text}
             </a>
           </li>

@@ -12,7 +12,7 @@ import {
   type TroubleshooterNode,
 } from "@/lib/content/troubleshooter";
 
-const linkClass = "text-blue-700 underline underline-offset-2 dark:text-blue-300";
+const linkClass = "text-brand-ink underline underline-offset-2";
 
 /** One step of the troubleshooter: a question with linked answers, or a fix. Server-rendered only. */
 export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
@@ -42,7 +42,7 @@ export function TroubleshooterStep({ node }: { node: TroubleshooterNode }) {
                 <Link
                   prefetch={false}
                   href={troubleshooterPath(answer.next)}
-                  className="block rounded-lg border border-slate-400 px-4 py-3 text-lg font-medium text-blue-800 hover:border-blue-700 hover:bg-slate-50 dark:border-slate-600 dark:text-blue-200 dark:hover:border-blue-300 dark:hover:bg-slate-900"
+                  className="block rounded-lg border border-slate-400 px-4 py-3 text-lg font-medium text-brand-ink hover:border-brand hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-900"
                 >
                   {answer.label}
                 </Link>

@@ -34,5 +34,6 @@ describe("can()", () => {
   it("grants administration only to admins", () => {
     expect(rolesWith("staff:manage")).toEqual(["ADMIN"]);
     expect(rolesWith("api-key:manage")).toEqual(["ADMIN"]);
+    expect(rolesWith("content:manage")).toEqual(["ADMIN"]);
   });
 });

@@ -21,7 +21,9 @@ export type Permission =
   | "audit:export"
   | "outbox:view"
   | "staff:manage"
-  | "api-key:manage";
+  | "api-key:manage"
+  // The help center's content: article feedback, searches that found nothing, review dates.
+  | "content:manage";
 
 const EVERY_ROLE: readonly Role[] = ["AGENT", "SUPERVISOR", "ADMIN"];
 const SUPERVISORS: readonly Role[] = ["SUPERVISOR", "ADMIN"];
@@ -48,6 +50,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "outbox:view": ADMINS,
   "staff:manage": ADMINS,
   "api-key:manage": ADMINS,
+  "content:manage": ADMINS,
 };
 
 /** Actions that need a second factor entered in the last few minutes (step-up). */

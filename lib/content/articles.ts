@@ -75,3 +75,15 @@ export function articleHeadings(article: Article): Heading[] {
 export function articlePlainText(article: Article): string {
   return mdxToPlainText(article.body.raw, brand);
 }
+
+/** How long an article may go without a review before the content team is told it is stale. */
+export const REVIEW_INTERVAL_DAYS = 180;
+
+/** The day an article should be reviewed by: its last update plus the review interval. */
+export function articleReviewBy(article: Pick<Article, "updated">): Date {
+  return new Date(new Date(article.updated).getTime() + REVIEW_INTERVAL_DAYS * 86_400_000);
+}
+
+export function isArticleStale(article: Pick<Article, "updated">, now = new Date()): boolean {
+  return articleReviewBy(article).getTime() < now.getTime();
+}

@@ -6,6 +6,7 @@
 // A deployment overrides it with BRAND_* environment variables (lib/env.ts) at build time (the help
 // pages are static, so the values are baked into the HTML when `next build` runs).
 import { env, type Env } from "@/lib/env";
+import { demoTheme, type BrandTheme } from "./brand-theme";
 
 export type Brand = {
   companyName: string;
@@ -20,6 +21,8 @@ export type Brand = {
   securityPageUrl: string;
   /** Name of the help center itself. */
   helpCenterName: string;
+  /** Colours (light and dark) and font: the design tokens of brand-theme.ts. */
+  theme: BrandTheme;
 };
 
 const demoBrand: Brand = {
@@ -30,6 +33,7 @@ const demoBrand: Brand = {
   officialEmailDomains: ["northwind.example"],
   securityPageUrl: "https://northwind.example/security",
   helpCenterName: "Northwind Market Help",
+  theme: demoTheme,
 };
 
 type BrandSettings = Partial<Pick<Env, `BRAND_${string}` & keyof Env>>;
@@ -54,6 +58,7 @@ export function loadBrand(source: BrandSettings = env()): Brand {
     officialEmailDomains: list(source.BRAND_OFFICIAL_EMAIL_DOMAINS) ?? officialDomains,
     securityPageUrl: source.BRAND_SECURITY_PAGE_URL?.trim() || `https://${officialDomains[0]}/security`,
     helpCenterName: source.BRAND_HELP_CENTER_NAME?.trim() || `${companyName} Help`,
+    theme: demoBrand.theme,
   };
 }
 

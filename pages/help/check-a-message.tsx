@@ -37,7 +37,7 @@ export default function CheckAMessagePage() {
           <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
             Got a message that says it’s from {brand.companyName}? Paste it below to see its red flags.
           </p>
-          <p className="mt-3 rounded-md border border-blue-700 bg-blue-50 p-3 text-blue-950 dark:border-blue-400 dark:bg-blue-950/50 dark:text-blue-50">
+          <p className="mt-3 rounded-md border border-brand bg-brand-soft p-3 text-brand-soft-ink">
             <strong>Private:</strong> the check runs in your browser only. The message is not sent to us or
             anyone else, and it is not saved.
           </p>
@@ -75,7 +75,7 @@ export default function CheckAMessagePage() {
               <div className="flex flex-wrap gap-3">
                 <button
                   type="submit"
-                  className="rounded-md bg-blue-700 px-5 py-2 text-lg font-semibold text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200"
+                  className="rounded-md bg-brand px-5 py-2 text-lg font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60"
                 >
                   Check message
                 </button>
@@ -103,7 +103,7 @@ export default function CheckAMessagePage() {
               <Link
                 prefetch={false}
                 href="/help/is-this-code-message-real"
-                className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                className="text-brand-ink underline underline-offset-2"
               >
                 how to tell if a code message is really from us
               </Link>{" "}
@@ -111,7 +111,7 @@ export default function CheckAMessagePage() {
               <Link
                 prefetch={false}
                 href="/help/common-scam-scripts"
-                className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                className="text-brand-ink underline underline-offset-2"
               >
                 common scams and how to spot them
               </Link>

@@ -10,6 +10,8 @@ import { stripBidiControls } from "@/lib/forms/storable-text";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postFeedback } from "@/app/api/feedback/route";
+import { POST as postSearchMiss } from "@/app/api/help/search-misses/route";
+import { maskSearchQuery } from "@/lib/feedback/schemas";
 import { handleEventsRequest } from "@/lib/ingest/events-endpoint";
 import { createApiKeyRow } from "@/test/factories/api-keys";
 import { loginAttemptEvent, otpDeliveryEvent } from "@/test/factories/events";
@@ -18,6 +20,7 @@ import { asUtf8, fieldValue, hostileRecord, hostileString, MARKUP_PAYLOADS } fro
 /** Every route handler file, and where it is fuzzed. */
 const ROUTES: Record<string, string> = {
   "app/api/feedback/route.ts": "here: POST with hostile forms, bodies and headers",
+  "app/api/help/search-misses/route.ts": "here: POST with hostile JSON, bodies and headers",
   "app/api/v1/events/route.ts":
     "here, through handleEventsRequest (the whole route): hostile batches, keys and headers",
   "app/api/health/route.ts": "e2e/fuzz-http.spec.ts: takes no input; every method and header over HTTP",
@@ -199,6 +202,62 @@ describe("route handlers under random and hostile requests", () => {
       [[...MARKUP_PAYLOADS]],
     );
     expect(markup.rows.map((row) => row.comment).toSorted()).toEqual([...MARKUP_PAYLOADS].toSorted());
+  });
+
+  it("POST /api/help/search-misses: never a 5xx; only 204, 400, 413 or 429; what is counted is masked text", async () => {
+    const request = fc.record({
+      address: clientAddress,
+      body: fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc
+            .record({
+              query: fc.oneof(hostileString, fc.constantFrom(...MARKUP_PAYLOADS)),
+              outcome: fc.constantFrom("no-results", "no-click", "other"),
+            })
+            .map((fields) => ({ kind: "json" as const, fields })),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(contentType, rawBody)
+            .map(([type, raw]) => ({ kind: "raw" as const, type, raw })),
+        },
+      ),
+      privacy: fc.constantFrom(undefined, "sec-gpc", "dnt"),
+      lyingLength: fc.option(fc.constantFrom("0", "-1", "abc", "99999999999"), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ address, body, privacy, lyingLength }) => {
+        const headers = new Headers({ "x-desk-client-address": address });
+        if (privacy) headers.set(privacy, "1");
+        if (lyingLength) headers.set("content-length", lyingLength);
+        let payload: BodyInit;
+        if (body.kind === "raw") {
+          payload = body.raw;
+          headers.set("content-type", body.type.replace(/[^\u0020-\u00ff]/g, ""));
+        } else {
+          payload = JSON.stringify(body.fields);
+          headers.set("content-type", "text/plain;charset=UTF-8");
+        }
+        const response = await postSearchMiss(
+          new Request("http://desk.test/api/help/search-misses", { method: "POST", headers, body: payload }),
+        );
+        expect([204, 400, 413, 429]).toContain(response.status);
+        if (
+          response.status === 204 &&
+          body.kind === "json" &&
+          !privacy &&
+          typeof body.fields.query === "string"
+        ) {
+          const masked = maskSearchQuery(stripBidiControls(asUtf8(body.fields.query)));
+          const stored = await database.query("SELECT 1 FROM help_search_misses WHERE query = $1", [masked]);
+          expect(stored.rowCount).toBeGreaterThan(0);
+          expect(masked).not.toMatch(/[<>"]/);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("POST /api/v1/events: never a 5xx; every answer is JSON; every event of a processed batch is accounted for", async () => {

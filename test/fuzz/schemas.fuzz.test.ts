@@ -207,6 +207,11 @@ const TARGETS: Record<string, FuzzTarget> = {
       revokeSessions: "on",
     },
   },
+  "lib/feedback/schemas.ts#markFeedbackHandledSchema": {
+    valid: { feedbackId: "3f2b8c1e-9d4a-4e6b-8f7a-1c2d3e4f5a6b" },
+  },
+  // Masked and counted; the mask keeps letters, digits as [number], and no markup characters.
+  "lib/feedback/schemas.ts#searchMissSchema": { valid: { query: "refund call", outcome: "no-results" } },
   "lib/scam-reports/schemas.ts#analyticsFiltersSchema": { valid: { days: "90" } },
   "lib/scam-reports/schemas.ts#linkCustomerSchema": {
     valid: { reference: "SR-4KX9-2M7Q", customer: "olivia@example.com" },

@@ -34,6 +34,7 @@ const OWNERS: Record<string, readonly string[]> = {
   AuditEvent: ["lib/audit"],
   ApiKey: ["lib/api-keys"],
   ArticleFeedback: ["lib/feedback"],
+  HelpSearchMiss: ["lib/feedback"],
   RateLimit: ["lib/rate-limit"],
 };
 

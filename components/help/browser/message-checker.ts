@@ -85,7 +85,7 @@ function renderResult(result: CheckResult, text: string): HTMLElement {
         "a",
         {
           href: reportPrefillHref(text, result),
-          class: "font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300",
+          class: "font-semibold text-brand-ink underline underline-offset-2",
         },
         "Report this message to us",
       ),

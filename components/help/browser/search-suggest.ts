@@ -86,7 +86,7 @@ export function enhanceSearchSuggest(form: HTMLFormElement) {
     options.forEach((option, position) => {
       const selected = position === active;
       option.setAttribute("aria-selected", String(selected));
-      option.classList.toggle("bg-blue-100", selected);
+      option.classList.toggle("bg-brand-soft", selected);
       option.classList.toggle("dark:bg-slate-700", selected);
     });
     const current = options[active];
@@ -127,7 +127,7 @@ export function enhanceSearchSuggest(form: HTMLFormElement) {
         { id: `${id}-opt-all`, role: "option", "aria-selected": "false", class: "cursor-pointer px-3 py-2" },
         h(
           "span",
-          { class: "block font-medium text-blue-800 dark:text-blue-200" },
+          { class: "block font-medium text-brand-ink" },
           hits.length ? `See all results for “${query}”` : `No quick matches. Search for “${query}”`,
         ),
       ),

@@ -27,18 +27,14 @@ export default async function FeedbackResultPage({ searchParams }: Props) {
       <Link
         prefetch={false}
         href={articlePath(article.slug)}
-        className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
+        className="font-semibold text-brand-ink underline underline-offset-2"
       >
         Back to “{article.title}”
       </Link>
     </p>
   ) : (
     <p className="mt-6">
-      <Link
-        prefetch={false}
-        href="/"
-        className="font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300"
-      >
+      <Link prefetch={false} href="/" className="font-semibold text-brand-ink underline underline-offset-2">
         Back to the help center
       </Link>
     </p>
