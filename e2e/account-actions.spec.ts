@@ -122,7 +122,7 @@ test("a form left open while a colleague locked the account is refused; unlockin
 
   // After a reload the page shows the lock, and unlocking asks for a fresh code.
   await page.reload();
-  await expect(page.getByText("Locked", { exact: true })).toBeVisible();
+  await expect(page.getByText("Locked", { exact: true }).first()).toBeVisible();
   await withE2eDatabase((db) =>
     db.query(
       "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
