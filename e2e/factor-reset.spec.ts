@@ -71,6 +71,14 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
   await page.getByRole("button", { name: "Open case" }).click();
   await expect(page.getByRole("heading", { name: /C-\d+: Account taken over/ })).toBeVisible();
   const caseUrl = page.url();
+  // A second compromised-account case for him is refused, with the way to the first.
+  await page.goto(`/console/cases/new?customer=${id}`);
+  await page.getByLabel("Subject").fill("The same takeover, again");
+  await page.getByRole("button", { name: "Open case" }).click();
+  await expect(
+    page.getByTestId("form-status").getByRole("link", { name: /Open case C-\d+/ }),
+  ).toHaveAttribute("href", new URL(caseUrl).pathname);
+  await page.goto(caseUrl);
   await page.getByRole("link", { name: "Reset 2FA for this case" }).click();
   await expect(page.getByText("Support never asks for a one-time code")).toBeVisible();
   await expect(page.getByText(/a supervisor must approve this reset/)).toBeVisible();
