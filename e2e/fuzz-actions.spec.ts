@@ -95,6 +95,30 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/approvals/actions.ts#decideResetAction": {
     valid: { resetId: ":case", decision: "approve", note: "Checked" },
   },
+  "app/console/(signed-in)/approvals/actions.ts#decideRestoreAction": {
+    valid: { restoreId: ":case", decision: "reject", note: "Checked" },
+  },
+  // The customer's version is a timestamp: fuzzed values are refused as out of date, never applied.
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#protectAccountAction": {
+    valid: {
+      customerId: ":customer",
+      action: "require-password",
+      sessionId: "",
+      reason: "Fuzzing account actions",
+      customerVersion: "2026-12-03T10:00:00.000Z",
+    },
+  },
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#unlockAccountAction": {
+    valid: { customerId: ":customer", reason: "Fuzzing unlock", customerVersion: "2026-12-03T10:00:00.000Z" },
+  },
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#restoreContactAction": {
+    valid: {
+      customerId: ":customer",
+      field: "phone",
+      reason: "Fuzzing restore",
+      customerVersion: "2026-12-03T10:00:00.000Z",
+    },
+  },
   "app/console/(signed-in)/cases/actions.ts#openCaseAction": {
     valid: { customerId: ":customer", type: "LOST_PHONE", subject: "Fuzz case", note: "First note" },
   },

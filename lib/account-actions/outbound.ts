@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import type { CaseAuthor } from "@/lib/cases/cases";
 import { completeChecklistStepsInTx } from "@/lib/cases/cases";
 import type { AccountActionKind, Prisma } from "@/lib/generated/prisma/client";
+import { ACTION_LABELS } from "./labels";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,16 +22,6 @@ const FULFILS: Record<AccountActionKind, readonly string[]> = {
   ACCOUNT_LOCKED: [],
   ACCOUNT_UNLOCKED: [],
   CONTACT_RESTORED: [],
-};
-
-export const ACTION_LABELS: Record<AccountActionKind, string> = {
-  FACTORS_RESET: "Second factors removed",
-  SESSIONS_ENDED: "Every session ended",
-  SESSION_ENDED: "One session ended",
-  PASSWORD_CHANGE_REQUIRED: "New password required",
-  ACCOUNT_LOCKED: "Account locked",
-  ACCOUNT_UNLOCKED: "Account unlocked",
-  CONTACT_RESTORED: "Contact restored",
 };
 
 export type QueuedAction = {
@@ -72,9 +63,13 @@ export type AccountActionRow = {
   decidedBy: string | null;
 };
 
-export async function listAccountActions(customerId: string, take = 10): Promise<AccountActionRow[]> {
+/** The customer's latest actions, or those since a moment (a case's opening). */
+export async function listAccountActions(
+  customerId: string,
+  { since, take = 10 }: { since?: Date; take?: number } = {},
+): Promise<AccountActionRow[]> {
   const rows = await getDb().accountAction.findMany({
-    where: { customerId },
+    where: { customerId, ...(since ? { createdAt: { gte: since } } : {}) },
     orderBy: { createdAt: "desc" },
     take,
     select: {

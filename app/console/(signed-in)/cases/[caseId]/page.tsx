@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { ChecklistEntry } from "@/lib/cases/cases";
+import { listAccountActions } from "@/lib/account-actions/outbound";
+import { AccountActionsList } from "@/components/console/customers/account-actions-list";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -17,6 +19,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const staff = await requireStaff("case:work");
   const [kase, team] = await Promise.all([getCaseDetail((await params).caseId), listAssignableStaff()]);
   if (!kase) notFound();
+  const actions = await listAccountActions(kase.customer.id, { since: kase.createdAt, take: 50 });
   const checklist = (kase.checklist ?? {}) as Record<string, ChecklistEntry | undefined>;
   const tz = staff.timeZone;
   return (
@@ -46,6 +49,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         {" · "}opened by {kase.openedBy?.name ?? "the system"} <Time date={kase.createdAt} timeZone={tz} />
         {kase.outcome ? <> · outcome: {kase.outcome}</> : null}
       </p>
+      <AccountActionsList actions={actions} timeZone={tz} />
       {kase.scamReports.length ? (
         <p data-testid="case-scam-reports">
           Scam {kase.scamReports.length === 1 ? "report" : "reports"}:{" "}

@@ -9,7 +9,8 @@ import { describeContactChange } from "@/lib/customers/verdict";
 import { maskDestination } from "@/lib/customers/masking";
 import { listPendingResets } from "@/lib/resets/factor-resets";
 import { listPendingRestores } from "@/lib/account-actions/contact-restores";
-import { ACTION_LABELS, listAccountActions } from "@/lib/account-actions/outbound";
+import { listAccountActions } from "@/lib/account-actions/outbound";
+import { AccountActionsList } from "@/components/console/customers/account-actions-list";
 import { can } from "@/lib/auth/permissions";
 import { Alert } from "@/components/ui/alert";
 import { VerdictBanner } from "@/components/console/customers/verdict-banner";
@@ -169,30 +170,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             ) : null}
           </div>
         )}
-        {actions.length > 0 ? (
-          <div className="space-y-1">
-            <h3 className="font-semibold">Recent actions</h3>
-            <ul
-              className="divide-y divide-slate-200 text-sm dark:divide-slate-800"
-              data-testid="account-actions"
-            >
-              {actions.map((action) => (
-                <li key={action.id} className="flex flex-wrap items-center gap-2 py-2">
-                  <span className="font-medium">{ACTION_LABELS[action.kind]}</span>
-                  <span className="text-slate-600 dark:text-slate-400">
-                    by {action.decidedBy ?? "the desk"} ·{" "}
-                    <Time date={action.createdAt} timeZone={tz} relative />
-                  </span>
-                  <Badge tone="amber">
-                    {action.status === "DECIDED"
-                      ? "Recorded in the desk · no identity system connected to carry it out"
-                      : humanise(action.status)}
-                  </Badge>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <AccountActionsList actions={actions} timeZone={tz} />
       </Section>
 
       <div className="grid gap-8 lg:grid-cols-2">

@@ -8,7 +8,7 @@ import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { FACTOR_LABELS } from "@/lib/customers/labels";
 import { ResetForm } from "../_components/reset-form";
 import { loadContactTrust } from "@/lib/customers/contact-trust-data";
-import { verificationRefusal } from "@/lib/resets/factor-resets";
+import { listPendingResets, verificationRefusal } from "@/lib/resets/factor-resets";
 import { VERIFICATION_LABELS, VERIFICATION_METHODS } from "@/lib/resets/schemas";
 
 export const metadata: Metadata = { title: "Reset two-step verification" };
@@ -24,10 +24,11 @@ export default async function ResetPage({
   const customer = await viewCustomerSubPage(ctx, (await params).customerId, "reset");
   if (!customer) notFound();
   const caseParam = (await searchParams).case;
-  const [factors, riskReasons, trust] = await Promise.all([
+  const [factors, riskReasons, trust, pending] = await Promise.all([
     listActiveFactors(customer.id),
     resetRiskReasons(customer.id),
     loadContactTrust(customer.id),
+    listPendingResets(customer.id),
   ]);
   // The replaced-contact methods appear only when there is a replaced contact to use.
   const methods = VERIFICATION_METHODS.flatMap((method) => {
@@ -54,7 +55,12 @@ export default async function ResetPage({
           </ul>
         </Alert>
       ) : null}
-      {factors.length === 0 ? (
+      {pending.length > 0 ? (
+        <Alert tone="info" title="A reset is already waiting for a supervisor">
+          {pending[0]?.requestedBy.name} asked for it; a supervisor decides it in Approvals. Another request
+          would be refused until then.
+        </Alert>
+      ) : factors.length === 0 ? (
         <Alert tone="info">This customer has no second factor to remove.</Alert>
       ) : (
         <ResetForm
