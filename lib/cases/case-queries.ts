@@ -77,3 +77,45 @@ export async function listAssignableStaff() {
     select: { id: true, name: true },
   });
 }
+
+/** A case as the home page's work lists show it: who, what, and how long it has waited. */
+const WORK_CASE_SELECT = {
+  id: true,
+  number: true,
+  type: true,
+  status: true,
+  subject: true,
+  createdAt: true,
+  customer: { select: { id: true, fullName: true } },
+} satisfies Prisma.CaseSelect;
+
+export type WorkCase = Prisma.CaseGetPayload<{ select: typeof WORK_CASE_SELECT }>;
+
+/** Open (not closed) cases assigned to the staff member, oldest first: the one waiting longest on top. */
+export async function listMyOpenCases(staffId: string, take = 25): Promise<WorkCase[]> {
+  return getDb().case.findMany({
+    where: { assigneeId: staffId, status: { not: "CLOSED" } },
+    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+    take,
+    select: WORK_CASE_SELECT,
+  });
+}
+
+/** Open cases nobody has taken, oldest first. */
+export async function listUnassignedCases(take = 10): Promise<WorkCase[]> {
+  return getDb().case.findMany({
+    where: { assigneeId: null, status: { not: "CLOSED" } },
+    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+    take,
+    select: WORK_CASE_SELECT,
+  });
+}
+
+export async function countCaseWork(staffId: string): Promise<{ mine: number; unassigned: number }> {
+  const db = getDb();
+  const [mine, unassigned] = await Promise.all([
+    db.case.count({ where: { assigneeId: staffId, status: { not: "CLOSED" } } }),
+    db.case.count({ where: { assigneeId: null, status: { not: "CLOSED" } } }),
+  ]);
+  return { mine, unassigned };
+}

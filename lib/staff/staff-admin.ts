@@ -327,3 +327,38 @@ export async function listOwnSignInEvents(staff: CurrentStaff, take = 20): Promi
     select: { seq: true, action: true, occurredAt: true, ip: true },
   });
 }
+
+export type StaffMatch = { id: string; name: string; email: string; role: StaffRole; active: boolean };
+
+/** Colleagues whose name (or email) contains the text, for the console search; active ones first. */
+export async function searchStaffByName(text: string, take = 10): Promise<StaffMatch[]> {
+  const needle = text.trim();
+  if (needle.length < 2) return [];
+  const rows = await getDb().staffUser.findMany({
+    where: {
+      OR: [
+        { name: { contains: needle, mode: "insensitive" } },
+        { email: { startsWith: needle, mode: "insensitive" } },
+      ],
+    },
+    orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+  });
+  return rows.map(({ deactivatedAt, ...row }) => ({ ...row, active: deactivatedAt === null }));
+}
+
+/** Names for staff ids, for pages that show who did what (the audit log). */
+export async function findStaffNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = [
+    ...new Set(
+      ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
+    ),
+  ];
+  if (valid.length === 0) return new Map();
+  const rows = await getDb().staffUser.findMany({
+    where: { id: { in: valid } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

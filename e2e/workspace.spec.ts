@@ -1,0 +1,176 @@
+// The agent's workspace: home lists the work waiting (oldest case first), the navigation carries its
+// counts, and the top bar's search ("/" or Ctrl+K) jumps to a case by number, keyboard only.
+import { expect, test, type Page } from "./support/test";
+import { DEMO_STAFF } from "../scripts/demo-data/stories";
+import { withE2eDatabase } from "./support/db";
+import { expectNoAxeViolations } from "./support/help";
+import { signIn } from "./support/staff";
+
+const agent = DEMO_STAFF.agent;
+const supervisor = DEMO_STAFF.supervisor;
+
+test.describe.configure({ timeout: 120_000 });
+
+/** The top of every element in the locator's list: one value means one row. */
+async function rowTops(page: Page, selector: string): Promise<number[]> {
+  const tops = await page
+    .locator(selector)
+    .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+  return [...new Set(tops)];
+}
+
+test("an agent starts from home, finds the oldest of their cases with / search and opens it, keyboard only", async ({
+  page,
+}) => {
+  await signIn(page, agent);
+  await expect(page.getByRole("heading", { name: "My work", level: 1 })).toBeVisible();
+
+  const expected = await withE2eDatabase((db) =>
+    db.query<{ number: number; subject: string; open: number }>(
+      `SELECT c.number, c.subject, (SELECT count(*)::int FROM cases o WHERE o.assignee_id = s.id AND o.status <> 'CLOSED') AS open
+         FROM cases c JOIN staff_users s ON s.id = c.assignee_id
+        WHERE s.email = $1 AND c.status <> 'CLOSED' ORDER BY c.created_at, c.number LIMIT 1`,
+      [agent.email],
+    ),
+  );
+  const oldest = expected.rows[0];
+  if (!oldest) throw new Error("The demo agent has no open case");
+
+  const myCases = page.getByTestId("my-cases");
+  await expect(myCases.locator("tbody tr").first()).toContainText(`C-${oldest.number}`);
+  await expect(page.getByTestId("work-my-cases").getByRole("heading")).toContainText(String(oldest.open));
+  // The navigation carries the same count, and says what it is.
+  const casesLink = page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: /^Cases/ });
+  await expect(casesLink).toHaveAccessibleName(
+    new RegExp(`^Cases\\s*\\(${oldest.open} open assigned to you\\)$`),
+  );
+  // Agents approve nothing: no approvals section, no approvals link.
+  await expect(page.getByTestId("work-approvals")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Approvals/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // "/" focuses the search from anywhere that is not a text field.
+  await page.locator("body").click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press("/");
+  const search = page.getByRole("searchbox", { name: "Search customers, cases, scam reports and staff" });
+  await expect(search).toBeFocused();
+  await page.keyboard.type(`C-${oldest.number}`);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`C-${oldest.number}`);
+  await expect(page).toHaveURL(/\/console\/cases\/[0-9a-f-]{36}$/);
+
+  // Ctrl+K works too, even from inside another text field.
+  await page.goto("/console/customers");
+  await expect(page.getByLabel("Name, email, phone number or customer id")).toBeFocused();
+  await page.keyboard.press("Control+k");
+  await expect(search).toBeFocused();
+});
+
+test("search results list each kind, say when nothing matched, and refuse hostile text", async ({ page }) => {
+  await signIn(page, agent);
+  await page.goto(`/console/search?q=${encodeURIComponent(supervisor.name)}`);
+  await expect(page.getByTestId("search-staff")).toContainText(supervisor.name);
+  await expectNoAxeViolations(page);
+
+  await page.goto("/console/search?q=C-999999");
+  await expect(page.getByText("There is no case C-999999.")).toBeVisible();
+
+  const hostile = await page.goto(`/console/search?q=${encodeURIComponent("a\u0000b")}`);
+  expect(hostile?.status()).toBe(200);
+  await expect(page.getByText("That contains characters no name, number or reference has.")).toBeVisible();
+
+  const long = await page.goto(`/console/search?q=${"x".repeat(400)}&q=second`);
+  expect(long?.status()).toBe(200);
+  await expect(page.getByText(/too long to search for/)).toBeVisible();
+});
+
+test("the search works without JavaScript as a plain form", async ({ page: signedIn, browser }) => {
+  await signIn(signedIn, agent);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await signedIn.context().storageState(),
+  });
+  const page = await context.newPage();
+  await page.goto("/console");
+  const reference = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ reference: string }>(
+          "SELECT reference FROM scam_reports ORDER BY created_at LIMIT 1",
+        )
+      ).rows[0]?.reference,
+  );
+  if (!reference) throw new Error("The demo has no scam report");
+  await page
+    .getByRole("searchbox", { name: "Search customers, cases, scam reports and staff" })
+    .fill(reference);
+  await page.getByRole("button", { name: "Search", exact: true }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/console/scam-reports/${reference}$`));
+  await context.close();
+});
+
+test("a supervisor sees pending approvals as a badge and on home; the header stays on its rows at 1280 px", async ({
+  page,
+}) => {
+  // A reset an agent asked for, waiting for a supervisor.
+  await withE2eDatabase((db) =>
+    db.query(
+      `INSERT INTO factor_resets (customer_id, requested_by_id, status, reason, verification_method, expires_at)
+       SELECT (SELECT id FROM customers ORDER BY external_id LIMIT 1), s.id, 'PENDING_APPROVAL',
+              'Workspace spec: waiting for approval', 'CALLBACK_NUMBER_ON_FILE', now() + interval '1 hour'
+         FROM staff_users s WHERE s.email = $1`,
+      [agent.email],
+    ),
+  );
+  const pending = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT ((SELECT count(*) FROM factor_resets r WHERE r.status = 'PENDING_APPROVAL' AND r.expires_at > now()
+                     AND r.requested_by_id <> s.id)
+                 + (SELECT count(*) FROM contact_restores r WHERE r.status = 'PENDING_APPROVAL' AND r.expires_at > now()
+                     AND r.requested_by_id <> s.id))::int AS n
+             FROM staff_users s WHERE s.email = $1`,
+          [supervisor.email],
+        )
+      ).rows[0]?.n ?? 0,
+  );
+  expect(pending).toBeGreaterThan(0);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, supervisor);
+  const approvals = page
+    .getByRole("navigation", { name: "Console" })
+    .getByRole("link", { name: /^Approvals/ });
+  await expect(approvals).toHaveAccessibleName(
+    new RegExp(`^Approvals\\s*\\(${pending} waiting for your approval\\)$`),
+  );
+  await expect(page.getByTestId("nav-count-approvals")).toHaveText(String(pending));
+  const section = page.getByTestId("work-approvals");
+  await expect(section.locator("tbody tr")).toHaveCount(pending);
+  await expect(section).toContainText(agent.name);
+
+  // Each header row is one line: the navigation never wraps, nor does the top row.
+  expect(await rowTops(page, 'nav[aria-label="Console"] li')).toHaveLength(1);
+  const navOverflow = await page
+    .locator('nav[aria-label="Console"]')
+    .evaluate((nav) => nav.scrollWidth > nav.clientWidth);
+  expect(navOverflow).toBe(false);
+  await expectNoAxeViolations(page);
+
+  await approvals.click();
+  await expect(page.getByRole("heading", { name: "Approvals", level: 1 })).toBeVisible();
+});
+
+test("an admin's navigation fits one row at 1280 px", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, DEMO_STAFF.admin);
+  expect(await rowTops(page, 'nav[aria-label="Console"] li')).toHaveLength(1);
+  const navOverflow = await page
+    .locator('nav[aria-label="Console"]')
+    .evaluate((nav) => nav.scrollWidth > nav.clientWidth);
+  expect(navOverflow).toBe(false);
+  const top = page.locator("header > div").first();
+  const height = await top.evaluate((row) => row.getBoundingClientRect().height);
+  expect(height).toBeLessThan(60);
+});
