@@ -1,10 +1,10 @@
 // The agent's workspace: home lists the work waiting (oldest case first), the navigation carries its
 // counts, and the top bar's search ("/" or Ctrl+K) jumps to a case by number, keyboard only.
 import { expect, test, type Page } from "./support/test";
-import { DEMO_STAFF } from "../scripts/demo-data/stories";
+import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { expectNoAxeViolations } from "./support/help";
-import { signIn } from "./support/staff";
+import { completeStepUp, signIn } from "./support/staff";
 
 const agent = DEMO_STAFF.agent;
 const supervisor = DEMO_STAFF.supervisor;
@@ -173,4 +173,157 @@ test("an admin's navigation fits one row at 1280 px", async ({ page }) => {
   const top = page.locator("header > div").first();
   const height = await top.evaluate((row) => row.getBoundingClientRect().height);
   expect(height).toBeLessThan(60);
+});
+
+test("the audit log names people and customers, filters by customer and by a catalogue of actions, and refuses forged filters", async ({
+  page,
+}) => {
+  const olivia = STORY_CUSTOMERS.otpBombing;
+  await signIn(page, supervisor);
+  // A customer search from the top bar: audited, with Olivia among the results.
+  await page.goto(`/console/search?q=${encodeURIComponent(olivia.email)}`);
+  await expect(page.getByTestId("search-customers")).toContainText(olivia.fullName);
+  await page.getByTestId("search-customers").getByRole("link", { name: olivia.fullName }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(olivia.fullName);
+
+  await page.goto(`/console/audit?customer=${olivia.externalId}&action=customer.searched`);
+  const table = page.getByTestId("audit-table");
+  const row = table.locator("tbody tr").first();
+  await expect(row).toContainText(supervisor.name);
+  await expect(row).toContainText("customer.searched");
+  // No raw UUIDs as names, and details as fields behind a disclosure.
+  await expect(row.getByText("kind", { exact: true })).toBeHidden();
+  await row.locator("summary").click();
+  await expect(row.getByText("kind", { exact: true })).toBeVisible();
+  await expect(row.locator("dd").first()).toBeVisible();
+  const choices = await page.getByLabel("Action").locator("option").allTextContents();
+  expect(choices).toContain("customer.searched");
+  expect(choices).toContain("customer: every action");
+  await expectNoAxeViolations(page);
+
+  // Events aimed at the customer name and link them.
+  await page.goto(`/console/audit?customer=${olivia.externalId}&action=customer.viewed`);
+  await expect(table.getByRole("link", { name: olivia.fullName }).first()).toBeVisible();
+
+  const forgedAction = await page.goto("/console/audit?action=nothing.like.this");
+  expect(forgedAction?.status()).toBe(200);
+  await expect(page.getByText("The log holds no action “nothing.like.this”.")).toBeVisible();
+  await expect(page.getByTestId("audit-table")).toHaveCount(0);
+
+  const forgedCustomer = await page.goto(`/console/audit?customer=${encodeURIComponent("<b>x</b>")}`);
+  expect(forgedCustomer?.status()).toBe(200);
+  await expect(page.getByText(/Give the customer's id/)).toBeVisible();
+});
+
+test("an admin resends and then revokes a pending invitation; each is audited", async ({ page }) => {
+  const admin = DEMO_STAFF.admin;
+  const email = `workspace-invite-${Date.now()}@desk.example`;
+  await withE2eDatabase((db) =>
+    db.query(
+      `INSERT INTO staff_invites (email, name, role, token_hash, invited_by_id, expires_at)
+       SELECT $1, 'Invited Person', 'AGENT', md5(random()::text) || md5(random()::text), id, now() + interval '1 day'
+         FROM staff_users WHERE email = $2`,
+      [email, admin.email],
+    ),
+  );
+  await signIn(page, admin, "/console/staff");
+  // Managing staff needs a fresh second factor: age the sign-in's, so the prompt always shows.
+  await withE2eDatabase((db) =>
+    db.query(
+      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
+      [admin.email],
+    ),
+  );
+  const pending = page.getByTestId("pending-invite").filter({ hasText: email });
+  await pending.locator("summary").click();
+  await pending.getByLabel("Reason").first().fill("They lost the first link");
+  await pending.getByRole("button", { name: "Send a new link" }).click();
+  await completeStepUp(page, admin);
+  await expect(page.getByTestId("invite-link")).toContainText("/invite/");
+  await expect(page.getByText(`New invitation link for ${email}`)).toBeVisible();
+
+  await page.reload();
+  const renewed = page.getByTestId("pending-invite").filter({ hasText: email });
+  await renewed.locator("summary").click();
+  await renewed.getByLabel("Reason").nth(1).fill("Sent to the wrong address");
+  await renewed.getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(page.getByText(`Invitation for ${email} revoked`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("pending-invite").filter({ hasText: email })).toHaveCount(0);
+
+  const audit = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ action: string; reason: string }>(
+          "SELECT action, reason FROM audit_events WHERE target_type = 'staff-invite' AND target_id = $1 ORDER BY seq",
+          [email],
+        )
+      ).rows,
+  );
+  expect(audit).toEqual([
+    { action: "staff.invite.resent", reason: "They lost the first link" },
+    { action: "staff.invite.revoked", reason: "Sent to the wrong address" },
+  ]);
+});
+
+test("compact tables: one press tightens every table, and the choice survives a reload", async ({ page }) => {
+  await signIn(page, agent);
+  const cell = page.getByTestId("my-cases").locator("tbody td").first();
+  const padding = () => cell.evaluate((td) => Number.parseFloat(getComputedStyle(td).paddingTop));
+  const comfortable = await padding();
+  const toggle = page.getByRole("button", { name: "Compact tables" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  expect(await padding()).toBeLessThan(comfortable);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Compact tables" })).toHaveAttribute("aria-pressed", "true");
+  expect(await padding()).toBeLessThan(comfortable);
+  await page.getByRole("button", { name: "Compact tables" }).click();
+  expect(await padding()).toBe(comfortable);
+});
+
+test("cases sort by a column header, refuse an unknown sort, and two are assigned in one go, audited per case", async ({
+  page,
+}) => {
+  const tag = `bulk-${Date.now()}`;
+  const numbers = await withE2eDatabase(async (db) =>
+    (
+      await db.query<{ number: number }>(
+        `INSERT INTO cases (customer_id, type, subject)
+         SELECT id, 'LOST_PHONE', $1 || n FROM (SELECT id FROM customers ORDER BY external_id LIMIT 1) c, generate_series(1, 2) n
+         RETURNING number`,
+        [`${tag} `],
+      )
+    ).rows.map((row) => row.number),
+  );
+  await signIn(page, agent, "/console/cases");
+  const table = page.getByTestId("cases-table");
+  await table.getByRole("link", { name: "Case", exact: true }).click();
+  await expect(page).toHaveURL(/sort=-number/);
+  await expect(table.getByRole("columnheader", { name: /Case/ })).toHaveAttribute("aria-sort", "descending");
+  const shown = await table.locator("tbody tr td:nth-child(2) a").allTextContents();
+  const shownNumbers = shown.map((text) => Number(text.replace("C-", "")));
+  expect(shownNumbers).toEqual([...shownNumbers].sort((a, b) => b - a));
+
+  for (const number of numbers) await table.getByLabel(`Select C-${number}`).check();
+  await page.getByLabel("Assign to").selectOption({ label: agent.name });
+  await page.getByRole("button", { name: "Assign ticked cases" }).click();
+  await expect(page.getByTestId("form-status")).toContainText(`2 cases assigned to ${agent.name}`);
+  const audit = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_events a JOIN cases c ON c.id::text = a.target_id
+            WHERE a.action = 'case.assigned' AND c.subject LIKE $1 AND (a.data->>'bulk')::boolean`,
+          [`${tag}%`],
+        )
+      ).rows[0]?.n,
+  );
+  expect(audit).toBe(2);
+
+  const refused = await page.goto("/console/cases?sort=password");
+  expect(refused?.status()).toBe(200);
+  await expect(page.getByText("Cases cannot be sorted by “password”.")).toBeVisible();
+  await expect(page.getByTestId("cases-table")).toHaveCount(0);
 });

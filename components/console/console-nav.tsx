@@ -39,9 +39,7 @@ export function ConsoleNav({ links }: { links: ConsoleNavLink[] }) {
                     title={link.countLabel}
                   >
                     <span aria-hidden="true">{link.count}</span>
-                    <span className="sr-only">
-                      {link.countLabel ? `, ${link.countLabel}` : `, ${link.count}`}
-                    </span>
+                    <span className="sr-only">({link.countLabel ?? link.count})</span>
                   </span>
                 ) : null}
               </Link>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
@@ -13,6 +14,7 @@ import { confirmStepUp } from "../step-up-action";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
   const counts = await countWorkload(staff.id, staff.role);
+  const density = (await cookies()).get("console-density")?.value === "compact" ? "compact" : "comfortable";
   const links: ConsoleNavLink[] = [
     { href: "/console", label: "My work" },
     { href: "/console/customers", label: "Customers" },
@@ -50,7 +52,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/console/account", label: "My account" },
   ];
   return (
-    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
+    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950" data-density={density}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

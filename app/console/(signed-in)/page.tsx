@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
@@ -13,6 +14,7 @@ import { CHANNEL_LABELS, formatMoney } from "@/lib/scam-reports/labels";
 import { countWorkload } from "@/lib/workspace/workload";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { DensityToggle } from "@/components/console/density-toggle";
 import { Time } from "@/components/console/time";
 
 export const metadata: Metadata = { title: "My work" };
@@ -63,6 +65,7 @@ function WorkSection({
 
 export default async function ConsoleHome() {
   const staff = await requireStaff();
+  const density = (await cookies()).get("console-density")?.value === "compact" ? "compact" : "comfortable";
   const approves = can(staff, "reset:approve");
   const triages = can(staff, "scam-report:triage");
   const [counts, myCases, unassigned, resets, restores, reports] = await Promise.all([
@@ -163,7 +166,8 @@ export default async function ConsoleHome() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">My work</h1>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
+        <DensityToggle initial={density} />
+        <p className="w-full text-sm text-slate-700 dark:text-slate-300">
           Hello, {staff.name}. Press <kbd className="rounded border px-1 font-mono">/</kbd> to search
           customers, cases, scam reports and staff.
         </p>
