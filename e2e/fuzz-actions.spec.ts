@@ -51,7 +51,7 @@ type Form = Record<string, string | string[]>;
 /**
  * A valid form for each action ("file#export"), which the fuzzer mutates one field at a time so the
  * hostile value reaches the code behind validation; ":customer", ":case", ":staff", ":factor",
- * ":report", ":invite" and ":formToken" stand for rows made for this test. `bound` counts the arguments bound
+ * ":report" (":reportId"), ":invite" and ":formToken" stand for rows made for this test. `bound` counts the arguments bound
  * before (state, formData), such as the token from the URL.
  */
 const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
@@ -153,6 +153,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/scam-reports/new/actions.ts#recordScamReportAction": {
     valid: { ...REPORT, customer: "", caseNumber: "" },
   },
+  "app/console/(signed-in)/scam-reports/actions.ts#bulkAssignReportsAction": {
+    valid: { reportIds: [":reportId"], assigneeId: ":staff" },
+  },
   "app/console/(signed-in)/scam-reports/[reference]/actions.ts#triageScamReportAction": {
     valid: { reference: ":report", status: "TRIAGED", assigneeId: "" },
   },
@@ -201,8 +204,8 @@ async function createFuzzTargets(baseURL: string): Promise<Targets> {
       "INSERT INTO staff_users (email, name) VALUES ($1, 'Fuzz Target') RETURNING id",
       [`fuzz-${tag}@desk.example`],
     );
-    await db.query(
-      "INSERT INTO scam_reports (reference, source, channel, contacted_at, story) VALUES ($1, 'STAFF', 'CALL', now(), 'Fuzz target report')",
+    const report = await db.query<{ id: string }>(
+      "INSERT INTO scam_reports (reference, source, channel, contacted_at, story) VALUES ($1, 'STAFF', 'CALL', now(), 'Fuzz target report') RETURNING id",
       [reference],
     );
     const invite = await db.query<{ id: string }>(
@@ -218,6 +221,7 @@ async function createFuzzTargets(baseURL: string): Promise<Targets> {
       ":staff": staff.rows[0]?.id ?? "",
       ":report": reference,
       ":invite": invite.rows[0]?.id ?? "",
+      ":reportId": report.rows[0]?.id ?? "",
       ":formToken": formToken,
     };
   });

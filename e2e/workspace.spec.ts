@@ -327,3 +327,38 @@ test("cases sort by a column header, refuse an unknown sort, and two are assigne
   await expect(page.getByText("Cases cannot be sorted by “password”.")).toBeVisible();
   await expect(page.getByTestId("cases-table")).toHaveCount(0);
 });
+
+test("an agent assigns two scam reports in one go from the queue; each is audited", async ({ page }) => {
+  const tag = `Bulk Org ${Date.now()}`;
+  const references = await withE2eDatabase(async (db) =>
+    (
+      await db.query<{ reference: string }>(
+        `INSERT INTO scam_reports (reference, source, channel, contacted_at, story, claimed_organisation)
+         SELECT 'SR-' || upper(substr(md5(random()::text), 1, 4)) || '-' || upper(substr(md5(random()::text), 1, 4)),
+                'STAFF', 'CALL', now(), 'Workspace spec report', $1
+           FROM generate_series(1, 2)
+         RETURNING reference`,
+        [tag],
+      )
+    ).rows.map((row) => row.reference),
+  );
+  await signIn(page, agent, `/console/scam-reports?q=${encodeURIComponent(tag)}`);
+  const queue = page.getByTestId("scam-queue");
+  for (const reference of references) await queue.getByLabel(`Select ${reference}`).check();
+  await page.getByLabel("Assign to").selectOption({ label: agent.name });
+  await page.getByRole("button", { name: "Assign ticked reports" }).click();
+  await expect(page.getByTestId("form-status")).toContainText(`2 reports assigned to ${agent.name}`);
+  for (const reference of references)
+    await expect(queue.locator(`tr[data-reference="${reference}"]`)).toContainText(agent.name);
+  const audit = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_events
+            WHERE action = 'scam_report.triaged' AND data->>'reference' = ANY($1) AND (data->>'bulk')::boolean`,
+          [references],
+        )
+      ).rows[0]?.n,
+  );
+  expect(audit).toBe(2);
+});

@@ -209,6 +209,7 @@ const TARGETS: Record<string, FuzzTarget> = {
       revokeSessions: "on",
     },
   },
+  "lib/scam-reports/schemas.ts#bulkAssignReportsSchema": { valid: { reportIds: [ID], assigneeId: ID } },
   "lib/scam-reports/schemas.ts#analyticsFiltersSchema": { valid: { days: "90" } },
   "lib/scam-reports/schemas.ts#linkCustomerSchema": {
     valid: { reference: "SR-4KX9-2M7Q", customer: "olivia@example.com" },
