@@ -5,6 +5,7 @@ import { expect, test } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { completeStepUp, signIn } from "./support/staff";
+import { expectNoAxeViolations } from "./support/help";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -27,6 +28,7 @@ test("Olivia Bennett: 'under attack: OTP bombing'; the agent requires a new pass
   await expect(verdict).toHaveAttribute("data-verdict", "UNDER_ATTACK");
   await expect(verdict.getByRole("heading")).toHaveText(/Under attack: OTP bombing/);
   await expect(verdict).toContainText("a 2FA reset is not needed");
+  await expectNoAxeViolations(page);
 
   const protect = page.getByTestId("protect-account");
   await protect.getByLabel("Action").selectOption("require-password");
@@ -46,6 +48,7 @@ test("Olivia Bennett: 'under attack: OTP bombing'; the agent requires a new pass
   await expect(actions).toContainText("Every session ended");
   await expect(actions).toContainText("New password required");
   await expect(actions).toContainText("no identity system connected");
+  await expectNoAxeViolations(page);
 
   const state = await withE2eDatabase(async (db) => ({
     passwordResetRequired: (

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { completeStepUp, signIn } from "./support/staff";
+import { expectNoAxeViolations } from "./support/help";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -58,6 +59,7 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
     /Phone changed \+44 \S+ \S+ 456 → \+44 \S+ \S+ 666/,
   );
   await expect(page.getByTestId("contact-changes")).toContainText("first seen that day");
+  await expectNoAxeViolations(page);
   // High signals come before medium ones.
   const severities = await page
     .getByTestId("risk-signals")
@@ -71,6 +73,14 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
   await page.getByRole("button", { name: "Open case" }).click();
   await expect(page.getByRole("heading", { name: /C-\d+: Account taken over/ })).toBeVisible();
   const caseUrl = page.url();
+  // A second compromised-account case for him is refused, with the way to the first.
+  await page.goto(`/console/cases/new?customer=${id}`);
+  await page.getByLabel("Subject").fill("The same takeover, again");
+  await page.getByRole("button", { name: "Open case" }).click();
+  await expect(
+    page.getByTestId("form-status").getByRole("link", { name: /Open case C-\d+/ }),
+  ).toHaveAttribute("href", new URL(caseUrl).pathname);
+  await page.goto(caseUrl);
   await page.getByRole("link", { name: "Reset 2FA for this case" }).click();
   await expect(page.getByText("Support never asks for a one-time code")).toBeVisible();
   await expect(page.getByText(/a supervisor must approve this reset/)).toBeVisible();
@@ -204,6 +214,7 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
   await supervisor.goto("/console/approvals");
   const pendingRestore = supervisor.getByTestId("pending-restore").filter({ hasText: marcus.fullName });
   await expect(pendingRestore).toContainText("Attacker replaced the number");
+  await expectNoAxeViolations(supervisor);
   await pendingRestore.getByRole("button", { name: "Approve and restore" }).click();
   await expect(pendingRestore.getByText(/is back on the account/)).toBeVisible();
   const restored = await withE2eDatabase(async (db) => ({

@@ -153,3 +153,19 @@ test("a link from another site cannot write its words into an agent's search aud
   );
   expect(reasons.rows.map((row) => row.reason)).toEqual([`${marker}-same-origin`]);
 });
+
+test("an address over 8 KB is refused with 414 before Next can echo it into a redirect", async ({
+  baseURL,
+}) => {
+  // Found by the page-parameter fuzzer: `//` in a path is redirected with the whole query in
+  // Location, and a 9,000-character query made response headers too large for Node's own fetch.
+  const long = await fetch(`${baseURL}/console/customers//attempts/?q=${"%3C".repeat(3_000)}`, {
+    redirect: "manual",
+  });
+  expect(long.status).toBe(414);
+  expect(await long.json()).toMatchObject({ status: 414, title: "URI Too Long" });
+  const fine = await fetch(`${baseURL}/console/customers//attempts/?q=${"%3C".repeat(1_000)}`, {
+    redirect: "manual",
+  });
+  expect(fine.status).toBe(308);
+});

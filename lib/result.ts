@@ -2,10 +2,14 @@
 // lib area returns this one shape, and lib/forms/action-state.ts turns it into a form's state.
 // Unexpected failures are not results: they throw, and the route's error page takes over.
 
+/** Somewhere the person can go from the answer: "the case already open", "the customer". */
+export type ResultLink = { label: string; href: string };
+
 export type Failure = {
   ok: false;
   message: string;
   /** The form field the refusal is about. */ field?: string;
+  links?: ResultLink[];
 };
 export type Success<Data> = { ok: true; message: string; data: Data };
 export type Result<Data = undefined> = Success<Data> | Failure;
@@ -18,4 +22,9 @@ export function succeed<Data>(message: string, data?: Data): Success<Data | unde
 
 export function fail(message: string, field?: string): Failure {
   return field ? { ok: false, message, field } : { ok: false, message };
+}
+
+/** A refusal that points to where the work goes on instead. */
+export function failWithLinks(message: string, links: ResultLink[], field?: string): Failure {
+  return { ...fail(message, field), links };
 }

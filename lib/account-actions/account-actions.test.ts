@@ -1,5 +1,6 @@
 // The customer page's protective actions and contact restores, against real PostgreSQL: each
 // change, its queued action, its audit event and its notices land together or not at all.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createCustomer, type TestCustomer } from "@/test/factories/customers";
@@ -177,6 +178,25 @@ describe("protective account actions", () => {
       "force-password-reset": { via: "account.password_change_required" },
     });
     expect(after.checklist).not.toHaveProperty("reset-2fa");
+  });
+
+  it("applies nothing when the transaction fails after the change (the notices cannot be written)", async () => {
+    const agent = await actingAs(await createStaff());
+    const customer = await createCustomer();
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE FUNCTION fail_notices() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$;
+      CREATE TRIGGER fail_notices BEFORE INSERT ON notifications FOR EACH STATEMENT EXECUTE FUNCTION fail_notices();`);
+    try {
+      await expect(act(agent, customer, {})).rejects.toThrow(/outbox down/);
+    } finally {
+      await admin.query("DROP TRIGGER fail_notices ON notifications; DROP FUNCTION fail_notices();");
+      await admin.end();
+    }
+    const db = getDb();
+    expect(await db.customerSession.count({ where: { customerId: customer.id, revokedAt: null } })).toBe(2);
+    expect(await db.accountAction.count({ where: { customerId: customer.id } })).toBe(0);
+    expect(await auditActions(customer.id)).toEqual([]);
   });
 
   it("the schema asks which session to end", () => {

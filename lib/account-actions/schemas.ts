@@ -1,8 +1,7 @@
 // First, so zod is jitless before any schema below is built (lib/forms/zod-csp.ts says why).
 import "@/lib/forms/zod-csp";
 import { z } from "zod";
-import { reasonField } from "@/lib/staff/schemas";
-import { storableString } from "@/lib/forms/storable-text";
+import { approvalDecisionFields, reasonField } from "@/lib/staff/schemas";
 
 /** Actions that only take access away: any agent, no step-up. */
 export const PROTECTIVE_ACTIONS = ["end-session", "end-all-sessions", "require-password", "lock"] as const;
@@ -52,11 +51,6 @@ export type RestoreContactInput = z.output<typeof restoreContactSchema>;
 
 export const restoreDecisionSchema = z.object({
   restoreId: z.uuid({ error: "Unknown request." }),
-  decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
-  note: storableString()
-    .trim()
-    .max(500, "Keep the note under 500 characters.")
-    .optional()
-    .transform((value) => value || undefined),
+  ...approvalDecisionFields,
 });
 export type RestoreDecisionInput = z.output<typeof restoreDecisionSchema>;

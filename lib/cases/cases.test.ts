@@ -13,7 +13,11 @@ describe("opening cases", () => {
     const first = await openCase(agent, input);
     if (!first.ok) throw new Error(first.message);
     const second = await openCase(agent, input);
-    expect(second).toMatchObject({ ok: false, message: expect.stringContaining(`C-${first.data.number}`) });
+    expect(second).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(`C-${first.data.number}`),
+      links: [{ label: `Open case C-${first.data.number}`, href: `/console/cases/${first.data.id}` }],
+    });
     expect(await getDb().case.count({ where: { customerId: customer.id } })).toBe(1);
     // Other kinds of case are not limited.
     expect(await openCase(agent, { ...input, type: "SCAM_CALL" })).toMatchObject({ ok: true });

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, type AuditActor } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fail, succeed, type Result } from "@/lib/result";
+import { fail, failWithLinks, succeed, type Result } from "@/lib/result";
 import { PLAYBOOKS, type CaseType } from "./playbooks";
 import type { CaseStatus } from "./schemas";
 
@@ -91,7 +91,7 @@ export async function findOpenCompromisedCase(
 }
 
 const alreadyOpen = (existing: { number: number }) =>
-  `Case C-${existing.number} is already open for this customer's compromised account: work on it there (Cases → C-${existing.number}).`;
+  `Case C-${existing.number} is already open for this customer's compromised account: work on it there.`;
 
 /** A checklist entry: who ticked it and when; `via` names the audited action that fulfilled it. */
 export type ChecklistEntry = { doneAt: string; doneBy: string; via?: string; viaCustomerId?: string };
@@ -164,7 +164,12 @@ export async function openCase(
       // Serialises two agents opening one at once: both lock the customer first.
       await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
       const existing = await findOpenCompromisedCase(tx, customer.id);
-      if (existing) return fail(alreadyOpen(existing), "type");
+      if (existing)
+        return failWithLinks(
+          alreadyOpen(existing),
+          [{ label: `Open case C-${existing.number}`, href: `/console/cases/${existing.id}` }],
+          "type",
+        );
     }
     const created = await openCaseInTx(tx, ctx, input);
     return succeed(`Case C-${created.number} opened.`, created);

@@ -1,7 +1,7 @@
 // The one shape every server action returns to its form. Expected failures (bad input, refused)
 // are returned as state; unexpected ones throw to the route's error.tsx.
 import type { z } from "zod";
-import type { Result } from "@/lib/result";
+import type { Result, ResultLink } from "@/lib/result";
 
 export type ActionState<Data = undefined> = {
   status: "idle" | "ok" | "invalid" | "error";
@@ -11,6 +11,8 @@ export type ActionState<Data = undefined> = {
   stepUpRequired?: boolean;
   /** What a successful action hands back to show once (e.g. recovery codes, an invitation link). */
   data?: Data;
+  /** Where to go from a refusal (the case already open for this customer). */
+  links?: ResultLink[];
 };
 
 export const idleState: ActionState = { status: "idle" };
@@ -38,9 +40,10 @@ export function okState<Data = undefined>(message?: string, data?: Data): Action
 /** A lib area's answer as the form shows it: a refusal about one field is shown at that field. */
 export function resultState<Data>(result: Result<Data>): ActionState<Data> {
   if (result.ok) return okState(result.message, result.data);
-  return result.field
+  const state: ActionState<Data> = result.field
     ? { status: "invalid", message: result.message, fieldErrors: { [result.field]: [result.message] } }
     : errorState(result.message);
+  return result.links ? { ...state, links: result.links } : state;
 }
 
 export const stepUpRequiredState: ActionState<never> = {

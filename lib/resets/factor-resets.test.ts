@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { createCustomer } from "@/test/factories/customers";
 import { actingAs, createStaff } from "@/test/factories/staff";
 import { decideFactorReset, requestFactorReset } from "./factor-resets";
+import { reportResetNotMe } from "./not-me";
 import { resetRequestSchema, type ResetRequestInput } from "./schemas";
 
 function request(
@@ -268,5 +269,23 @@ describe("2FA reset after the attacker changed the phone number", () => {
       ["force-password-reset", "reset-2fa", "revoke-sessions"].toSorted(),
     );
     expect(kase.checklist).toMatchObject({ "reset-2fa": { via: "reset.executed" } });
+  });
+});
+
+describe("'this wasn't me' after a reset", () => {
+  it("adds to the customer's open compromised-account case instead of opening a second one", async () => {
+    const agent = await actingAs(await createStaff());
+    const customer = await createCustomer();
+    const db = getDb();
+    const open = await db.case.create({
+      data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Takeover", status: "OPEN" },
+    });
+    // A reset made without naming the case (e.g. from the customer page).
+    const reset = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]));
+    if (!reset.ok) throw new Error(reset.message);
+    expect(await reportResetNotMe(reset.data.resetId, "192.0.2.50")).toMatchObject({ ok: true });
+    expect(await db.case.count({ where: { customerId: customer.id } })).toBe(1);
+    const notes = await db.caseNote.findMany({ where: { caseId: open.id }, select: { body: true } });
+    expect(notes.map((note) => note.body).join("\n")).toMatch(/this wasn't me/);
   });
 });

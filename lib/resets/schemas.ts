@@ -2,7 +2,7 @@
 import "@/lib/forms/zod-csp";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
-import { reasonField } from "@/lib/staff/schemas";
+import { approvalDecisionFields, reasonField } from "@/lib/staff/schemas";
 
 export const VERIFICATION_METHODS = [
   "CALLBACK_NUMBER_ON_FILE",
@@ -61,12 +61,7 @@ export type ResetRequestInput = z.infer<typeof resetRequestSchema>;
 
 export const resetDecisionSchema = z.object({
   resetId: z.uuid({ error: "Unknown reset request." }),
-  decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
-  note: storableString()
-    .trim()
-    .max(500, "Keep the note under 500 characters.")
-    .optional()
-    .transform((value) => value || undefined),
+  ...approvalDecisionFields,
 });
 
 export type ResetDecisionInput = z.output<typeof resetDecisionSchema>;

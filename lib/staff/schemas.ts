@@ -15,6 +15,16 @@ export const reasonField = storableString({ error: "Give a reason; it goes into 
 
 export const staffIdField = z.uuid({ error: "Unknown staff member." });
 
+/** A supervisor's answer to a request that waits for a second person (2FA reset, contact restore). */
+export const approvalDecisionFields = {
+  decision: z.enum(["approve", "reject"], { error: "Approve or reject." }),
+  note: storableString()
+    .trim()
+    .max(500, "Keep the note under 500 characters.")
+    .optional()
+    .transform((value) => value || undefined),
+};
+
 export const inviteSchema = z.object({
   email: emailField,
   name: storableString()

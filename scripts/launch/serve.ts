@@ -8,7 +8,9 @@
 //   X-Forwarded-For, and writes it into CLIENT_ADDRESS_HEADER (a client cannot set that header:
 //   whatever it sent is replaced);
 // - when no proxy is trusted, drops the X-Forwarded-* headers a client may have sent, so neither
-//   Next (which reads X-Forwarded-Host for its server-action origin check) nor our code acts on them.
+//   Next (which reads X-Forwarded-Host for its server-action origin check) nor our code acts on them;
+// - refuses URLs longer than MAX_URL_LENGTH with 414: no page needs one, and Next would echo it
+//   into a redirect's Location header, making a response too large for common clients and proxies.
 import http from "node:http";
 import next from "next";
 import { parseEnv } from "../../lib/env";
@@ -21,6 +23,9 @@ const FORWARDING_HEADERS = [
   "x-forwarded-port",
   "forwarded",
 ];
+
+/** As nginx's default request-line buffer. */
+export const MAX_URL_LENGTH = 8_192;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -43,6 +48,18 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((request, response) => {
+    if ((request.url ?? "").length > MAX_URL_LENGTH) {
+      response.writeHead(414, { "content-type": "application/problem+json", "cache-control": "no-store" });
+      response.end(
+        JSON.stringify({
+          type: "about:blank",
+          title: "URI Too Long",
+          status: 414,
+          detail: `Addresses longer than ${MAX_URL_LENGTH} characters are refused.`,
+        }),
+      );
+      return;
+    }
     const address = resolveClientAddress(
       request.socket.remoteAddress,
       request.headers["x-forwarded-for"],
