@@ -145,7 +145,9 @@ test("a supervisor sees pending approvals as a badge and on home; the header sta
   await expect(approvals).toHaveAccessibleName(
     new RegExp(`^Approvals\\s*\\(${pending} waiting for your approval\\)$`),
   );
-  await expect(page.getByTestId("nav-count-approvals")).toHaveText(String(pending));
+  await expect(page.getByTestId("nav-count-approvals").locator('[aria-hidden="true"]')).toHaveText(
+    String(pending),
+  );
   const section = page.getByTestId("work-approvals");
   await expect(section.locator("tbody tr")).toHaveCount(pending);
   await expect(section).toContainText(agent.name);
