@@ -51,7 +51,7 @@ type Form = Record<string, string | string[]>;
 /**
  * A valid form for each action ("file#export"), which the fuzzer mutates one field at a time so the
  * hostile value reaches the code behind validation; ":customer", ":case", ":staff", ":factor",
- * ":report" and ":formToken" stand for rows made for this test. `bound` counts the arguments bound
+ * ":report" (":reportId"), ":invite" and ":formToken" stand for rows made for this test. `bound` counts the arguments bound
  * before (state, formData), such as the token from the URL.
  */
 const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
@@ -65,6 +65,12 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
       role: "AGENT",
       reason: "Fuzzing the invitation form",
     },
+  },
+  "app/console/(signed-in)/staff/actions.ts#resendInviteAction": {
+    valid: { inviteId: ":invite", reason: "Fuzzing invitation resends" },
+  },
+  "app/console/(signed-in)/staff/actions.ts#revokeInviteAction": {
+    valid: { inviteId: ":invite", reason: "Fuzzing invitation revokes" },
   },
   "app/console/(signed-in)/staff/actions.ts#changeRoleAction": {
     valid: { staffId: ":staff", role: "SUPERVISOR", reason: "Fuzzing role changes" },
@@ -128,6 +134,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/cases/actions.ts#setCaseStatusAction": {
     valid: { caseId: ":case", status: "IN_PROGRESS", outcome: "" },
   },
+  "app/console/(signed-in)/cases/actions.ts#bulkAssignCasesAction": {
+    valid: { caseIds: [":case"], assigneeId: ":staff" },
+  },
   "app/console/(signed-in)/cases/actions.ts#assignCaseAction": { valid: { caseId: ":case", assigneeId: "" } },
   "app/console/(signed-in)/cases/actions.ts#checklistAction": {
     valid: { caseId: ":case", item: "verify-identity", done: "true" },
@@ -147,6 +156,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   },
   "app/console/(signed-in)/scam-reports/new/actions.ts#recordScamReportAction": {
     valid: { ...REPORT, customer: "", caseNumber: "" },
+  },
+  "app/console/(signed-in)/scam-reports/actions.ts#bulkAssignReportsAction": {
+    valid: { reportIds: [":reportId"], assigneeId: ":staff" },
   },
   "app/console/(signed-in)/scam-reports/[reference]/actions.ts#triageScamReportAction": {
     valid: { reference: ":report", status: "TRIAGED", assigneeId: "" },
@@ -196,9 +208,15 @@ async function createFuzzTargets(baseURL: string): Promise<Targets> {
       "INSERT INTO staff_users (email, name) VALUES ($1, 'Fuzz Target') RETURNING id",
       [`fuzz-${tag}@desk.example`],
     );
-    await db.query(
-      "INSERT INTO scam_reports (reference, source, channel, contacted_at, story) VALUES ($1, 'STAFF', 'CALL', now(), 'Fuzz target report')",
+    const report = await db.query<{ id: string }>(
+      "INSERT INTO scam_reports (reference, source, channel, contacted_at, story) VALUES ($1, 'STAFF', 'CALL', now(), 'Fuzz target report') RETURNING id",
       [reference],
+    );
+    const invite = await db.query<{ id: string }>(
+      `INSERT INTO staff_invites (email, name, role, token_hash, invited_by_id, expires_at)
+       SELECT $1, 'Fuzz Invitee', 'AGENT', $2, id, now() + interval '1 day' FROM staff_users WHERE email = $3
+       RETURNING id`,
+      [`fuzz-invitee-${tag}@desk.example`, randomBytes(32).toString("hex"), DEMO_STAFF.admin.email],
     );
     return {
       ":customer": customerId,
@@ -206,6 +224,8 @@ async function createFuzzTargets(baseURL: string): Promise<Targets> {
       ":case": kase.rows[0]?.id ?? "",
       ":staff": staff.rows[0]?.id ?? "",
       ":report": reference,
+      ":invite": invite.rows[0]?.id ?? "",
+      ":reportId": report.rows[0]?.id ?? "",
       ":formToken": formToken,
     };
   });

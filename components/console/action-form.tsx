@@ -29,6 +29,7 @@ export function ActionForm<Data>({
   className,
   children,
   renderResult,
+  formId,
 }: {
   action: Action<Data>;
   submitLabel: string;
@@ -38,6 +39,8 @@ export function ActionForm<Data>({
   /** Plain fields, or a function of the state for field-level errors (client components only). */
   children?: ReactNode | ((state: ActionState<Data>) => ReactNode);
   renderResult?: (data: Data) => ReactNode;
+  /** The <form>'s id, for fields elsewhere on the page that join it with form="…" (table checkboxes). */
+  formId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, idleState as ActionState<Data>);
   const formRef = useRef<HTMLFormElement>(null);
@@ -56,7 +59,7 @@ export function ActionForm<Data>({
 
   return (
     <div className={className}>
-      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+      <form ref={formRef} id={formId} onSubmit={submit} noValidate className="space-y-4">
         {typeof children === "function" ? children(state) : children}
         <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
           {pending ? pendingLabel : submitLabel}

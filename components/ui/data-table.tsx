@@ -13,9 +13,13 @@ export type Column<Row> = {
   className?: string;
   /** Attributes of this column's <td> in a row, e.g. `{ title: row.userAgent }` or `{ "data-testid": "hints" }`. */
   attributes?: (row: Row) => CellAttributes;
+  /** For a sortable column: how the rows are sorted by it now (the header's aria-sort). */
+  sort?: "ascending" | "descending" | "none";
 };
 
 const EMPTY_TEXT = "text-slate-600 dark:text-slate-400";
+/** Cell padding; inside `data-density="compact"` (the console's density choice) rows are tighter. */
+const CELL = "py-2 pr-3 [[data-density=compact]_&]:py-0.5";
 
 /**
  * The console's one table: a horizontally scrolling wrapper, an `sr-only` caption, `scope="col"` headers
@@ -54,7 +58,7 @@ export function DataTable<Row>({
         <thead>
           <tr className="border-b border-slate-300 dark:border-slate-700">
             {columns.map((column, index) => (
-              <th key={index} scope="col" className="py-2 pr-3">
+              <th key={index} scope="col" className={CELL} aria-sort={column.sort}>
                 {column.header}
               </th>
             ))}
@@ -72,7 +76,7 @@ export function DataTable<Row>({
               {...rowAttributes?.(row)}
             >
               {columns.map((column, index) => (
-                <td key={index} className={cn("py-2 pr-3", column.className)} {...column.attributes?.(row)}>
+                <td key={index} className={cn(CELL, column.className)} {...column.attributes?.(row)}>
                   {column.cell(row)}
                 </td>
               ))}

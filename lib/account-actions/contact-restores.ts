@@ -229,6 +229,17 @@ export type PendingRestore = {
   customer: { id: string; fullName: string; externalId: string };
 };
 
+/** Restores waiting for a decision this supervisor may take (never their own request). */
+export async function countPendingRestores(decidedBy?: string): Promise<number> {
+  return getDb().contactRestore.count({
+    where: {
+      status: "PENDING_APPROVAL",
+      expiresAt: { gt: new Date() },
+      ...(decidedBy ? { requestedById: { not: decidedBy } } : {}),
+    },
+  });
+}
+
 export async function listPendingRestores(customerId?: string): Promise<PendingRestore[]> {
   const rows = await getDb().contactRestore.findMany({
     where: {

@@ -158,3 +158,18 @@ export async function authenticateApiKey(
   }
   return { id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes };
 }
+
+/** Names for API key ids, for pages that show which integration acted (the audit log). */
+export async function findApiKeyNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = [
+    ...new Set(
+      ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
+    ),
+  ];
+  if (valid.length === 0) return new Map();
+  const rows = await getDb().apiKey.findMany({
+    where: { id: { in: valid } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -56,3 +56,18 @@ export async function listCaseTextsForCustomer(
     texts: [item.subject, item.outcome ?? "", ...item.notes.map((note) => note.body)].filter(Boolean),
   }));
 }
+
+/** Case numbers for case ids ("C-1042" reads better than a UUID in the audit log). */
+export async function findCaseNumbers(ids: readonly string[]): Promise<Map<string, number>> {
+  const valid = [
+    ...new Set(
+      ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
+    ),
+  ];
+  if (valid.length === 0) return new Map();
+  const rows = await getDb().case.findMany({
+    where: { id: { in: valid } },
+    select: { id: true, number: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.number]));
+}

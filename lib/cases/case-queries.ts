@@ -1,14 +1,22 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CASE_STATUSES, CASE_TYPES } from "./schemas";
+import { DEFAULT_CASE_SORT, type CASE_STATUSES, type CASE_TYPES, type CaseSort } from "./schemas";
 
 export type CaseListFilters = {
   status?: (typeof CASE_STATUSES)[number] | "ACTIVE";
   type?: (typeof CASE_TYPES)[number];
   assignee?: string;
   page?: number;
+  sort?: CaseSort;
 };
+
+function caseOrder(sort: CaseSort): Prisma.CaseOrderByWithRelationInput[] {
+  const direction = sort.descending ? "desc" : "asc";
+  // The number breaks ties, so pages never repeat or skip a case.
+  if (sort.key === "number") return [{ number: direction }];
+  return [sort.key === "opened" ? { createdAt: direction } : { updatedAt: direction }, { number: direction }];
+}
 export const CASES_PAGE_SIZE = 50;
 
 export async function listCases(filters: CaseListFilters) {
@@ -21,7 +29,7 @@ export async function listCases(filters: CaseListFilters) {
   };
   const rows = await getDb().case.findMany({
     where,
-    orderBy: { updatedAt: "desc" },
+    orderBy: caseOrder(filters.sort ?? DEFAULT_CASE_SORT),
     skip: (filters.page ?? 0) * CASES_PAGE_SIZE,
     take: CASES_PAGE_SIZE + 1,
     select: {
@@ -30,6 +38,7 @@ export async function listCases(filters: CaseListFilters) {
       type: true,
       status: true,
       subject: true,
+      createdAt: true,
       updatedAt: true,
       customer: { select: { id: true, fullName: true } },
       assignee: { select: { name: true } },
@@ -76,4 +85,46 @@ export async function listAssignableStaff() {
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
+}
+
+/** A case as the home page's work lists show it: who, what, and how long it has waited. */
+const WORK_CASE_SELECT = {
+  id: true,
+  number: true,
+  type: true,
+  status: true,
+  subject: true,
+  createdAt: true,
+  customer: { select: { id: true, fullName: true } },
+} satisfies Prisma.CaseSelect;
+
+export type WorkCase = Prisma.CaseGetPayload<{ select: typeof WORK_CASE_SELECT }>;
+
+/** Open (not closed) cases assigned to the staff member, oldest first: the one waiting longest on top. */
+export async function listMyOpenCases(staffId: string, take = 25): Promise<WorkCase[]> {
+  return getDb().case.findMany({
+    where: { assigneeId: staffId, status: { not: "CLOSED" } },
+    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+    take,
+    select: WORK_CASE_SELECT,
+  });
+}
+
+/** Open cases nobody has taken, oldest first. */
+export async function listUnassignedCases(take = 10): Promise<WorkCase[]> {
+  return getDb().case.findMany({
+    where: { assigneeId: null, status: { not: "CLOSED" } },
+    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+    take,
+    select: WORK_CASE_SELECT,
+  });
+}
+
+export async function countCaseWork(staffId: string): Promise<{ mine: number; unassigned: number }> {
+  const db = getDb();
+  const [mine, unassigned] = await Promise.all([
+    db.case.count({ where: { assigneeId: staffId, status: { not: "CLOSED" } } }),
+    db.case.count({ where: { assigneeId: null, status: { not: "CLOSED" } } }),
+  ]);
+  return { mine, unassigned };
 }

@@ -286,6 +286,58 @@ export function assignCase(
   });
 }
 
+/**
+ * Assigns several cases in one transaction, each with its own note and audit event. All or none:
+ * a case that does not exist or is closed refuses the whole request, naming it, and nothing changes.
+ */
+export async function assignCases(
+  ctx: StaffContext,
+  input: { caseIds: string[]; assigneeId: string },
+): Promise<Result<{ count: number }>> {
+  return getDb().$transaction(async (tx) => {
+    const assignee = await tx.staffUser.findFirst({
+      where: { id: input.assigneeId, deactivatedAt: null },
+      select: { name: true },
+    });
+    if (!assignee) return fail("Choose an active staff member.", "assigneeId");
+    // Row locks in one order (by id), so two bulk assignments never deadlock each other.
+    const rows = await tx.$queryRaw<{ id: string; number: number; status: CaseStatus }[]>`
+      SELECT id, number, status::text AS status FROM cases
+      WHERE id = ANY(${input.caseIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    if (rows.length !== input.caseIds.length)
+      return fail("One of the ticked cases does not exist. Nothing was assigned.", "caseIds");
+    const closed = rows.filter((row) => row.status === "CLOSED").map((row) => `C-${row.number}`);
+    if (closed.length > 0)
+      return fail(`Closed cases cannot be assigned (${closed.join(", ")}). Nothing was assigned.`, "caseIds");
+    for (const row of rows) {
+      await tx.case.update({
+        where: { id: row.id },
+        data: { assigneeId: input.assigneeId, updatedAt: new Date() },
+      });
+      await tx.caseNote.create({
+        data: {
+          caseId: row.id,
+          authorId: ctx.staff.id,
+          kind: "SYSTEM",
+          body: `Assigned to ${assignee.name}.`,
+        },
+      });
+      await appendAuditEvent(tx, {
+        actor: ctx.actor,
+        action: "case.assigned",
+        target: { type: "case", id: row.id },
+        ip: ctx.ip,
+        data: { number: row.number, assigneeId: input.assigneeId, bulk: true },
+      });
+    }
+    const numbers = rows.map((row) => row.number).sort((a, b) => a - b);
+    return succeed(
+      `${rows.length === 1 ? "Case" : `${rows.length} cases`} assigned to ${assignee.name}: ${numbers.map((n) => `C-${n}`).join(", ")}.`,
+      { count: rows.length },
+    );
+  });
+}
+
 export function setChecklistItem(
   ctx: StaffContext,
   input: { caseId: string; item: string; done: boolean },

@@ -48,6 +48,34 @@ export const caseAssignSchema = z.object({
   assigneeId: z.uuid({ error: "Choose someone." }).or(z.literal("").transform(() => null)),
 });
 
+/** Assigning several cases at once: all or none (at most a page of them). */
+export const bulkAssignSchema = z.object({
+  caseIds: z
+    .preprocess(
+      (value) => (typeof value === "string" ? [value] : value),
+      z
+        .array(z.uuid({ error: "Unknown case." }), { error: "Tick the cases to assign." })
+        .min(1, "Tick the cases to assign.")
+        .max(50, "Assign at most 50 cases at once."),
+    )
+    .transform((ids) => [...new Set(ids)]),
+  assigneeId: z.uuid({ error: "Choose someone." }),
+});
+
+/** The cases list's sortable columns; "-" in front means descending. */
+export const CASE_SORT_KEYS = ["updated", "opened", "number"] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+export type CaseSort = { key: CaseSortKey; descending: boolean };
+export const DEFAULT_CASE_SORT: CaseSort = { key: "updated", descending: true };
+
+/** A sort from the URL, or null when it names no sortable column (refused, not ignored). */
+export function parseCaseSort(raw: string | undefined): CaseSort | null {
+  if (raw === undefined || raw === "") return DEFAULT_CASE_SORT;
+  const match = /^(-?)([a-z]+)$/.exec(raw);
+  const key = CASE_SORT_KEYS.find((candidate) => candidate === match?.[2]);
+  return key ? { key, descending: match?.[1] === "-" } : null;
+}
+
 export const checklistSchema = z.object({
   caseId: z.uuid({ error: "Unknown case." }),
   item: z.string().regex(/^[a-z0-9-]{1,40}$/, "Unknown checklist item."),

@@ -91,3 +91,26 @@ export function staffLockAlertEmail(alert: {
   ];
   return { subject: `Staff account locked: ${alert.staffEmail}`, body: lines.join("\n") };
 }
+
+/** To someone an administrator invited (or invited again): the single-use link to set up their account. */
+export function staffInvitationEmail(invite: {
+  name: string;
+  url: string;
+  expiresAt: Date;
+  invitedBy: string;
+}): {
+  subject: string;
+  body: string;
+} {
+  const lines = [
+    `Hello ${invite.name},`,
+    "",
+    `${invite.invitedBy} invited you to the Account Security Desk, the console our support staff use.`,
+    `Set up your account (a password and an authenticator app) here before ${formatWhen(invite.expiresAt)}:`,
+    "",
+    invite.url,
+    "",
+    "The link works once. If you did not expect this, ignore it and tell your security team.",
+  ];
+  return { subject: "Your invitation to the Account Security Desk", body: lines.join("\n") };
+}

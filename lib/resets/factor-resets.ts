@@ -321,6 +321,20 @@ export type PendingReset = {
 };
 
 /** Every pending request (the approvals queue), or one customer's. */
+/**
+ * Resets waiting for a decision that this supervisor may take: never their own request (four eyes),
+ * so their count on the home page and the navigation is what they can act on.
+ */
+export async function countPendingResets(decidedBy?: string): Promise<number> {
+  return getDb().factorReset.count({
+    where: {
+      status: "PENDING_APPROVAL",
+      expiresAt: { gt: new Date() },
+      ...(decidedBy ? { requestedById: { not: decidedBy } } : {}),
+    },
+  });
+}
+
 export async function listPendingResets(customerId?: string): Promise<PendingReset[]> {
   const db = getDb();
   const rows = await db.factorReset.findMany({

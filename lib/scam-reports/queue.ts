@@ -144,3 +144,75 @@ export async function listScamReports(
     nextCursor: found.length > take && last ? encodeCursor(last) : null,
   };
 }
+
+const TRIAGE_SELECT = {
+  id: true,
+  reference: true,
+  channel: true,
+  contactRaw: true,
+  claimedOrganisation: true,
+  moneyLostCents: true,
+  currency: true,
+  createdAt: true,
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.ScamReportSelect;
+
+export type TriageItem = Prisma.ScamReportGetPayload<{ select: typeof TRIAGE_SELECT }>;
+
+/**
+ * New reports nobody has triaged yet, for the home page: money lost first (largest first), then the
+ * longest waiting, so a reported loss is never buried under newer calls.
+ */
+export async function listReportsToTriage(take = 10): Promise<TriageItem[]> {
+  return getDb().scamReport.findMany({
+    where: { status: "NEW" },
+    orderBy: [{ moneyLostCents: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: TRIAGE_SELECT,
+  });
+}
+
+export async function countReportsToTriage(): Promise<number> {
+  return getDb().scamReport.count({ where: { status: "NEW" } });
+}
+
+const FOUND_SELECT = {
+  id: true,
+  reference: true,
+  status: true,
+  channel: true,
+  contactRaw: true,
+  contactedAt: true,
+} satisfies Prisma.ScamReportSelect;
+
+export type FoundReport = Prisma.ScamReportGetPayload<{ select: typeof FOUND_SELECT }>;
+
+/**
+ * The console search's answer for reports: by reference ("SR-4KX9-2M7Q", typed loosely) or by the
+ * caller's number in any format, newest contact first. Other text finds no report here (the
+ * queue's own search looks in organisations and senders).
+ */
+export async function findReportsForSearch(q: string, take = 10): Promise<FoundReport[]> {
+  const search = classifyQueueSearch(q);
+  if (search.kind === "reference")
+    return getDb().scamReport.findMany({ where: { reference: search.reference }, select: FOUND_SELECT });
+  if (search.kind === "number")
+    return getDb().scamReport.findMany({
+      where: { contactNumberE164: search.e164 },
+      orderBy: [{ contactedAt: "desc" }, { id: "desc" }],
+      take,
+      select: FOUND_SELECT,
+    });
+  return [];
+}
+
+/** References for report ids, for pages that name reports (the audit log). */
+export async function findReportReferences(ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = [...new Set(ids.filter((id) => isUuid(id)))];
+  if (valid.length === 0) return new Map();
+  const rows = await getDb().scamReport.findMany({
+    where: { id: { in: valid } },
+    select: { id: true, reference: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.reference]));
+}

@@ -396,6 +396,20 @@ export const openCaseFromReportSchema = z.object({
 const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+/** Assigning several reports from the queue at once: all or none (at most a page of them). */
+export const bulkAssignReportsSchema = z.object({
+  reportIds: z
+    .preprocess(
+      (value) => (typeof value === "string" ? [value] : value),
+      z
+        .array(z.uuid({ error: "Unknown report." }), { error: "Tick the reports to assign." })
+        .min(1, "Tick the reports to assign.")
+        .max(50, "Assign at most 50 reports at once."),
+    )
+    .transform((ids) => [...new Set(ids)]),
+  assigneeId: z.uuid({ error: "Choose someone." }),
+});
+
 export const QUEUE_STATUS_FILTERS = ["open", "all", ...SCAM_STATUSES] as const;
 
 export const queueFiltersSchema = z.object({

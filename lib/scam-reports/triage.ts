@@ -45,6 +45,52 @@ export async function updateTriage(
   });
 }
 
+/**
+ * Assigns several reports in one transaction, one audit event each. All or none: a closed or unknown
+ * report refuses the whole request, naming it, and nothing changes.
+ */
+export async function assignReports(
+  ctx: StaffContext,
+  input: { reportIds: string[]; assigneeId: string },
+): Promise<Result<{ count: number }>> {
+  const assignee = (await listAssignableStaff()).find((member) => member.id === input.assigneeId);
+  if (!assignee) return fail("Choose someone from the list.", "assigneeId");
+  return getDb().$transaction(async (tx) => {
+    const reports = await tx.$queryRaw<
+      { id: string; reference: string; status: ScamReportStatus; assigneeId: string | null }[]
+    >`SELECT id, reference, status::text AS status, assignee_id::text AS "assigneeId" FROM scam_reports
+      WHERE id = ANY(${input.reportIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    if (reports.length !== input.reportIds.length)
+      return fail("One of the ticked reports does not exist. Nothing was assigned.", "reportIds");
+    const closed = reports.filter((report) => report.status === "CLOSED").map((report) => report.reference);
+    if (closed.length > 0)
+      return fail(
+        `Closed reports cannot be assigned (${closed.join(", ")}). Nothing was assigned.`,
+        "reportIds",
+      );
+    for (const report of reports) {
+      await tx.scamReport.update({ where: { id: report.id }, data: { assigneeId: input.assigneeId } });
+      await appendAuditEvent(tx, {
+        actor: ctx.actor,
+        action: "scam_report.triaged",
+        target: { type: "scam_report", id: report.id },
+        ip: ctx.ip,
+        data: {
+          reference: report.reference,
+          from: { status: report.status, assigneeId: report.assigneeId },
+          to: { status: report.status, assigneeId: input.assigneeId },
+          bulk: true,
+        },
+      });
+    }
+    const references = reports.map((report) => report.reference).sort();
+    return succeed(
+      `${reports.length === 1 ? "Report" : `${reports.length} reports`} assigned to ${assignee.name}: ${references.join(", ")}.`,
+      { count: reports.length },
+    );
+  });
+}
+
 export async function linkCustomerToReport(
   ctx: StaffContext,
   input: { reference: string; customer: string },

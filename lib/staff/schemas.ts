@@ -35,6 +35,12 @@ export const inviteSchema = z.object({
   reason: reasonField,
 });
 
+/** Revoking or resending a pending invitation. */
+export const inviteDecisionSchema = z.object({
+  inviteId: z.uuid({ error: "Unknown invitation." }),
+  reason: reasonField,
+});
+
 export const changeRoleSchema = z.object({ staffId: staffIdField, role: roleField, reason: reasonField });
 export const staffReasonSchema = z.object({ staffId: staffIdField, reason: reasonField });
 /** One form for both directions, so it (and its result message) stays mounted as the status flips. */

@@ -8,6 +8,8 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentStaff, StaffContext } from "@/lib/auth/current-staff";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { emailStaffInvitation, invitationMailer } from "@/lib/notifications/staff-invitation";
+import type { NotificationTransport } from "@/lib/notifications/transports";
 import { fail, succeed, type Result } from "@/lib/result";
 import { INVITE_LIFETIME_MS, newInviteToken } from "./enrolment";
 
@@ -59,9 +61,17 @@ export type PendingInvite = {
   createdAt: Date;
 };
 
+/** How long an expired, unused invitation stays listed, so an admin can send a fresh link. */
+const EXPIRED_INVITES_LISTED_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Invitations not used nor revoked: the open ones, and those expired lately (to resend). */
 export async function listPendingInvites(): Promise<PendingInvite[]> {
   return getDb().staffInvite.findMany({
-    where: { usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: {
+      usedAt: null,
+      revokedAt: null,
+      expiresAt: { gt: new Date(Date.now() - EXPIRED_INVITES_LISTED_MS) },
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true, email: true, name: true, role: true, expiresAt: true, createdAt: true },
   });
@@ -96,9 +106,17 @@ async function createInvite(
   return token;
 }
 
+/** What the admin is told about the email, after the link itself. */
+function emailSentence(outcome: Awaited<ReturnType<typeof emailStaffInvitation>>, email: string): string {
+  if (outcome === "sent") return ` It was emailed to ${email}; the link below is the same one.`;
+  if (outcome === "failed") return " Emailing it failed: send them the link below yourself.";
+  return " Send them the link below.";
+}
+
 export async function inviteStaff(
   ctx: StaffContext,
   input: { email: string; name: string; role: StaffRole; reason: string },
+  mailer: NotificationTransport | null = invitationMailer(),
 ): Promise<Result<InviteLink>> {
   const db = getDb();
   const existing = await db.staffUser.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -115,9 +133,93 @@ export async function inviteStaff(
     });
     return created;
   });
+  const link = inviteLink(token);
+  const emailed = await emailStaffInvitation(mailer, {
+    email: input.email,
+    name: input.name,
+    path: link.path,
+    expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+    invitedBy: ctx.staff.name,
+  });
   return succeed(
-    `Invitation created for ${input.email}. Send them the link below; it works once and expires in 72 hours.`,
-    inviteLink(token),
+    `Invitation created for ${input.email}. It works once and expires in 72 hours.${emailSentence(emailed, input.email)}`,
+    link,
+  );
+}
+
+/** An invitation not yet used nor revoked (it may have expired: resending renews it). */
+async function loadOpenInvite(inviteId: string) {
+  const invite = await getDb().staffInvite.findUnique({
+    where: { id: inviteId },
+    select: { id: true, email: true, name: true, role: true, usedAt: true, revokedAt: true },
+  });
+  if (!invite) return "That invitation does not exist.";
+  if (invite.usedAt) return `${invite.email} already accepted that invitation.`;
+  if (invite.revokedAt) return "That invitation was already revoked or replaced by a newer one.";
+  return invite;
+}
+
+export async function revokeInvite(
+  ctx: StaffContext,
+  input: { inviteId: string; reason: string },
+): Promise<Result> {
+  const invite = await loadOpenInvite(input.inviteId);
+  if (typeof invite === "string") return fail(invite);
+  const revoked = await getDb().$transaction(async (tx) => {
+    // Only an invitation still open: accepting it in the meantime wins, and nothing is written.
+    const { count } = await tx.staffInvite.updateMany({
+      where: { id: invite.id, usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) return false;
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "staff.invite.revoked",
+      target: { type: "staff-invite", id: invite.email },
+      reason: input.reason,
+      ip: ctx.ip,
+      data: { inviteId: invite.id, role: invite.role },
+    });
+    return true;
+  });
+  if (!revoked) return fail("That invitation was used or revoked a moment ago.");
+  return succeed(`Invitation for ${invite.email} revoked: its link no longer works.`);
+}
+
+export async function resendInvite(
+  ctx: StaffContext,
+  input: { inviteId: string; reason: string },
+  mailer: NotificationTransport | null = invitationMailer(),
+): Promise<Result<InviteLink>> {
+  const invite = await loadOpenInvite(input.inviteId);
+  if (typeof invite === "string") return fail(invite);
+  const db = getDb();
+  const existing = await db.staffUser.findUnique({ where: { email: invite.email }, select: { id: true } });
+  if (existing) return fail(`${invite.email} already has an account.`);
+  const token = await db.$transaction(async (tx) => {
+    // A new link with a new lifetime; createInvite revokes the old one, so only the newest works.
+    const created = await createInvite(tx, ctx, invite);
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "staff.invite.resent",
+      target: { type: "staff-invite", id: invite.email },
+      reason: input.reason,
+      ip: ctx.ip,
+      data: { replacedInviteId: invite.id, role: invite.role },
+    });
+    return created;
+  });
+  const link = inviteLink(token);
+  const emailed = await emailStaffInvitation(mailer, {
+    email: invite.email,
+    name: invite.name,
+    path: link.path,
+    expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+    invitedBy: ctx.staff.name,
+  });
+  return succeed(
+    `New invitation link for ${invite.email}; the old one no longer works. It expires in 72 hours.${emailSentence(emailed, invite.email)}`,
+    link,
   );
 }
 
@@ -326,4 +428,39 @@ export async function listOwnSignInEvents(staff: CurrentStaff, take = 20): Promi
     take,
     select: { seq: true, action: true, occurredAt: true, ip: true },
   });
+}
+
+export type StaffMatch = { id: string; name: string; email: string; role: StaffRole; active: boolean };
+
+/** Colleagues whose name (or email) contains the text, for the console search; active ones first. */
+export async function searchStaffByName(text: string, take = 10): Promise<StaffMatch[]> {
+  const needle = text.trim();
+  if (needle.length < 2) return [];
+  const rows = await getDb().staffUser.findMany({
+    where: {
+      OR: [
+        { name: { contains: needle, mode: "insensitive" } },
+        { email: { startsWith: needle, mode: "insensitive" } },
+      ],
+    },
+    orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+  });
+  return rows.map(({ deactivatedAt, ...row }) => ({ ...row, active: deactivatedAt === null }));
+}
+
+/** Names for staff ids, for pages that show who did what (the audit log). */
+export async function findStaffNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = [
+    ...new Set(
+      ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
+    ),
+  ];
+  if (valid.length === 0) return new Map();
+  const rows = await getDb().staffUser.findMany({
+    where: { id: { in: valid } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

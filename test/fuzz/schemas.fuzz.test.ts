@@ -108,6 +108,7 @@ const TARGETS: Record<string, FuzzTarget> = {
       actor: "admin@desk.example",
       action: "staff.sign_in",
       target: ID,
+      customer: "cus_8f3a2c",
       from: "2026-11-01",
       to: "2026-11-20",
       before: "100",
@@ -133,6 +134,7 @@ const TARGETS: Record<string, FuzzTarget> = {
   },
   "lib/auth/schemas.ts#stepUpSchema": { valid: { code: "123456" }, notStored: ["code"] },
   "lib/auth/schemas.ts#totpCodeField": { valid: "123456", notStored: ["*"] },
+  "lib/cases/schemas.ts#bulkAssignSchema": { valid: { caseIds: [ID], assigneeId: ID } },
   "lib/cases/schemas.ts#caseAssignSchema": { valid: { caseId: ID, assigneeId: OTHER_ID } },
   "lib/cases/schemas.ts#caseNoteSchema": { valid: { caseId: ID, body: "Called the customer back." } },
   "lib/cases/schemas.ts#caseStatusSchema": {
@@ -212,6 +214,7 @@ const TARGETS: Record<string, FuzzTarget> = {
   },
   // Masked and counted; the mask keeps letters, digits as [number], and no markup characters.
   "lib/feedback/schemas.ts#searchMissSchema": { valid: { query: "refund call", outcome: "no-results" } },
+  "lib/scam-reports/schemas.ts#bulkAssignReportsSchema": { valid: { reportIds: [ID], assigneeId: ID } },
   "lib/scam-reports/schemas.ts#analyticsFiltersSchema": { valid: { days: "90" } },
   "lib/scam-reports/schemas.ts#linkCustomerSchema": {
     valid: { reference: "SR-4KX9-2M7Q", customer: "olivia@example.com" },
@@ -240,6 +243,9 @@ const TARGETS: Record<string, FuzzTarget> = {
   },
   "lib/staff/schemas.ts#changeRoleSchema": {
     valid: { staffId: ID, role: "SUPERVISOR", reason: "Promoted to team lead" },
+  },
+  "lib/staff/schemas.ts#inviteDecisionSchema": {
+    valid: { inviteId: ID, reason: "Sent to the wrong address" },
   },
   "lib/staff/schemas.ts#inviteSchema": {
     valid: { email: "new@desk.example", name: "New Person", role: "AGENT", reason: "Joined the team" },

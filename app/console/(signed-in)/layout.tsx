@@ -1,21 +1,49 @@
 import Link from "next/link";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { Badge } from "@/components/ui/badge";
-import { ConsoleNav } from "@/components/console/console-nav";
+import { ConsoleNav, type ConsoleNavLink } from "@/components/console/console-nav";
+import { ConsoleSearch } from "@/components/console/console-search";
+import { countWorkload } from "@/lib/workspace/workload";
 import { StepUpProvider } from "@/components/console/step-up-context";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { confirmStepUp } from "../step-up-action";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const links = [
-    { href: "/console", label: "Overview" },
+  const counts = await countWorkload(staff.id, staff.role);
+  const density = (await cookies()).get("console-density")?.value === "compact" ? "compact" : "comfortable";
+  const links: ConsoleNavLink[] = [
+    { href: "/console", label: "My work" },
     { href: "/console/customers", label: "Customers" },
-    { href: "/console/cases", label: "Cases" },
-    ...(can(staff, "scam-report:triage") ? [{ href: "/console/scam-reports", label: "Scam reports" }] : []),
-    ...(can(staff, "reset:approve") ? [{ href: "/console/approvals", label: "Approvals" }] : []),
+    {
+      href: "/console/cases",
+      label: "Cases",
+      count: counts.myCases,
+      countLabel: `${counts.myCases} open assigned to you`,
+    },
+    ...(counts.reportsToTriage !== null
+      ? [
+          {
+            href: "/console/scam-reports",
+            label: "Scam reports",
+            count: counts.reportsToTriage,
+            countLabel: `${counts.reportsToTriage} new to triage`,
+          },
+        ]
+      : []),
+    ...(counts.approvals !== null
+      ? [
+          {
+            href: "/console/approvals",
+            label: "Approvals",
+            count: counts.approvals,
+            countLabel: `${counts.approvals} waiting for your approval`,
+          },
+        ]
+      : []),
     ...(can(staff, "analytics:view") ? [{ href: "/console/analytics", label: "Analytics" }] : []),
     ...(can(staff, "audit:view") ? [{ href: "/console/audit", label: "Audit log" }] : []),
     ...(can(staff, "outbox:view") ? [{ href: "/console/outbox", label: "Outbox" }] : []),
@@ -25,7 +53,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/console/account", label: "My account" },
   ];
   return (
-    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
+    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950" data-density={density}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -33,20 +61,26 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/console" className="font-bold">
+        {/* Two rows by design: who and search above, the navigation below on one line of its own
+            that scrolls sideways if it must. Nothing wraps at 1280 px, whatever the role. */}
+        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 pt-3">
+          <Link href="/console" className="shrink-0 font-bold">
             Account Security Desk
           </Link>
-          <ConsoleNav links={links} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span data-testid="whoami">
-              {staff.name} <span className="text-slate-500 dark:text-slate-400">({staff.email})</span>
+          <ConsoleSearch />
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+            <span data-testid="whoami" className="min-w-0 truncate" title={staff.email}>
+              {staff.name}{" "}
+              <span className="hidden text-slate-600 xl:inline dark:text-slate-400">({staff.email})</span>
             </span>
             <Badge tone={staff.role === "ADMIN" ? "red" : staff.role === "SUPERVISOR" ? "amber" : "blue"}>
               {staff.role.toLowerCase()}
             </Badge>
             <SignOutButton />
           </div>
+        </div>
+        <div className="mx-auto max-w-7xl px-4 py-2">
+          <ConsoleNav links={links} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">

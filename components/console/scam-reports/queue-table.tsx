@@ -10,8 +10,27 @@ function plural(count: number, word: string) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-function columns(timeZone: string): Column<QueueRow>[] {
+function columns(timeZone: string, selectForm: string | undefined): Column<QueueRow>[] {
+  const select: Column<QueueRow>[] = selectForm
+    ? [
+        {
+          header: <span className="sr-only">Select</span>,
+          cell: (row) =>
+            row.status === "CLOSED" ? null : (
+              <input
+                type="checkbox"
+                name="reportIds"
+                value={row.id}
+                form={selectForm}
+                aria-label={`Select ${row.reference}`}
+                className="size-4"
+              />
+            ),
+        },
+      ]
+    : [];
   return [
+    ...select,
     {
       header: "Reference",
       cell: (row) => (
@@ -121,11 +140,20 @@ function columns(timeZone: string): Column<QueueRow>[] {
   ];
 }
 
-export function QueueTable({ rows, timeZone }: { rows: QueueRow[]; timeZone: string }) {
+/** `selectForm`: the id of a form that the rows' checkboxes join (bulk assignment). */
+export function QueueTable({
+  rows,
+  timeZone,
+  selectForm,
+}: {
+  rows: QueueRow[];
+  timeZone: string;
+  selectForm?: string;
+}) {
   return (
     <DataTable
       rows={rows}
-      columns={columns(timeZone)}
+      columns={columns(timeZone, selectForm)}
       rowKey={(row) => row.id}
       caption="Scam reports, newest first"
       testId="scam-queue"

@@ -2,15 +2,47 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
-import { auditFiltersSchema, listAuditEvents, type AuditRow } from "@/lib/audit/audit-queries";
+import {
+  auditDetailFields,
+  nameAuditRows,
+  type AuditParty,
+  type NamedAuditRow,
+} from "@/lib/audit/audit-names";
+import { auditFiltersSchema, listAuditActions, listAuditEvents } from "@/lib/audit/audit-queries";
 import { firstValues } from "@/lib/http/search-params";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { TextInput } from "@/components/ui/field";
+import { Select, TextInput } from "@/components/ui/field";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Time } from "@/components/console/time";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+function Party({ party }: { party: AuditParty }) {
+  return (
+    <>
+      {party.href ? (
+        <Link href={party.href} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+          {party.label}
+        </Link>
+      ) : (
+        <span title={party.id ?? undefined}>{party.label}</span>
+      )}
+      <div className="text-xs text-slate-600 dark:text-slate-400">{party.kind}</div>
+    </>
+  );
+}
+
+/** The action filter's choices: each area ("case.") and each action the log holds. */
+function actionChoices(actions: readonly string[]): { value: string; label: string }[] {
+  const areas = [...new Set(actions.map((action) => action.split(".")[0] ?? action))];
+  return areas.flatMap((area) => [
+    { value: `${area}.`, label: `${area}: every action` },
+    ...actions
+      .filter((action) => action.startsWith(`${area}.`))
+      .map((action) => ({ value: action, label: action })),
+  ]);
+}
 
 export default async function AuditPage({
   searchParams,
@@ -20,9 +52,20 @@ export default async function AuditPage({
   const staff = await requireStaff("audit:view");
   const raw = firstValues(await searchParams);
   const parsed = auditFiltersSchema.safeParse(raw);
-  const result = parsed.success ? await listAuditEvents(parsed.data) : null;
+  const actions = await listAuditActions();
+  const choices = actionChoices(actions);
+  // A forged action (one the log does not hold, nor any area of) is refused by name, not answered with
+  // an empty page that looks like "nothing happened".
+  const unknownAction =
+    parsed.success &&
+    parsed.data.action &&
+    !actions.some((action) => action.startsWith(parsed.data.action ?? ""))
+      ? parsed.data.action
+      : null;
+  const result = parsed.success && !unknownAction ? await listAuditEvents(parsed.data) : null;
+  const rows = result ? await nameAuditRows(result.rows) : [];
   const { before: _before, ...withoutPage } = raw;
-  const columns: Column<AuditRow>[] = [
+  const columns: Column<NamedAuditRow>[] = [
     { header: "#", cell: (row) => row.seq.toString(), className: "font-mono text-xs" },
     {
       header: "When",
@@ -33,7 +76,7 @@ export default async function AuditPage({
       header: "Who",
       cell: (row) => (
         <>
-          {row.actorLabel ?? row.actorType.toLowerCase()}
+          <Party party={row.actor} />
           {row.ip ? (
             <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{row.ip}</div>
           ) : null}
@@ -41,16 +84,30 @@ export default async function AuditPage({
       ),
     },
     { header: "Action", cell: (row) => row.action, className: "font-mono text-xs" },
-    {
-      header: "Target",
-      cell: (row) => (row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"),
-      className: "font-mono text-xs",
-    },
+    { header: "Target", cell: (row) => (row.target ? <Party party={row.target} /> : "—") },
     { header: "Reason", cell: (row) => row.reason ?? "" },
     {
       header: "Details",
-      cell: (row) => JSON.stringify(row.data),
-      className: "max-w-md font-mono text-xs break-all",
+      cell: (row) => {
+        const fields = auditDetailFields(row.data);
+        if (fields.length === 0) return "—";
+        return (
+          <details>
+            <summary className="cursor-pointer text-blue-700 underline dark:text-blue-300">
+              {fields.length === 1 ? "1 detail" : `${fields.length} details`}
+            </summary>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+              {fields.map((field) => (
+                <div key={field.label} className="contents">
+                  <dt className="font-medium text-slate-700 dark:text-slate-300">{field.label}</dt>
+                  <dd className="font-mono break-all">{field.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        );
+      },
+      className: "max-w-md",
     },
   ];
   return (
@@ -61,20 +118,38 @@ export default async function AuditPage({
         proves the chain is intact.
       </p>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter audit events">
-        {(
-          [
-            ["actor", "Who (email or id)"],
-            ["action", "Action starts with"],
-            ["target", "Target id"],
-          ] as const
-        ).map(([name, label]) => (
-          <div key={name}>
-            <label htmlFor={name} className="block text-sm font-medium">
-              {label}
-            </label>
-            <TextInput id={name} name={name} defaultValue={raw[name] ?? ""} />
-          </div>
-        ))}
+        <div>
+          <label htmlFor="actor" className="block text-sm font-medium">
+            Who (email or id)
+          </label>
+          <TextInput id="actor" name="actor" defaultValue={raw.actor ?? ""} />
+        </div>
+        <div>
+          <label htmlFor="action" className="block text-sm font-medium">
+            Action
+          </label>
+          <Select id="action" name="action" defaultValue={raw.action ?? ""}>
+            <option value="">Any action</option>
+            {unknownAction ? <option value={unknownAction}>{unknownAction} (not in the log)</option> : null}
+            {choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="customer" className="block text-sm font-medium">
+            Customer id
+          </label>
+          <TextInput id="customer" name="customer" defaultValue={raw.customer ?? ""} placeholder="cus_…" />
+        </div>
+        <div>
+          <label htmlFor="target" className="block text-sm font-medium">
+            Target id
+          </label>
+          <TextInput id="target" name="target" defaultValue={raw.target ?? ""} />
+        </div>
         <div>
           <label htmlFor="from" className="block text-sm font-medium">
             From (UTC)
@@ -102,10 +177,13 @@ export default async function AuditPage({
       {!parsed.success ? (
         <Alert tone="error">{parsed.error.issues.map((issue) => issue.message).join(" ")}</Alert>
       ) : null}
+      {unknownAction ? (
+        <Alert tone="error">The log holds no action “{unknownAction}”. Choose one from the list.</Alert>
+      ) : null}
       {result ? (
         <div>
           <DataTable
-            rows={result.rows}
+            rows={rows}
             columns={columns}
             rowKey={(row) => row.seq.toString()}
             caption="Audit events, newest first"
@@ -113,7 +191,7 @@ export default async function AuditPage({
             empty="No events match."
             alignTop
           />
-          {result.rows.length > 0 && result.nextBefore ? (
+          {rows.length > 0 && result.nextBefore ? (
             <Link
               href={`/console/audit?${new URLSearchParams({ ...withoutPage, before: result.nextBefore })}`}
               prefetch={false}

@@ -1,8 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addCaseNote, assignCase, openCase, setCaseStatus, setChecklistItem } from "@/lib/cases/cases";
 import {
+  addCaseNote,
+  assignCase,
+  assignCases,
+  openCase,
+  setCaseStatus,
+  setChecklistItem,
+} from "@/lib/cases/cases";
+import {
+  bulkAssignSchema,
   caseAssignSchema,
   caseNoteSchema,
   caseStatusSchema,
@@ -40,4 +48,9 @@ export const assignCaseAction = staffAction(
 export const checklistAction = staffAction(
   { permission: "case:work", schema: checklistSchema, revalidate: casePage },
   setChecklistItem,
+);
+
+export const bulkAssignCasesAction = staffAction(
+  { permission: "case:work", schema: bulkAssignSchema, revalidate: "/console/cases" },
+  assignCases,
 );

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
-import { listCases, type CaseListFilters } from "@/lib/cases/case-queries";
+import { listAssignableStaff, listCases, type CaseListFilters } from "@/lib/cases/case-queries";
 import { CASE_TYPE_LABELS } from "@/lib/cases/playbooks";
-import { CASE_STATUSES, CASE_TYPES } from "@/lib/cases/schemas";
+import { CASE_STATUSES, CASE_TYPES, parseCaseSort, type CaseSortKey } from "@/lib/cases/schemas";
+import { Alert } from "@/components/ui/alert";
 import { firstValues } from "@/lib/http/search-params";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -11,6 +12,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Time } from "@/components/console/time";
 import { humanise } from "@/lib/customers/labels";
+import { BulkAssignForm } from "./_components/bulk-assign-form";
 
 type CaseRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
 
@@ -23,6 +25,7 @@ export default async function CasesPage({
 }) {
   const staff = await requireStaff("case:work");
   const params = firstValues(await searchParams);
+  const sort = parseCaseSort(params.sort);
   const filters: CaseListFilters = {
     status: (CASE_STATUSES as readonly string[]).includes(params.status ?? "")
       ? (params.status as CaseListFilters["status"])
@@ -32,11 +35,48 @@ export default async function CasesPage({
       : undefined,
     assignee: params.mine === "1" ? staff.id : undefined,
     page: Math.max(0, Math.min(1_000, Number.parseInt(params.page ?? "0", 10) || 0)),
+    sort: sort ?? undefined,
   };
-  const { rows, hasMore } = await listCases(filters);
+  // An unknown sort column is refused by name rather than quietly replaced by the default order.
+  const [{ rows, hasMore }, assignable] = sort
+    ? await Promise.all([listCases(filters), listAssignableStaff()])
+    : [{ rows: [], hasMore: false }, []];
+  /** A column header that sorts by it: first press in its natural direction, the next reverses it. */
+  const sortHeader = (key: CaseSortKey, label: string, firstDescending: boolean) => {
+    const active = sort?.key === key;
+    const nextDescending = active ? !sort.descending : firstDescending;
+    const { page: _page, ...rest } = params;
+    return {
+      header: (
+        <Link
+          href={`/console/cases?${new URLSearchParams({ ...rest, sort: `${nextDescending ? "-" : ""}${key}` })}`}
+          prefetch={false}
+          className="text-blue-700 underline dark:text-blue-300"
+        >
+          {label}
+          {active ? <span aria-hidden="true">{sort.descending ? " ↓" : " ↑"}</span> : null}
+        </Link>
+      ),
+      sort: active ? (sort.descending ? "descending" : "ascending") : "none",
+    } as const;
+  };
   const columns: Column<CaseRow>[] = [
     {
-      header: "Case",
+      header: <span className="sr-only">Select</span>,
+      cell: (row) =>
+        row.status === "CLOSED" ? null : (
+          <input
+            type="checkbox"
+            name="caseIds"
+            value={row.id}
+            form="bulk-assign"
+            aria-label={`Select C-${row.number}`}
+            className="size-4"
+          />
+        ),
+    },
+    {
+      ...sortHeader("number", "Case", true),
       cell: (row) => (
         <>
           <Link
@@ -59,7 +99,14 @@ export default async function CasesPage({
       ),
     },
     { header: "Assignee", cell: (row) => row.assignee?.name ?? "—" },
-    { header: "Updated", cell: (row) => <Time date={row.updatedAt} timeZone={staff.timeZone} relative /> },
+    {
+      ...sortHeader("opened", "Opened", false),
+      cell: (row) => <Time date={row.createdAt} timeZone={staff.timeZone} relative />,
+    },
+    {
+      ...sortHeader("updated", "Updated", true),
+      cell: (row) => <Time date={row.updatedAt} timeZone={staff.timeZone} relative />,
+    },
   ];
   return (
     <div className="space-y-6">
@@ -91,6 +138,7 @@ export default async function CasesPage({
             ))}
           </Select>
         </div>
+        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
         <label className="flex items-center gap-2 pb-2">
           <input
             type="checkbox"
@@ -105,14 +153,22 @@ export default async function CasesPage({
           Filter
         </button>
       </form>
-      <DataTable
-        rows={rows}
-        columns={columns}
-        rowKey={(row) => row.id}
-        caption="Cases, most recently updated first"
-        testId="cases-table"
-        empty="No cases match. Open one from a customer's page."
-      />
+      {sort ? null : (
+        <Alert tone="error">
+          Cases cannot be sorted by “{params.sort}”. Sort by case number, when opened or when updated.
+        </Alert>
+      )}
+      {sort && rows.some((row) => row.status !== "CLOSED") ? <BulkAssignForm staff={assignable} /> : null}
+      {sort ? (
+        <DataTable
+          rows={rows}
+          columns={columns}
+          rowKey={(row) => row.id}
+          caption={`Cases, sorted by ${sort?.key === "number" ? "case number" : sort?.key === "opened" ? "when opened" : "last update"}, ${sort?.descending ? "descending" : "ascending"}`}
+          testId="cases-table"
+          empty="No cases match. Open one from a customer's page."
+        />
+      ) : null}
       <div className="flex gap-4">
         {(filters.page ?? 0) > 0 ? (
           <Link

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { QueueFilterForm } from "@/components/console/scam-reports/queue-filters";
 import { QueueTable } from "@/components/console/scam-reports/queue-table";
+import { BulkAssignReportsForm } from "./_components/bulk-assign-reports-form";
 
 export const metadata: Metadata = { title: "Scam reports" };
 
@@ -62,7 +63,8 @@ export default async function ScamReportQueuePage({
         </Alert>
       )}
       <QueueFilterForm filters={filters} staff={assignable} />
-      <QueueTable rows={page.rows} timeZone={staff.timeZone} />
+      {page.rows.some((row) => row.status !== "CLOSED") ? <BulkAssignReportsForm staff={assignable} /> : null}
+      <QueueTable rows={page.rows} timeZone={staff.timeZone} selectForm="bulk-assign-reports" />
       {next ? (
         <Link
           href={`/console/scam-reports?${next}`}

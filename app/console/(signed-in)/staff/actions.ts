@@ -1,10 +1,18 @@
 "use server";
 
 import { staffAction } from "@/lib/forms/staff-action";
-import { changeRoleSchema, inviteSchema, staffActiveSchema, staffReasonSchema } from "@/lib/staff/schemas";
+import {
+  changeRoleSchema,
+  inviteDecisionSchema,
+  inviteSchema,
+  staffActiveSchema,
+  staffReasonSchema,
+} from "@/lib/staff/schemas";
 import {
   changeStaffRole,
   inviteStaff,
+  resendInvite,
+  revokeInvite,
   resetStaffTotp,
   setStaffActive,
   unlockStaff,
@@ -12,7 +20,20 @@ import {
 
 const staffAdmin = { permission: "staff:manage", revalidate: "/console/staff" } as const;
 
-export const inviteStaffAction = staffAction({ ...staffAdmin, schema: inviteSchema }, inviteStaff);
+export const inviteStaffAction = staffAction({ ...staffAdmin, schema: inviteSchema }, (ctx, input) =>
+  inviteStaff(ctx, input),
+);
+
+// No revalidation: the revoked invitation stays on screen with its confirmation until the next visit,
+// rather than vanishing with the message.
+export const revokeInviteAction = staffAction(
+  { permission: "staff:manage", schema: inviteDecisionSchema },
+  revokeInvite,
+);
+
+export const resendInviteAction = staffAction({ ...staffAdmin, schema: inviteDecisionSchema }, (ctx, input) =>
+  resendInvite(ctx, input),
+);
 
 export const changeRoleAction = staffAction({ ...staffAdmin, schema: changeRoleSchema }, changeStaffRole);
 

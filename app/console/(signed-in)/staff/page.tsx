@@ -3,6 +3,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { listPendingInvites, listStaff, type StaffListItem } from "@/lib/staff/staff-admin";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
+import { InviteActions } from "./_components/invite-actions";
 import { InviteForm } from "./_components/invite-form";
 import { StaffActions } from "./_components/staff-actions";
 
@@ -18,6 +19,8 @@ const STATUS: Record<StaffListItem["status"], { label: string; tone: BadgeTone }
 export default async function StaffPage() {
   const admin = await requireStaff("staff:manage");
   const [staff, invites] = await Promise.all([listStaff(), listPendingInvites()]);
+  // Expired invitations stay listed a while, so an admin can send a fresh link.
+  const now = Date.now();
   return (
     <div className="space-y-10">
       <div>
@@ -83,13 +86,26 @@ export default async function StaffPage() {
         ) : (
           <ul className="divide-y divide-slate-200 dark:divide-slate-800">
             {invites.map((invite) => (
-              <li key={invite.id} className="flex flex-wrap gap-x-4 py-2 text-sm">
+              // Keyed by address: a resent invitation is a new row, but its forms (and the new link
+              // they show once) must stay mounted.
+              <li
+                key={invite.email}
+                className="flex flex-wrap items-baseline gap-x-4 gap-y-2 py-2 text-sm"
+                data-testid="pending-invite"
+              >
                 <span className="font-medium">{invite.name}</span>
                 <span>{invite.email}</span>
                 <Badge tone="blue">{invite.role.toLowerCase()}</Badge>
-                <span>
-                  expires <Time date={invite.expiresAt} timeZone={admin.timeZone} relative />
-                </span>
+                {invite.expiresAt.getTime() > now ? (
+                  <span>
+                    expires <Time date={invite.expiresAt} timeZone={admin.timeZone} relative />
+                  </span>
+                ) : (
+                  <Badge tone="amber">
+                    expired <Time date={invite.expiresAt} timeZone={admin.timeZone} relative />
+                  </Badge>
+                )}
+                <InviteActions invite={{ id: invite.id, email: invite.email }} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,11 @@
+"use server";
+
+import { staffAction } from "@/lib/forms/staff-action";
+import { bulkAssignReportsSchema } from "@/lib/scam-reports/schemas";
+import { assignReports } from "@/lib/scam-reports/triage";
+
+/** Assigns the reports ticked in the queue, all or none, one audit event each. */
+export const bulkAssignReportsAction = staffAction(
+  { permission: "scam-report:triage", schema: bulkAssignReportsSchema, revalidate: "/console/scam-reports" },
+  assignReports,
+);
