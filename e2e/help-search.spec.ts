@@ -31,6 +31,8 @@ test("the search page is shareable, highlights matches and tolerates typos", asy
   await input.fill("OTP");
   await input.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=OTP$/);
+  // The arrow keys are the help script's: wait until it has run on the new page.
+  await expect(page.locator("html[data-help-script=ready]")).toHaveCount(1);
   await page.getByRole("searchbox", { name: "What do you need help with?" }).press("ArrowDown");
   await expect(results.getByRole("link").first()).toBeFocused();
 });

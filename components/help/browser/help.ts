@@ -20,3 +20,5 @@ for (const form of document.querySelectorAll<HTMLFormElement>("form[data-feedbac
 const checker = document.querySelector<HTMLElement>("[data-message-checker]");
 if (checker)
   void import("./message-checker").then(({ enhanceMessageChecker }) => enhanceMessageChecker(checker));
+// Tells tests (and anyone curious) that the enhancements are wired up.
+document.documentElement.dataset.helpScript = "ready";
