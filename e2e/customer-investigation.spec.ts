@@ -15,7 +15,7 @@ test("an agent finds the OTP-bombing customer by phone, sees the burst explained
   await page.getByRole("link", { name: "Customers" }).click();
   // Typed as a customer would say it: spaces and the national 0 prefix.
   await page.getByLabel("Name, email, phone number or customer id").fill("07700 900123");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   const results = page.getByTestId("customer-results");
   await expect(results.getByRole("link", { name: olivia.fullName })).toBeVisible();
   await expect(results).toContainText("+44 •••• ••• 123");

@@ -253,7 +253,7 @@ test("an agent records a report taken by phone; the third report of a number put
   await expect(page.getByTestId("watchlist")).toContainText("+44 7700 900777");
   await page.goto("/console/customers");
   await page.getByLabel("Name, email, phone number or customer id").fill(olivia.email);
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   await page.getByTestId("customer-results").getByRole("link", { name: olivia.fullName }).click();
   await expect(page.getByTestId("watchlist-warning")).toContainText("+44 7700 900777");
 });
