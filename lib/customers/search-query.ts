@@ -1,6 +1,7 @@
 // What an agent typed into "Find a customer", classified so each kind uses its own index:
 // an id or external id (primary/unique key), an email (unique normalised email), a phone number in
 // any format (E.164 index), or the start of a name (text_pattern_ops prefix index). No full scans.
+import { hasControlCharacters } from "@/lib/forms/storable-text";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { isUuid } from "@/lib/ids";
 import { toNameKey } from "./name-key";
@@ -22,8 +23,7 @@ export function classifyCustomerQuery(raw: string, defaultCountry: CountryCode =
     };
   if (query.length > 200)
     return { kind: "invalid", message: "That is too long to be a name, email, phone number or id." };
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(query))
+  if (hasControlCharacters(query))
     return { kind: "invalid", message: "That contains characters no name, email, phone number or id has." };
   if (isUuid(query)) return { kind: "id", id: query.toLowerCase() };
   if (/^cus_[A-Za-z0-9]+$/.test(query)) return { kind: "external-id", externalId: query };

@@ -16,6 +16,12 @@ export function hasNoNul(value: string): boolean {
   return !value.includes("\u0000");
 }
 
+/** C0 controls and DEL: no name, number, reference or search term a person types contains one. */
+export function hasControlCharacters(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return /[\u0000-\u001f\u007f]/.test(value);
+}
+
 export function stripBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, "");
 }

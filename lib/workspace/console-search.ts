@@ -2,6 +2,7 @@
 // number, scam reports by reference or caller number, and staff by name. The text is classified
 // first so each kind is asked only when the text could name one, and a customer search (which is
 // audited, and is itself a look at personal data) is not run for "C-1042" or "SR-…".
+import { hasControlCharacters } from "@/lib/forms/storable-text";
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { StaffContext } from "@/lib/auth/current-staff";
@@ -28,8 +29,7 @@ export function classifyConsoleQuery(raw: string): ConsoleQuery {
   if (!text) return { kind: "empty" };
   if (text.length > 200)
     return { kind: "invalid", message: "That is too long to search for: 200 characters at most." };
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(text))
+  if (hasControlCharacters(text))
     return { kind: "invalid", message: "That contains characters no name, number or reference has." };
   const explicitCase = /^c\s*-?\s*(\d+)$/i.exec(text);
   if (explicitCase) {
