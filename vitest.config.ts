@@ -23,7 +23,7 @@ export default defineConfig({
       TOTP_ENCRYPTION_KEYS: "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
       NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     },
-    include: ["{lib,app,components,scripts,test,prisma}/**/*.test.{ts,tsx}"],
+    include: ["{lib,app,components,scripts,test,prisma,examples}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/.next/**", "e2e/**", ".data/**"],
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup-database.ts"],

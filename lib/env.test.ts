@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appUrl, documentedVariables, parseEnv } from "./env";
+import { appUrl, documentedVariables, parseEnv, privateNetworkAllowed } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -40,6 +40,22 @@ describe("environment", () => {
     expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NODE_ENV).toBe(
       "production",
     );
+  });
+
+  it("lets identity-system endpoints reach private networks only in development and the demo", () => {
+    const production = {
+      NODE_ENV: "production",
+      APP_URL: "https://desk.example.com",
+      NEXTAUTH_SECRET: "x".repeat(32),
+      TOTP_ENCRYPTION_KEYS: "k1:x",
+    };
+    expect(privateNetworkAllowed(parseEnv({}))).toBe(true);
+    expect(privateNetworkAllowed(parseEnv(production))).toBe(false);
+    expect(() => parseEnv({ ...production, INTEGRATIONS_ALLOW_PRIVATE_NETWORK: "1" })).toThrow(
+      /INTEGRATIONS_ALLOW_PRIVATE_NETWORK: must not be 1 in production/,
+    );
+    const demo = parseEnv({ ...production, DESK_DEMO: "1", INTEGRATIONS_ALLOW_PRIVATE_NETWORK: "1" });
+    expect(privateNetworkAllowed(demo)).toBe(true);
   });
 
   it("reports malformed values and treats empty ones as unset", () => {

@@ -64,7 +64,7 @@ const schema = z.object({
     .optional()
     .meta(
       doc(
-        "`keyId:base64(32 bytes)[,older...]`: AES-256-GCM keys for staff TOTP secrets. The first encrypts; all decrypt (rotation).",
+        "`keyId:base64(32 bytes)[,older...]`: AES-256-GCM keys for secrets at rest (staff TOTP, integration signing secrets). The first encrypts; all decrypt (rotation).",
       ),
     ),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
@@ -111,10 +111,23 @@ const schema = z.object({
     .meta(doc("Sender of notifications.")),
   NOTIFICATIONS_WORKER: flag
     .default("1")
-    .meta(doc("`0` turns off the outbox worker in this process (when a separate worker runs).")),
+    .meta(
+      doc("`0` turns off the background queues (notifications, identity-system deliveries) in this process."),
+    ),
   NOTIFICATIONS_INTERVAL_MS: count(100, 3_600_000)
     .default(5_000)
     .meta(doc("How often the outbox worker looks for due messages.")),
+
+  DELIVERY_INTERVAL_MS: count(50, 3_600_000)
+    .default(500)
+    .meta(doc("How often the delivery worker looks for account actions due to an identity system.")),
+  INTEGRATIONS_ALLOW_PRIVATE_NETWORK: flag
+    .optional()
+    .meta(
+      doc(
+        "`1`: identity-system endpoints may use http:// and loopback or private addresses. On by default in development; a production server accepts it only with `npm run demo`.",
+      ),
+    ),
 
   SEED_DEMO_DATA: flag
     .optional()
@@ -206,6 +219,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (parsed.success && isProductionServer(parsed.data)) {
     for (const name of PRODUCTION_REQUIRED)
       if (!parsed.data[name]) problems.push(`${name}: required when NODE_ENV=production`);
+    if (parsed.data.INTEGRATIONS_ALLOW_PRIVATE_NETWORK === "1" && parsed.data.DESK_DEMO !== "1")
+      problems.push(
+        "INTEGRATIONS_ALLOW_PRIVATE_NETWORK: must not be 1 in production (endpoints must be public https URLs)",
+      );
   }
   if (problems.length > 0 || !parsed.success)
     throw new EnvError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
@@ -242,6 +259,14 @@ export function requiredEnv(name: "DATABASE_URL" | "NEXTAUTH_SECRET" | "TOTP_ENC
 /** The public base URL without a trailing slash (http://localhost:3000 in development). */
 export function appUrl(source: Env = env()): string {
   return (source.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/**
+ * Whether identity-system endpoints may be plain http or resolve to loopback and private addresses:
+ * yes in development and tests, in production only for the demo (which runs on 127.0.0.1).
+ */
+export function privateNetworkAllowed(source: Env = env()): boolean {
+  return source.NODE_ENV !== "production" || source.INTEGRATIONS_ALLOW_PRIVATE_NETWORK === "1";
 }
 
 /** The documentation of every variable, for README's table (and the test that checks it). */

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/auth/password";
 import { signInStaff } from "@/lib/auth/sign-in";
 import { createTotpSecret } from "@/lib/auth/totp";
-import { encryptTotpSecret } from "@/lib/auth/totp-crypto";
+import { encryptAtRest } from "@/lib/crypto/at-rest";
 import { getDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { requiredEnv } from "@/lib/env";
@@ -30,7 +30,7 @@ const accounts = await Promise.all(
         email,
         name: "Bench",
         passwordHash: await hashPassword(`bench password ${index}`),
-        totpSecretEnc: encryptTotpSecret(createTotpSecret()),
+        totpSecretEnc: encryptAtRest(createTotpSecret()),
       },
     });
     return email;

@@ -7,7 +7,7 @@ import { appendAuditEvent } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
 import { emailField, newPasswordField } from "@/lib/auth/schemas";
 import { createTotpSecret, totpUri } from "@/lib/auth/totp";
-import { encryptTotpSecret } from "@/lib/auth/totp-crypto";
+import { encryptAtRest } from "@/lib/crypto/at-rest";
 import { getDb } from "@/lib/db/client";
 import { issueRecoveryCodes } from "@/lib/staff/recovery-codes-store";
 
@@ -48,7 +48,7 @@ async function main() {
         name,
         role: "ADMIN",
         passwordHash,
-        totpSecretEnc: encryptTotpSecret(secret),
+        totpSecretEnc: encryptAtRest(secret),
         totpEnrolledAt: new Date(),
       },
       select: { id: true },

@@ -10,3 +10,6 @@ export const ACTION_LABELS: Record<AccountActionKind, string> = {
   ACCOUNT_UNLOCKED: "Account unlocked",
   CONTACT_RESTORED: "Contact restored",
 };
+
+/** Every kind, in the order forms list them. */
+export const ACCOUNT_ACTION_KINDS = Object.keys(ACTION_LABELS) as AccountActionKind[];

@@ -2,16 +2,19 @@
 // (factors reset, sessions ended, new password required, locked, unlocked, contact restored) is
 // written here in the same transaction as the decision and its audit event, with a stable id, so
 // the identity system can be told exactly once per action. This module is the queue's only writer.
-// Until an identity-system endpoint is configured nothing delivers the rows, and the console says
-// so plainly instead of implying the change happened anywhere but in the desk.
+// Each action gets a delivery per configured identity-system endpoint in the same transaction
+// (lib/integrations); its status sums those up: decided → sent → confirmed, or failing. With no
+// endpoint configured it stays "decided", and the console says plainly that only the desk changed.
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { CaseAuthor } from "@/lib/cases/cases";
 import { completeChecklistStepsInTx } from "@/lib/cases/cases";
 import type { AccountActionKind, Prisma } from "@/lib/generated/prisma/client";
+import { scheduleDeliveriesInTx } from "@/lib/integrations/deliveries";
 import { ACTION_LABELS } from "./labels";
 
 type Tx = Prisma.TransactionClient;
+type Db = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /** The playbook steps each kind of action fulfils (lib/cases/playbooks.ts). */
 const FULFILS: Record<AccountActionKind, readonly string[]> = {
@@ -45,7 +48,13 @@ export async function queueAccountActionInTx(tx: Tx, by: CaseAuthor, action: Que
       decidedById: by.staff?.id ?? null,
       caseId: action.caseId ?? null,
     },
-    select: { id: true },
+    select: { id: true, sequence: true },
+  });
+  await scheduleDeliveriesInTx(tx, {
+    id: row.id,
+    kind: action.kind,
+    customerId: action.customerId,
+    sequence: row.sequence,
   });
   await completeChecklistStepsInTx(tx, by, action.customerId, FULFILS[action.kind], {
     auditAction: action.auditAction,
@@ -54,13 +63,48 @@ export async function queueAccountActionInTx(tx: Tx, by: CaseAuthor, action: Que
   return row.id;
 }
 
+/**
+ * Sums up the actions' deliveries into their status, after each attempt: any failing or given-up
+ * delivery makes the action FAILING, all delivered makes it CONFIRMED, any attempt made (or a poll
+ * that handed it out) SENT. Actions with no deliveries keep DECIDED.
+ */
+export async function refreshActionStatus(db: Db, actionIds: readonly string[]): Promise<void> {
+  if (actionIds.length === 0) return;
+  await db.$executeRaw`
+    UPDATE account_actions a
+    SET status = s.status::"AccountActionStatus",
+        confirmed_at = CASE WHEN s.status = 'CONFIRMED' THEN coalesce(a.confirmed_at, now()) END
+    FROM (
+      SELECT action_id,
+        CASE WHEN bool_or(status IN ('FAILING', 'DEAD')) THEN 'FAILING'
+             WHEN bool_and(status = 'DELIVERED') THEN 'CONFIRMED'
+             WHEN bool_or(attempts > 0 OR sent_at IS NOT NULL OR status = 'DELIVERED') THEN 'SENT'
+             ELSE 'DECIDED' END AS status
+      FROM action_deliveries
+      WHERE action_id = ANY (${actionIds as string[]}::uuid[])
+      GROUP BY action_id
+    ) s
+    WHERE a.id = s.action_id AND a.status::text <> s.status`;
+}
+
+export type ActionDeliveryState = {
+  endpoint: string;
+  status: "PENDING" | "DELIVERED" | "FAILING" | "DEAD";
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  deliveredAt: Date | null;
+};
+
 export type AccountActionRow = {
   id: string;
   kind: AccountActionKind;
-  status: string;
+  status: "DECIDED" | "SENT" | "CONFIRMED" | "FAILING";
   reason: string;
   createdAt: Date;
+  confirmedAt: Date | null;
   decidedBy: string | null;
+  deliveries: ActionDeliveryState[];
 };
 
 /** The customer's latest actions, or those since a moment (a case's opening). */
@@ -78,8 +122,24 @@ export async function listAccountActions(
       status: true,
       reason: true,
       createdAt: true,
+      confirmedAt: true,
       decidedBy: { select: { name: true } },
+      deliveries: {
+        orderBy: { endpoint: { createdAt: "asc" } },
+        select: {
+          status: true,
+          attempts: true,
+          nextAttemptAt: true,
+          lastError: true,
+          deliveredAt: true,
+          endpoint: { select: { name: true } },
+        },
+      },
     },
   });
-  return rows.map(({ decidedBy, ...row }) => ({ ...row, decidedBy: decidedBy?.name ?? null }));
+  return rows.map(({ decidedBy, deliveries, ...row }) => ({
+    ...row,
+    decidedBy: decidedBy?.name ?? null,
+    deliveries: deliveries.map(({ endpoint, ...delivery }) => ({ ...delivery, endpoint: endpoint.name })),
+  }));
 }

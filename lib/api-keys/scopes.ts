@@ -10,6 +10,11 @@ export const API_SCOPES: readonly ApiScopeInfo[] = [
     label: "events:write",
     description: "Send login-attempt and OTP-delivery events (POST /api/v1/events).",
   },
+  {
+    value: "ACTIONS_READ",
+    label: "actions:read",
+    description: "Fetch the account actions of a poll integration (GET /api/v1/actions).",
+  },
 ];
 
 export function scopeLabel(scope: ApiScope): string {

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { hashRecoveryCode } from "./recovery-codes";
 import { RECOVERY_CODE_PATTERN } from "./schemas";
 import { checkTotpCode } from "./totp";
-import { decryptTotpSecret } from "./totp-crypto";
+import { decryptAtRest } from "@/lib/crypto/at-rest";
 
 export type FactorCheck =
   | { ok: true; kind: "totp"; timeStep: number }
@@ -19,7 +19,7 @@ export async function checkSecondFactor(
   code: string,
 ): Promise<FactorCheck> {
   if (/^\d{6}$/.test(code)) {
-    const result = await checkTotpCode(decryptTotpSecret(totpSecretEnc), code);
+    const result = await checkTotpCode(decryptAtRest(totpSecretEnc), code);
     return result.valid ? { ok: true, kind: "totp", timeStep: result.timeStep } : { ok: false };
   }
   if (RECOVERY_CODE_PATTERN.test(code)) {

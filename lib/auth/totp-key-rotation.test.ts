@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createStaff } from "@/test/factories/staff";
-import { decryptTotpSecret, generateEncryptionKey, totpSecretKeyId } from "./totp-crypto";
-import { reencryptTotpSecrets } from "./totp-key-rotation";
+import { decryptAtRest, generateEncryptionKey, atRestKeyId } from "@/lib/crypto/at-rest";
+import { reencryptAtRests } from "./totp-key-rotation";
 import { refreshEnv } from "@/lib/env";
 
 const originalKeys = process.env.TOTP_ENCRYPTION_KEYS;
@@ -21,20 +21,20 @@ describe("TOTP key rotation", () => {
   it("moves every secret to the new first key, after which the old key can be dropped", async () => {
     const staff = [await createStaff(), await createStaff({ role: "ADMIN" })];
     const oldKeys = process.env.TOTP_ENCRYPTION_KEYS ?? "";
-    const oldId = totpSecretKeyId((await storedSecrets()).get(staff[0]?.id ?? "") ?? "");
+    const oldId = atRestKeyId((await storedSecrets()).get(staff[0]?.id ?? "") ?? "");
     const newKey = generateEncryptionKey("k2026b");
 
     process.env.TOTP_ENCRYPTION_KEYS = `${newKey},${oldKeys}`;
 
     refreshEnv();
-    expect(await reencryptTotpSecrets()).toEqual({
+    expect(await reencryptAtRests()).toEqual({
       checked: 2,
       reencrypted: 2,
       alreadyCurrent: 0,
       changedMeanwhile: 0,
     });
     // A second run finds nothing to do.
-    expect(await reencryptTotpSecrets()).toMatchObject({ reencrypted: 0, alreadyCurrent: 2 });
+    expect(await reencryptAtRests()).toMatchObject({ reencrypted: 0, alreadyCurrent: 2 });
 
     // Only the new key is left, and every secret still decrypts to what the staff member enrolled.
     process.env.TOTP_ENCRYPTION_KEYS = newKey;
@@ -42,9 +42,9 @@ describe("TOTP key rotation", () => {
     const after = await storedSecrets();
     for (const member of staff) {
       const stored = after.get(member.id) ?? "";
-      expect(totpSecretKeyId(stored)).toBe("k2026b");
-      expect(totpSecretKeyId(stored)).not.toBe(oldId);
-      expect(decryptTotpSecret(stored)).toBe(member.secret);
+      expect(atRestKeyId(stored)).toBe("k2026b");
+      expect(atRestKeyId(stored)).not.toBe(oldId);
+      expect(decryptAtRest(stored)).toBe(member.secret);
     }
   });
 });

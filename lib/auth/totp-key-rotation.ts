@@ -6,7 +6,7 @@
 // re-enrols at the same moment keeps the new secret; such rows are counted and left for a re-run.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { activeTotpKeyId, decryptTotpSecret, encryptTotpSecret, totpSecretKeyId } from "./totp-crypto";
+import { activeAtRestKeyId, decryptAtRest, encryptAtRest, atRestKeyId } from "@/lib/crypto/at-rest";
 
 export type ReencryptReport = {
   checked: number;
@@ -15,9 +15,9 @@ export type ReencryptReport = {
   changedMeanwhile: number;
 };
 
-export async function reencryptTotpSecrets(): Promise<ReencryptReport> {
+export async function reencryptAtRests(): Promise<ReencryptReport> {
   const db = getDb();
-  const activeId = activeTotpKeyId();
+  const activeId = activeAtRestKeyId();
   const rows = await db.staffUser.findMany({
     where: { totpSecretEnc: { not: null } },
     select: { id: true, totpSecretEnc: true },
@@ -30,11 +30,11 @@ export async function reencryptTotpSecrets(): Promise<ReencryptReport> {
   };
   for (const row of rows) {
     const stored = row.totpSecretEnc ?? "";
-    if (totpSecretKeyId(stored) === activeId) {
+    if (atRestKeyId(stored) === activeId) {
       report.alreadyCurrent++;
       continue;
     }
-    const fresh = encryptTotpSecret(decryptTotpSecret(stored));
+    const fresh = encryptAtRest(decryptAtRest(stored));
     const { count } = await db.staffUser.updateMany({
       where: { id: row.id, totpSecretEnc: stored },
       data: { totpSecretEnc: fresh },

@@ -4,6 +4,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notMeToken } from "./not-me-token";
 import {
+  integrationAlertEmail,
   accountNoticeEmail,
   accountNoticeSms,
   resetEmail,
@@ -28,9 +29,11 @@ async function queueToRecipients(
   template: string,
   email: { subject: string; body: string },
   sms: string,
+  waitsForActionId: string | null = null,
 ): Promise<number> {
   const rows: Prisma.NotificationCreateManyInput[] = [
     ...recipients.emails.map((destination) => ({
+      waitsForActionId,
       customerId,
       channel: "EMAIL" as const,
       destination,
@@ -39,6 +42,7 @@ async function queueToRecipients(
       body: email.body,
     })),
     ...recipients.phones.map((destination) => ({
+      waitsForActionId,
       customerId,
       channel: "SMS" as const,
       destination,
@@ -78,6 +82,8 @@ export async function queueResetNotifications(
   customer: { id: string; fullName: string },
   recipients: NoticeRecipients,
   reset: {
+    /** The FACTORS_RESET account action: the notice goes out once its deliveries are settled. */
+    waitsForActionId: string;
     id: string;
     executedAt: Date;
     removedFactors: string[];
@@ -94,7 +100,15 @@ export async function queueResetNotifications(
     passwordResetRequired: reset.passwordResetRequired,
     notMeUrl: `${appUrl()}/not-me/${notMeToken(reset.id)}`,
   };
-  return queueToRecipients(tx, customer.id, recipients, "factor-reset", resetEmail(notice), resetSms(notice));
+  return queueToRecipients(
+    tx,
+    customer.id,
+    recipients,
+    "factor-reset",
+    resetEmail(notice),
+    resetSms(notice),
+    reset.waitsForActionId,
+  );
 }
 
 /**
@@ -112,6 +126,28 @@ export async function queueStaffLockAlert(
       channel: "EMAIL" as const,
       destination,
       template: "staff-locked",
+      subject: email.subject,
+      body: email.body,
+    })),
+  });
+  return recipients.length;
+}
+
+/** Tells every active administrator that an identity-system endpoint is failing deliveries. */
+export async function queueIntegrationAlert(
+  tx: Tx,
+  alert: { endpointId: string; endpointName: string; failing: number; adminEmails: string[] },
+): Promise<number> {
+  const email = integrationAlertEmail({
+    ...alert,
+    consoleUrl: `${appUrl()}/console/integrations/${alert.endpointId}`,
+  });
+  const recipients = [...new Set(alert.adminEmails)];
+  await tx.notification.createMany({
+    data: recipients.map((destination) => ({
+      channel: "EMAIL" as const,
+      destination,
+      template: "integration-failing",
       subject: email.subject,
       body: email.body,
     })),

@@ -92,6 +92,23 @@ export function staffLockAlertEmail(alert: {
   return { subject: `Staff account locked: ${alert.staffEmail}`, body: lines.join("\n") };
 }
 
+/** To administrators: the identity system is not accepting the desk's account actions. */
+export function integrationAlertEmail(alert: { endpointName: string; failing: number; consoleUrl: string }): {
+  subject: string;
+  body: string;
+} {
+  const lines = [
+    `The identity-system endpoint "${alert.endpointName}" is not accepting the desk's account actions.`,
+    `${alert.failing} action${alert.failing === 1 ? " is" : "s are"} failing or were given up.`,
+    "",
+    "Until they are delivered, resets, ended sessions and locks decided in the desk have not reached the system customers sign in to.",
+    "The desk keeps retrying; the delivery log shows each attempt's answer, and you can retry or pause from there.",
+    "",
+    `Delivery log: ${alert.consoleUrl}`,
+  ];
+  return { subject: `Identity system deliveries failing: ${alert.endpointName}`, body: lines.join("\n") };
+}
+
 /** To someone an administrator invited (or invited again): the single-use link to set up their account. */
 export function staffInvitationEmail(invite: {
   name: string;

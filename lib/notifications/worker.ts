@@ -34,8 +34,13 @@ export async function processOutbox(
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE notifications SET next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
     WHERE id IN (
-      SELECT id FROM notifications WHERE status = 'PENDING' AND next_attempt_at <= now()
-      ORDER BY next_attempt_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
+      SELECT n.id FROM notifications n
+      WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
+        -- Held until the identity system has confirmed (or the desk gave up on) the action it announces.
+        AND (n.waits_for_action_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM action_deliveries d
+          WHERE d.action_id = n.waits_for_action_id AND d.status IN ('PENDING', 'FAILING')))
+      ORDER BY n.next_attempt_at LIMIT ${batchSize} FOR UPDATE OF n SKIP LOCKED)
     RETURNING id, channel::text AS channel, destination, subject, body, attempts`;
   const run: OutboxRun = { sent: 0, failed: 0, retrying: 0 };
   for (const message of claimed) {

@@ -249,10 +249,14 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
   if (reset.forcePasswordReset) await requirePasswordChangeInTx(tx, reset.customer.id);
   // Decided here, carried out by the identity system: one queued action per change.
   const queued = { customerId: reset.customer.id, reason: reset.reason, caseId: reset.caseId };
-  await queueAccountActionInTx(tx, ctx, {
+  const factorsAction = await queueAccountActionInTx(tx, ctx, {
     ...queued,
     kind: "FACTORS_RESET",
-    detail: { resetId: reset.id, factorIds: factors.map((factor) => factor.id) },
+    detail: {
+      resetId: reset.id,
+      factorIds: factors.map((factor) => factor.id),
+      factorTypes: [...new Set(factors.map((factor) => factor.type))],
+    },
     auditAction: "reset.executed",
   });
   if (reset.revokeSessions)
@@ -272,7 +276,9 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
   // Every contact on file and every one replaced in the risk window: never only a new number.
   const trust = await loadContactTrust(reset.customer.id, { tx, now });
   const recipients = trust ? noticeRecipients(trust) : { emails: [], phones: [] };
+  // The notice waits for the identity system to confirm the reset (sent at once when none is connected).
   const notifications = await queueResetNotifications(tx, reset.customer, recipients, {
+    waitsForActionId: factorsAction,
     id: reset.id,
     executedAt: now,
     removedFactors: factors.map((factor) => `${FACTOR_NAMES[factor.type] ?? factor.type} (${factor.label})`),

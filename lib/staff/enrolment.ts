@@ -8,7 +8,7 @@ import { appendAuditEvent } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
 import type { EnrolmentInput, FirstAdminInput, InviteAcceptanceInput } from "@/lib/auth/schemas";
 import { checkTotpCode } from "@/lib/auth/totp";
-import { encryptTotpSecret } from "@/lib/auth/totp-crypto";
+import { encryptAtRest } from "@/lib/crypto/at-rest";
 import type { PublicContext } from "@/lib/forms/public-action";
 import { fail, succeed, type Failure, type Result } from "@/lib/result";
 import { issueRecoveryCodes } from "./recovery-codes-store";
@@ -62,7 +62,7 @@ export async function createFirstAdmin(ctx: PublicContext, data: FirstAdminInput
         name: data.name,
         role: "ADMIN",
         passwordHash,
-        totpSecretEnc: encryptTotpSecret(data.totpSecret),
+        totpSecretEnc: encryptAtRest(data.totpSecret),
         totpEnrolledAt: new Date(),
         totpLastStep: BigInt(timeStep),
       },
@@ -137,7 +137,7 @@ export async function acceptInvite(
     const credentials = {
       name: data.name,
       passwordHash,
-      totpSecretEnc: encryptTotpSecret(data.totpSecret),
+      totpSecretEnc: encryptAtRest(data.totpSecret),
       totpEnrolledAt: new Date(),
       totpLastStep: BigInt(timeStep),
       failedSecondFactors: 0,

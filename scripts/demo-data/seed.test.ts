@@ -6,7 +6,7 @@ import { generate, verify } from "otplib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
-import { decryptTotpSecret } from "../../lib/auth/totp-crypto";
+import { decryptAtRest } from "../../lib/crypto/at-rest";
 import { loadRiskInput } from "../../lib/customers/risk-data";
 import { getDb } from "../../lib/db/client";
 import { computeRiskSignals } from "../../lib/customers/risk-signals";
@@ -250,7 +250,7 @@ describe("demo staff", () => {
       expect(row).toMatchObject({ role: staff.role, time_zone: staff.timeZone, name: staff.name });
       expect(row.totp_enrolled_at).not.toBeNull();
       expect(await verifyPassword(row.password_hash, staff.password)).toBe(true);
-      const secret = decryptTotpSecret(row.totp_secret_enc);
+      const secret = decryptAtRest(row.totp_secret_enc);
       expect(secret).toBe(staff.totpSecret);
       const result = await verify({ secret, token: await generate({ secret }) });
       expect(result.valid).toBe(true);

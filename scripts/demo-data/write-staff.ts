@@ -2,7 +2,7 @@
 // TOTP secrets encrypted by the same modules the sign-in code uses, so they sign in like anyone else.
 import type pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { encryptTotpSecret } from "../../lib/auth/totp-crypto";
+import { encryptAtRest } from "../../lib/crypto/at-rest";
 import { DAYS, DEMO_STAFF, type DemoStaffKey } from "./stories";
 
 export async function writeDemoStaff(
@@ -26,7 +26,7 @@ export async function writeDemoStaff(
         staff.role,
         staff.timeZone,
         hashes[i],
-        encryptTotpSecret(staff.totpSecret),
+        encryptAtRest(staff.totpSecret),
         new Date(now - 30 * DAYS),
         new Date(now - 90 * DAYS),
       ],

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generateEncryptionKey } from "../../lib/auth/totp-crypto";
+import { generateEncryptionKey } from "../../lib/crypto/at-rest";
 
 const FILE = path.resolve(".data/dev-secrets.json");
 

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { createTotpSecret, generateTotpCode } from "@/lib/auth/totp";
-import { encryptTotpSecret } from "@/lib/auth/totp-crypto";
+import { encryptAtRest } from "@/lib/crypto/at-rest";
 import { staffContext, type CurrentStaff, type StaffContext } from "@/lib/auth/current-staff";
 
 export type TestStaff = { id: string; email: string; password: string; secret: string; role: Role };
@@ -22,7 +22,7 @@ export async function createStaff(
       name: `Test ${role.toLowerCase()}`,
       role,
       passwordHash: await hashPassword(password),
-      totpSecretEnc: encryptTotpSecret(secret),
+      totpSecretEnc: encryptAtRest(secret),
       totpEnrolledAt: new Date(),
       deactivatedAt: overrides.deactivated ? new Date() : null,
     },

@@ -1,0 +1,165 @@
+// A reference identity system: the smallest service that receives the desk's account actions the
+// way a company's real one should. It is deliberately independent of the desk's code (it imports
+// nothing from lib/): it verifies each delivery with the Standard Webhooks library, applies it once
+// to its own users, and answers 2xx only after applying. The desk's demo (`npm run dev`) and its
+// tests run it; docs/identity-system.md walks through writing one.
+//
+// Its "tables" are in memory (users by external id, processed message ids), optionally saved to a
+// JSON file so a restart keeps them; a real system would use its own database.
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import http from "node:http";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+
+export type IdentityUser = {
+  externalId: string;
+  factors: { id: string; type: string }[];
+  sessionsActive: number;
+  locked: boolean;
+  passwordChangeRequired: boolean;
+};
+
+export type AppliedAction = { messageId: string; type: string; externalId: string; actionId: string };
+
+export type IdentityState = { users: Record<string, IdentityUser>; applied: AppliedAction[] };
+
+type DeskEvent = {
+  type: string;
+  timestamp: string;
+  data: { actionId?: string; customer?: { externalId?: string }; detail?: Record<string, unknown> };
+};
+
+export type IdentitySystemOptions = {
+  /** Every `whsec_` secret currently valid: during a rotation both the old and the new one. */
+  secrets: string[];
+  /** Where to keep state between restarts (none: memory only). */
+  stateFile?: string;
+  /** Answer this status to the next N deliveries without applying them (tests, demos of failure). */
+  failNext?: { count: number; status: number };
+};
+
+export class IdentitySystem {
+  readonly state: IdentityState;
+  private readonly verifiers: Webhook[];
+  private failNext: { count: number; status: number };
+
+  constructor(private readonly options: IdentitySystemOptions) {
+    this.verifiers = options.secrets.map((secret) => new Webhook(secret));
+    this.failNext = options.failNext ?? { count: 0, status: 503 };
+    this.state =
+      options.stateFile && existsSync(options.stateFile)
+        ? (JSON.parse(readFileSync(options.stateFile, "utf8")) as IdentityState)
+        : { users: {}, applied: [] };
+  }
+
+  failNextDeliveries(count: number, status = 503): void {
+    this.failNext = { count, status };
+  }
+
+  /** Verifies a delivery; throws WebhookVerificationError when no valid secret signed it or it is stale. */
+  verify(body: string, headers: Record<string, string>): DeskEvent {
+    for (const verifier of this.verifiers) {
+      try {
+        return verifier.verify(body, headers) as DeskEvent;
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+      }
+    }
+    throw new WebhookVerificationError("No matching signature");
+  }
+
+  /** Applies one verified delivery at most once (the webhook-id is the idempotency key). */
+  apply(messageId: string, event: DeskEvent): "applied" | "duplicate" | "ignored" {
+    if (this.state.applied.some((entry) => entry.messageId === messageId)) return "duplicate";
+    const externalId = event.data.customer?.externalId;
+    if (event.type === "desk.test" || !externalId) return "ignored";
+    const user = (this.state.users[externalId] ??= {
+      externalId,
+      factors: [{ id: `${externalId}-totp`, type: "TOTP_APP" }],
+      sessionsActive: 1,
+      locked: false,
+      passwordChangeRequired: false,
+    });
+    switch (event.type) {
+      case "account.factors_reset":
+        user.factors = [];
+        break;
+      case "account.sessions_ended":
+        user.sessionsActive = 0;
+        break;
+      case "account.session_ended":
+        user.sessionsActive = Math.max(0, user.sessionsActive - 1);
+        break;
+      case "account.password_change_required":
+        user.passwordChangeRequired = true;
+        break;
+      case "account.locked":
+        user.locked = true;
+        break;
+      case "account.unlocked":
+        user.locked = false;
+        break;
+      default:
+        // Unknown types are acknowledged and skipped: the desk may add kinds before receivers learn them.
+        return "ignored";
+    }
+    this.state.applied.push({ messageId, type: event.type, externalId, actionId: event.data.actionId ?? "" });
+    this.save();
+    return "applied";
+  }
+
+  private save(): void {
+    if (this.options.stateFile) writeFileSync(this.options.stateFile, JSON.stringify(this.state, null, 2));
+  }
+
+  /** POST /desk-events receives; GET /state shows what was applied (for people and tests). */
+  handle = (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === "GET" && request.url === "/state") return reply(200, this.state);
+    if (request.method !== "POST" || request.url !== "/desk-events")
+      return reply(404, { error: "not found" });
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      if (this.failNext.count > 0) {
+        this.failNext.count -= 1;
+        return reply(this.failNext.status, { error: "temporarily unavailable" });
+      }
+      const body = Buffer.concat(chunks).toString("utf8");
+      const headers = Object.fromEntries(
+        ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [
+          name,
+          String(request.headers[name] ?? ""),
+        ]),
+      );
+      let event: DeskEvent;
+      try {
+        event = this.verify(body, headers);
+      } catch {
+        return reply(401, { error: "signature verification failed" });
+      }
+      const outcome = this.apply(headers["webhook-id"] ?? "", event);
+      return reply(200, { outcome });
+    });
+  };
+
+  /** Listens on 127.0.0.1; resolves with the port (0 picks a free one). */
+  listen(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
+    const server = http.createServer(this.handle);
+    return new Promise((resolve) => {
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        resolve({
+          port: typeof address === "object" && address ? address.port : port,
+          close: () =>
+            new Promise<void>((done) => {
+              server.closeAllConnections();
+              server.close(() => done());
+            }),
+        });
+      });
+    });
+  }
+}
