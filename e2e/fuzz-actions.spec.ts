@@ -150,6 +150,22 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/api-keys/actions.ts#revokeApiKeyAction": {
     valid: { keyId: ":case", reason: "Fuzzing revocation" },
   },
+  // A poll endpoint with a key that does not exist: validation and the refusal are reached, and no
+  // endpoint the fuzzer invents starts receiving (and failing) the suite's account actions.
+  "app/console/(signed-in)/integrations/actions.ts#createEndpointAction": {
+    valid: { name: "Fuzz endpoint", format: "POLL", apiKeyId: ":case", reason: "Fuzzing endpoints" },
+  },
+  "app/console/(signed-in)/integrations/actions.ts#rotateSecretAction": {
+    valid: { endpointId: ":case", reason: "Fuzzing rotation" },
+  },
+  "app/console/(signed-in)/integrations/actions.ts#pauseEndpointAction": {
+    valid: { endpointId: ":case", paused: "1" },
+  },
+  "app/console/(signed-in)/integrations/actions.ts#removeEndpointAction": {
+    valid: { endpointId: ":case", reason: "Fuzzing removal" },
+  },
+  "app/console/(signed-in)/integrations/actions.ts#testDeliveryAction": { valid: { endpointId: ":case" } },
+  "app/console/(signed-in)/integrations/actions.ts#redeliverAction": { valid: { deliveryId: ":case" } },
   // A uuid that names no feedback row: validation and the "already handled" refusal are reached.
   "app/console/(signed-in)/help-center/actions.ts#markFeedbackHandledAction": {
     valid: { feedbackId: ":case" },

@@ -20,6 +20,7 @@ import pg from "pg";
 import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrateDatabase } from "../lib/db/migrate";
 import { applyDevSecrets } from "./launch/dev-secrets";
+import { startDemoIdentitySystem } from "./launch/demo-identity-system";
 import { seedDemoData } from "./demo-data";
 import { printDemoStaff } from "./demo-data/print-demo-staff";
 import { parseEnv } from "../lib/env";
@@ -130,6 +131,8 @@ async function main() {
 
   if (mode !== "run") Object.assign(process.env, { NODE_ENV: mode === "dev" ? "development" : "production" });
   if (mode === "demo") process.env.DESK_DEMO = "1";
+  // The demo's identity system listens on loopback beside the desk (scripts/launch/demo-identity-system.ts).
+  if (mode === "demo") process.env.INTEGRATIONS_ALLOW_PRIVATE_NETWORK ??= "1";
   if (mode !== "run") {
     const { port, hostname } = serverArgs(mode, passThrough);
     const local = `http://${LOOPBACK.has(hostname) || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname}:${port}`;
@@ -180,6 +183,8 @@ async function main() {
         const report = await seedDemoData(url, { customers: settings.DEMO_CUSTOMERS, log });
         log(`Demo data ready in ${report.seconds.toFixed(1)} s.`);
       }
+      if (seedAllowed && settings.SEED_DEMO_DATA !== "0")
+        await startDemoIdentitySystem(url, serverArgs(mode, passThrough).port, log);
       if (mode === "dev" && !process.env.CI) printDemoStaff(log);
       if (mode === "demo") process.stdout.write(`${DEMO_BANNER}\n`);
     }

@@ -11,6 +11,8 @@ export type ConsoleNavLink = {
   count?: number;
   /** What the count means, for screen readers and the hover title ("3 waiting for your approval"). */
   countLabel?: string;
+  /** The count is a problem to fix (failing deliveries), not work in a queue: drawn in red. */
+  alert?: boolean;
 };
 
 /** Console navigation: one row that scrolls sideways when it must, never wrapping the header. */
@@ -35,7 +37,10 @@ export function ConsoleNav({ links }: { links: ConsoleNavLink[] }) {
                 {link.label}
                 {link.count ? (
                   <span
-                    className="rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white dark:bg-blue-300 dark:text-slate-950"
+                    className={cn(
+                      "rounded-full px-1.5 text-xs font-semibold text-white dark:text-slate-950",
+                      link.alert ? "bg-red-700 dark:bg-red-300" : "bg-blue-700 dark:bg-blue-300",
+                    )}
                     data-testid={`nav-count-${link.href.split("/").pop()}`}
                     title={link.countLabel}
                   >

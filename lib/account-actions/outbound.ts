@@ -143,3 +143,15 @@ export async function listAccountActions(
     deliveries: deliveries.map(({ endpoint, ...delivery }) => ({ ...delivery, endpoint: endpoint.name })),
   }));
 }
+
+/** Just the state of the customer's latest actions: what the customer page polls. */
+export async function listAccountActionStatuses(
+  customerId: string,
+): Promise<{ id: string; status: string }[]> {
+  return getDb().accountAction.findMany({
+    where: { customerId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, status: true },
+  });
+}

@@ -34,6 +34,7 @@ describe("can()", () => {
   it("grants administration only to admins", () => {
     expect(rolesWith("staff:manage")).toEqual(["ADMIN"]);
     expect(rolesWith("api-key:manage")).toEqual(["ADMIN"]);
+    expect(rolesWith("integration:manage")).toEqual(["ADMIN"]);
     expect(rolesWith("content:manage")).toEqual(["ADMIN"]);
   });
 });

@@ -22,6 +22,8 @@ export type Permission =
   | "outbox:view"
   | "staff:manage"
   | "api-key:manage"
+  // Identity-system endpoints: where account actions are delivered, their secrets and delivery log.
+  | "integration:manage"
   // The help center's content: article feedback, searches that found nothing, review dates.
   | "content:manage";
 
@@ -50,6 +52,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "outbox:view": ADMINS,
   "staff:manage": ADMINS,
   "api-key:manage": ADMINS,
+  "integration:manage": ADMINS,
   "content:manage": ADMINS,
 };
 
@@ -61,6 +64,7 @@ export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "account:restore",
   "staff:manage",
   "api-key:manage",
+  "integration:manage",
 ]);
 
 export type Actor = { id: string; role: Role };

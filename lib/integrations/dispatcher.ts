@@ -8,14 +8,18 @@
 // one customer's actions arrive in the order they were decided, even across retries (a "locked"
 // never overtakes the "sessions ended" before it). Different customers go out in parallel.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/audit/audit-log";
+import type { StaffContext } from "@/lib/auth/current-staff";
+import { fail, succeed, type Result } from "@/lib/result";
 import { privateNetworkAllowed } from "@/lib/env";
 import { refreshActionStatus } from "@/lib/account-actions/outbound";
 import { log } from "@/lib/log";
 import { queueIntegrationAlert } from "@/lib/notifications/outbox";
 import { signingSecrets } from "./endpoints";
 import { DeliveryError, postSigned, type PostOutcome } from "./http-post";
-import { actionEvent } from "./payload";
+import { actionEvent, testEvent } from "./payload";
 import { signWebhook } from "./standard-webhooks";
 
 /** Attempts before a delivery is given up (dead-lettered) for an admin to redeliver. */
@@ -193,4 +197,76 @@ async function alertAdmins(endpointId: string): Promise<void> {
     });
     log.warn("integrations.deliveries_failing", { endpointId, failing });
   });
+}
+
+/**
+ * "Send a test delivery": a signed `desk.test` event sent now, its answer recorded in the delivery
+ * log and returned to the admin. It is not an account action; receivers should answer 2xx and
+ * apply nothing.
+ */
+export async function sendTestDelivery(ctx: StaffContext, input: { endpointId: string }): Promise<Result> {
+  const db = getDb();
+  const endpoint = await db.integrationEndpoint.findFirst({
+    where: { id: input.endpointId, removedAt: null },
+    select: {
+      id: true,
+      name: true,
+      format: true,
+      url: true,
+      secretEnc: true,
+      previousSecretEnc: true,
+      previousSecretExpiresAt: true,
+    },
+  });
+  if (!endpoint) return fail("That endpoint does not exist or was removed.");
+  if (!endpoint.url || endpoint.format !== "STANDARD_WEBHOOKS")
+    return fail("Only webhook endpoints can be sent a test: a poll endpoint fetches actions itself.");
+  const startedAt = new Date();
+  const body = JSON.stringify(testEvent(startedAt));
+  const headers = signWebhook({
+    id: `msg_test_${randomUUID()}`,
+    timestamp: startedAt,
+    body,
+    secrets: signingSecrets(endpoint, startedAt),
+  });
+  let outcome: PostOutcome | null = null;
+  let error: string | null = null;
+  try {
+    outcome = await postSigned(
+      endpoint.url,
+      body,
+      { "content-type": "application/json", ...headers },
+      { allowPrivate: privateNetworkAllowed() },
+    );
+    if (outcome.statusCode < 200 || outcome.statusCode > 299)
+      error = `The receiver answered ${outcome.statusCode}.`;
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message.slice(0, 300) : String(caught);
+    if (caught instanceof DeliveryError)
+      outcome = { statusCode: 0, latencyMs: caught.latencyMs, excerpt: "" };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.deliveryAttempt.create({
+      data: {
+        endpointId: endpoint.id,
+        startedAt,
+        statusCode: outcome && outcome.statusCode > 0 ? outcome.statusCode : null,
+        latencyMs: outcome?.latencyMs ?? 0,
+        responseExcerpt: outcome?.excerpt || null,
+        error,
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: "integration.test_sent",
+      target: { type: "integration-endpoint", id: endpoint.id },
+      ip: ctx.ip,
+      data: { name: endpoint.name, ok: error === null, statusCode: outcome?.statusCode ?? null },
+    });
+  });
+  return error
+    ? fail(`The test did not get through: ${error}`)
+    : succeed(
+        `Test delivered: "${endpoint.name}" answered ${outcome?.statusCode} in ${outcome?.latencyMs} ms.`,
+      );
 }

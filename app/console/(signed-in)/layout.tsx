@@ -49,6 +49,17 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can(staff, "outbox:view") ? [{ href: "/console/outbox", label: "Outbox" }] : []),
     ...(can(staff, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     ...(can(staff, "api-key:manage") ? [{ href: "/console/api-keys", label: "API keys" }] : []),
+    ...(counts.failingDeliveries !== null
+      ? [
+          {
+            href: "/console/integrations",
+            label: "Integrations",
+            count: counts.failingDeliveries,
+            countLabel: `${counts.failingDeliveries} account actions failing to reach the identity system`,
+            alert: true,
+          },
+        ]
+      : []),
     ...(can(staff, "content:manage") ? [{ href: "/console/help-center", label: "Help center" }] : []),
     { href: "/console/account", label: "My account" },
   ];

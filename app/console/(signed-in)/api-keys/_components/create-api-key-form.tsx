@@ -78,7 +78,7 @@ export function CreateApiKeyForm() {
                     type="checkbox"
                     name="scopes"
                     value={scope.value}
-                    defaultChecked={API_SCOPES.length === 1}
+                    defaultChecked={scope.value === "EVENTS_WRITE"}
                     className="mt-1 size-4"
                   />
                   <label htmlFor={`api-key-scope-${scope.value}`} className="text-sm">

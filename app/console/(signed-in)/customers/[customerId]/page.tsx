@@ -170,7 +170,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             ) : null}
           </div>
         )}
-        <AccountActionsList actions={actions} timeZone={tz} />
+        <AccountActionsList customerId={customer.id} actions={actions} timeZone={tz} />
       </Section>
 
       <div className="grid gap-8 lg:grid-cols-2">

@@ -1,0 +1,48 @@
+// `npm run dev` and `npm run demo` start the reference identity system (examples/identity-system)
+// beside the desk and connect the two, so a new user sees the whole loop: an agent resets a
+// customer's 2FA → the identity system verifies the signed delivery and removes the factor → the
+// desk shows the action confirmed. It listens on the app's port + 10 on 127.0.0.1, with a secret
+// generated at each start; the desk's endpoint row is (re)pointed at it. An admin who removes the
+// endpoint in the console keeps it removed.
+import pg from "pg";
+import { encryptAtRest } from "../../lib/crypto/at-rest";
+import { IdentitySystem } from "../../examples/identity-system/identity-system";
+import { newWebhookSecret } from "../../lib/integrations/standard-webhooks";
+
+/** Fixed so that the demo's links (and the authorisation matrix) can name it. */
+export const DEMO_ENDPOINT_ID = "7e57ab1e-0000-4000-8000-000000000001";
+
+export async function startDemoIdentitySystem(
+  databaseUrl: string,
+  appPort: number,
+  log: (message: string) => void,
+): Promise<void> {
+  const secret = newWebhookSecret();
+  const system = new IdentitySystem({ secrets: [secret] });
+  const handle = system.handle;
+  system.handle = (request, response) => {
+    response.on("finish", () => {
+      if (request.method === "POST")
+        log(
+          `identity system: ${String(request.headers["webhook-id"] ?? "?")} answered ${response.statusCode}`,
+        );
+    });
+    handle(request, response);
+  };
+  const { port } = await system.listen(appPort + 10);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO integration_endpoints (id, name, format, url, secret_enc)
+       VALUES ($1, 'Reference identity system (demo)', 'STANDARD_WEBHOOKS', $2, $3)
+       ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, secret_enc = EXCLUDED.secret_enc,
+         previous_secret_enc = NULL, previous_secret_expires_at = NULL
+       WHERE integration_endpoints.removed_at IS NULL`,
+      [DEMO_ENDPOINT_ID, `http://127.0.0.1:${port}/desk-events`, encryptAtRest(secret)],
+    );
+  } finally {
+    await client.end();
+  }
+  log(`Reference identity system on http://127.0.0.1:${port} (its state: /state).`);
+}
