@@ -14,8 +14,7 @@
 // means "do not resend this batch"; resending a 207 batch unchanged would be rejected again.
 import "server-only";
 import { isUtf8 } from "node:buffer";
-import { authenticateApiKey, type AuthenticatedApiKey } from "@/lib/api-keys/api-keys";
-import { bearerToken } from "@/lib/api-keys/key-material";
+import { authenticateRequest, missingScope, problem } from "@/lib/api-keys/api-request";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH, batchEnvelopeSchema } from "./schemas";
@@ -23,7 +22,6 @@ import { ingestEvents } from "./write-events";
 import { log } from "@/lib/log";
 import { env } from "@/lib/env";
 
-const REALM = 'Bearer realm="account-security-desk"';
 const REQUIRED_SCOPE = "EVENTS_WRITE";
 
 /**
@@ -39,64 +37,18 @@ export function ingestRateRule(): RateLimitRule {
   };
 }
 
-type Problem = {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  headers?: Record<string, string>;
-  errors?: unknown;
-};
-
-function problem({ status, code, title, detail, headers, errors }: Problem): Response {
-  return new Response(
-    JSON.stringify({ type: "about:blank", status, code, title, detail, ...(errors ? { errors } : {}) }),
-    {
-      status,
-      headers: {
-        "content-type": "application/problem+json",
-        "cache-control": "no-store, no-transform",
-        ...headers,
-      },
-    },
-  );
-}
-
 function isJsonMediaType(contentType: string | null): boolean {
   if (!contentType) return false;
   const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   return essence === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(essence);
 }
 
-async function authenticate(request: Request): Promise<AuthenticatedApiKey | Response> {
-  const authorization = request.headers.get("authorization");
-  const key = await authenticateApiKey(authorization);
-  if (key) return key;
-  const presented = bearerToken(authorization) !== null;
-  return problem({
-    status: 401,
-    code: presented ? "invalid_api_key" : "missing_api_key",
-    title: "Unauthorized",
-    detail: presented
-      ? "The API key is not valid: it is unknown, revoked or mistyped. Ask a desk administrator for a new key."
-      : "Send an API key: Authorization: Bearer asd_<prefix>_<secret>.",
-    headers: { "www-authenticate": presented ? `${REALM}, error="invalid_token"` : REALM },
-  });
-}
-
 export async function handleEventsRequest(request: Request): Promise<Response> {
   try {
-    const key = await authenticate(request);
+    const key = await authenticateRequest(request);
     if (key instanceof Response) return key;
-    if (!key.scopes.includes(REQUIRED_SCOPE)) {
-      return problem({
-        status: 403,
-        code: "insufficient_scope",
-        title: "Forbidden",
-        detail: "This API key does not have the events:write scope.",
-        headers: { "www-authenticate": `${REALM}, error="insufficient_scope", scope="events:write"` },
-      });
-    }
+    const refusal = missingScope(key, REQUIRED_SCOPE);
+    if (refusal) return refusal;
 
     const rule = ingestRateRule();
     const rate = await hitRateLimit(rule, key.id);
