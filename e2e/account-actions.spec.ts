@@ -47,7 +47,9 @@ test("Olivia Bennett: 'under attack: OTP bombing'; the agent requires a new pass
   const actions = page.getByTestId("account-actions");
   await expect(actions).toContainText("Every session ended");
   await expect(actions).toContainText("New password required");
-  await expect(actions).toContainText("no identity system connected");
+  // Both reach the demo's identity system, and the page updates itself to say so.
+  await expect(actions.locator("li[data-status=CONFIRMED]")).toHaveCount(2, { timeout: 20_000 });
+  await expect(actions).toContainText("Confirmed by Reference identity system (demo)");
   await expectNoAxeViolations(page);
 
   const state = await withE2eDatabase(async (db) => ({

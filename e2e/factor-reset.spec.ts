@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
+import { appliedFor, identitySystemState } from "./support/identity-system";
 import { completeStepUp, signIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/help";
 
@@ -45,6 +46,7 @@ const ATTACKER_PHONE = "+447700900666";
 test("Marcus Reid: the page leads with the phone change; a call back to it is refused; the approved reset reaches the replaced number; the case ticks itself; the old number is restored with approval", async ({
   page,
   browser,
+  baseURL,
 }) => {
   const agent = DEMO_STAFF.agent;
   const marcus = STORY_CUSTOMERS.takeover;
@@ -150,6 +152,17 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
     "href",
     `/console/customers/${id}`,
   );
+
+  // 5. The reset reaches the identity system customers sign in to (the demo's reference one): it
+  // verifies the signed delivery, removes the factor, and the agent's page shows it confirmed.
+  await page.goto(`/console/customers/${id}`);
+  const removed = page
+    .getByTestId("account-actions")
+    .locator("li[data-status]", { hasText: "Second factors removed" });
+  await expect(removed).toContainText("Confirmed by Reference identity system (demo)", { timeout: 20_000 });
+  const applied = await appliedFor(baseURL ?? "", marcus.externalId);
+  expect(applied.filter((entry) => entry.type === "account.factors_reset")).toHaveLength(1);
+  expect((await identitySystemState(baseURL ?? "")).users[marcus.externalId]?.factors).toEqual([]);
 
   const state = await withE2eDatabase(async (db) => ({
     factors: (

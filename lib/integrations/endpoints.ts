@@ -12,6 +12,7 @@ import type { StaffContext } from "@/lib/auth/current-staff";
 import { decryptAtRest, encryptAtRest } from "@/lib/crypto/at-rest";
 import { privateNetworkAllowed } from "@/lib/env";
 import type { AccountActionKind, EndpointFormat } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { fail, succeed, type Result } from "@/lib/result";
 import type { CreateEndpointInput, EndpointChangeInput, PauseEndpointInput } from "./schemas";
 import { newWebhookSecret } from "./standard-webhooks";
@@ -186,6 +187,7 @@ export type EndpointListItem = {
   actionKinds: AccountActionKind[];
   pausedAt: Date | null;
   createdAt: Date;
+  removedAt: Date | null;
   apiKey: { name: string; prefix: string } | null;
   rotating: boolean;
   waiting: number;
@@ -193,11 +195,21 @@ export type EndpointListItem = {
   dead: number;
 };
 
+/** Active endpoints, oldest first. */
 export async function listEndpoints(): Promise<EndpointListItem[]> {
+  return endpointsWhere({ removedAt: null });
+}
+
+/** One endpoint, removed ones included: its delivery log stays readable after removal. */
+export async function findEndpoint(id: string): Promise<EndpointListItem | null> {
+  return (await endpointsWhere({ id }))[0] ?? null;
+}
+
+async function endpointsWhere(where: Prisma.IntegrationEndpointWhereInput): Promise<EndpointListItem[]> {
   const db = getDb();
   const [rows, counts] = await Promise.all([
     db.integrationEndpoint.findMany({
-      where: { removedAt: null },
+      where,
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
@@ -207,13 +219,14 @@ export async function listEndpoints(): Promise<EndpointListItem[]> {
         actionKinds: true,
         pausedAt: true,
         createdAt: true,
+        removedAt: true,
         previousSecretExpiresAt: true,
         apiKey: { select: { name: true, prefix: true } },
       },
     }),
     db.actionDelivery.groupBy({
       by: ["endpointId", "status"],
-      where: { status: { in: ["PENDING", "FAILING", "DEAD"] }, endpoint: { removedAt: null } },
+      where: { status: { in: ["PENDING", "FAILING", "DEAD"] }, endpoint: where },
       _count: { _all: true },
     }),
   ]);
@@ -227,10 +240,6 @@ export async function listEndpoints(): Promise<EndpointListItem[]> {
     failing: count(row.id, "FAILING"),
     dead: count(row.id, "DEAD"),
   }));
-}
-
-export async function findEndpoint(id: string): Promise<EndpointListItem | null> {
-  return (await listEndpoints()).find((endpoint) => endpoint.id === id) ?? null;
 }
 
 /** Whether any identity system would receive a new action of this kind (the console's wording). */

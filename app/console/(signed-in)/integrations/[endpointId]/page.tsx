@@ -32,7 +32,13 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
         <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold">
           {endpoint.name}
           <Badge tone="blue">{FORMAT_LABELS[endpoint.format]}</Badge>
-          {endpoint.pausedAt ? <Badge tone="amber">Paused</Badge> : <Badge tone="green">Active</Badge>}
+          {endpoint.removedAt ? (
+            <Badge tone="neutral">Removed</Badge>
+          ) : endpoint.pausedAt ? (
+            <Badge tone="amber">Paused</Badge>
+          ) : (
+            <Badge tone="green">Active</Badge>
+          )}
         </h1>
         <p className="mt-1 break-all font-mono text-sm text-slate-700 dark:text-slate-300">
           {endpoint.url ?? `Polled with ${endpoint.apiKey?.name ?? "an API key"}`}
@@ -41,11 +47,18 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
           {endpoint.waiting} waiting · {endpoint.failing} failing · {endpoint.dead} given up
         </p>
       </div>
-      <EndpointControls
-        endpointId={endpoint.id}
-        paused={endpoint.pausedAt !== null}
-        pushes={endpoint.format !== "POLL"}
-      />
+      {endpoint.removedAt ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-700 dark:text-slate-300">
+          Removed on <Time date={endpoint.removedAt} timeZone={admin.timeZone} />: nothing is sent to it any
+          more. Its delivery log stays here for the record.
+        </p>
+      ) : (
+        <EndpointControls
+          endpointId={endpoint.id}
+          paused={endpoint.pausedAt !== null}
+          pushes={endpoint.format !== "POLL"}
+        />
+      )}
       <section aria-labelledby="stuck-title" className="space-y-3">
         <h2 id="stuck-title" className="text-lg font-semibold">
           Not delivered ({stuck.length})
@@ -84,7 +97,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
             { header: "Last error", cell: (row) => row.lastError ?? "—", className: "max-w-72 break-words" },
             {
               header: <span className="sr-only">Retry</span>,
-              cell: (row) => <RedeliverButton deliveryId={row.id} />,
+              cell: (row) => (endpoint.removedAt ? null : <RedeliverButton deliveryId={row.id} />),
             },
           ]}
         />
