@@ -121,6 +121,26 @@ const schema = z.object({
   DELIVERY_INTERVAL_MS: count(50, 3_600_000)
     .default(500)
     .meta(doc("How often the delivery worker looks for account actions due to an identity system.")),
+  SSF_SIGNING_KEY: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      if (value === undefined) return;
+      try {
+        const key = JSON.parse(value) as { kty?: string; crv?: string; d?: string };
+        if (key.kty !== "EC" || key.crv !== "P-256" || !key.d) throw new Error();
+      } catch {
+        context.addIssue({
+          code: "custom",
+          message: "SSF_SIGNING_KEY must be a private EC P-256 key as a JWK (JSON)",
+        });
+      }
+    })
+    .meta(
+      doc(
+        "Private EC P-256 JWK that signs Security Event Tokens for OpenID Shared Signals endpoints; its public half is published at /.well-known/jwks.json. Unset: SSF endpoints cannot be added.",
+      ),
+    ),
   INTEGRATIONS_ALLOW_PRIVATE_NETWORK: flag
     .optional()
     .meta(

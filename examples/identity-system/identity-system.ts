@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import http from "node:http";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 
 export type IdentityUser = {
   externalId: string;
@@ -22,6 +23,17 @@ export type AppliedAction = { messageId: string; type: string; externalId: strin
 
 export type IdentityState = { users: Record<string, IdentityUser>; applied: AppliedAction[] };
 
+const CAEP = "https://schemas.openid.net/secevent/caep/event-type/";
+const RISC = "https://schemas.openid.net/secevent/risc/event-type/";
+/** The Security Event Token types this system understands, as the webhook event they mean. */
+const SET_TYPES: Record<string, string> = {
+  [`${CAEP}session-revoked`]: "account.sessions_ended",
+  [`${CAEP}credential-change`]: "account.factors_reset",
+  [`${RISC}account-credential-change-required`]: "account.password_change_required",
+  [`${RISC}account-disabled`]: "account.locked",
+  [`${RISC}account-enabled`]: "account.unlocked",
+};
+
 type DeskEvent = {
   type: string;
   timestamp: string;
@@ -33,6 +45,12 @@ export type IdentitySystemOptions = {
   secrets: string[];
   /** Where to keep state between restarts (none: memory only). */
   stateFile?: string;
+  /**
+   * OpenID Shared Signals: where the desk's public keys are (its /.well-known/jwks.json, or the set
+   * itself), who signs (the desk's APP_URL) and this receiver's URL as the audience. Pushes carry
+   * `secrets[0]` as their bearer token.
+   */
+  ssf?: { jwks: URL | JSONWebKeySet; issuer: string; audience: string };
   /** Answer this status to the next N deliveries without applying them (tests, demos of failure). */
   failNext?: { count: number; status: number };
 };
@@ -45,11 +63,16 @@ export class IdentitySystem {
   constructor(private readonly options: IdentitySystemOptions) {
     this.verifiers = options.secrets.map((secret) => new Webhook(secret));
     this.failNext = options.failNext ?? { count: 0, status: 503 };
+    const jwks = options.ssf?.jwks;
+    if (jwks) this.keys = jwks instanceof URL ? createRemoteJWKSet(jwks) : createLocalJWKSet(jwks);
     this.state =
       options.stateFile && existsSync(options.stateFile)
         ? (JSON.parse(readFileSync(options.stateFile, "utf8")) as IdentityState)
         : { users: {}, applied: [] };
   }
+
+  private readonly keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet> | null =
+    null;
 
   failNextDeliveries(count: number, status = 503): void {
     this.failNext = { count, status };
@@ -67,11 +90,41 @@ export class IdentitySystem {
     throw new WebhookVerificationError("No matching signature");
   }
 
+  /**
+   * Verifies a pushed Security Event Token (RFC 8935): the bearer token, then signature, issuer,
+   * audience and `typ`. Answers the webhook-style event it means, keyed by the token's jti.
+   */
+  async verifySet(token: string, authorization: string): Promise<{ id: string; event: DeskEvent }> {
+    const ssf = this.options.ssf;
+    if (!ssf || !this.keys) throw new Error("Shared Signals are not configured");
+    if (authorization !== `Bearer ${this.options.secrets[0] ?? ""}`) throw new Error("wrong bearer token");
+    const { payload } = await jwtVerify(token, this.keys, {
+      issuer: ssf.issuer,
+      audience: ssf.audience,
+      typ: "secevent+jwt",
+      algorithms: ["ES256"],
+    });
+    const events = (payload.events ?? {}) as Record<string, unknown>;
+    const uri = Object.keys(events)[0] ?? "";
+    const subject = payload.sub_id as { id?: string } | undefined;
+    return {
+      id: payload.jti ?? "",
+      event: {
+        type: SET_TYPES[uri] ?? uri,
+        timestamp: new Date((payload.iat ?? 0) * 1000).toISOString(),
+        data: {
+          actionId: typeof payload.txn === "string" ? payload.txn : "",
+          customer: { externalId: subject?.id },
+        },
+      },
+    };
+  }
+
   /** Applies one verified delivery at most once (the webhook-id is the idempotency key). */
   apply(messageId: string, event: DeskEvent): "applied" | "duplicate" | "ignored" {
     if (this.state.applied.some((entry) => entry.messageId === messageId)) return "duplicate";
     const externalId = event.data.customer?.externalId;
-    if (event.type === "desk.test" || !externalId) return "ignored";
+    if (event.type === "desk.test" || !externalId || externalId === "desk") return "ignored";
     const user = (this.state.users[externalId] ??= {
       externalId,
       factors: [{ id: `${externalId}-totp`, type: "TOTP_APP" }],
@@ -111,13 +164,17 @@ export class IdentitySystem {
     if (this.options.stateFile) writeFileSync(this.options.stateFile, JSON.stringify(this.state, null, 2));
   }
 
-  /** POST /desk-events receives; GET /state shows what was applied (for people and tests). */
+  /**
+   * POST /desk-events receives webhooks, POST /ssf-events Security Event Tokens; GET /state shows
+   * what was applied (for people and tests).
+   */
   handle = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     };
     if (request.method === "GET" && request.url === "/state") return reply(200, this.state);
+    if (request.method === "POST" && request.url === "/ssf-events") return this.handleSet(request, reply);
     if (request.method !== "POST" || request.url !== "/desk-events")
       return reply(404, { error: "not found" });
     const chunks: Buffer[] = [];
@@ -144,6 +201,27 @@ export class IdentitySystem {
       return reply(200, { outcome });
     });
   };
+
+  private handleSet(request: http.IncomingMessage, reply: (status: number, body: unknown) => void): void {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      if (this.failNext.count > 0) {
+        this.failNext.count -= 1;
+        return reply(this.failNext.status, { err: "temporarily_unavailable" });
+      }
+      this.verifySet(
+        Buffer.concat(chunks).toString("utf8"),
+        String(request.headers.authorization ?? ""),
+      ).then(
+        ({ id, event }) => {
+          this.apply(id, event);
+          reply(202, {}); // RFC 8935: 202 Accepted, empty body
+        },
+        () => reply(400, { err: "invalid_request", description: "The SET could not be verified." }),
+      );
+    });
+  }
 
   /** Listens on 127.0.0.1; resolves with the port (0 picks a free one). */
   listen(port = 0): Promise<{ port: number; close: () => Promise<void> }> {

@@ -8,6 +8,7 @@ import type { StaffContext } from "@/lib/auth/current-staff";
 import type { AccountActionKind, DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
 import { refreshActionStatus } from "@/lib/account-actions/outbound";
 import { fail, succeed, type Result } from "@/lib/result";
+import { SSF_KINDS } from "./security-event-tokens";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,7 +22,8 @@ export async function scheduleDeliveriesInTx(
     SELECT ${action.id}::uuid, id, ${action.customerId}::uuid, ${action.sequence}
     FROM integration_endpoints
     WHERE removed_at IS NULL
-      AND (cardinality(action_kinds) = 0 OR ${action.kind}::"AccountActionKind" = ANY (action_kinds))`;
+      AND (cardinality(action_kinds) = 0 OR ${action.kind}::"AccountActionKind" = ANY (action_kinds))
+      AND (format <> 'SSF_PUSH' OR ${SSF_KINDS.includes(action.kind)})`;
 }
 
 /** Sends a failing or dead delivery again now (an admin's "Retry now"). */

@@ -8,7 +8,6 @@
 // one customer's actions arrive in the order they were decided, even across retries (a "locked"
 // never overtakes the "sessions ended" before it). Different customers go out in parallel.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
@@ -17,10 +16,8 @@ import { privateNetworkAllowed } from "@/lib/env";
 import { refreshActionStatus } from "@/lib/account-actions/outbound";
 import { log } from "@/lib/log";
 import { queueIntegrationAlert } from "@/lib/notifications/outbox";
-import { signingSecrets } from "./endpoints";
 import { DeliveryError, postSigned, type PostOutcome } from "./http-post";
-import { actionEvent, testEvent } from "./payload";
-import { signWebhook } from "./standard-webhooks";
+import { outgoingRequest } from "./formats";
 
 /** Attempts before a delivery is given up (dead-lettered) for an admin to redeliver. */
 export const MAX_DELIVERY_ATTEMPTS = 12;
@@ -84,6 +81,7 @@ export async function processDeliveries({
       where: { id: { in: [...new Set(claimed.map((row) => row.endpointId))] } },
       select: {
         id: true,
+        format: true,
         url: true,
         secretEnc: true,
         previousSecretEnc: true,
@@ -104,22 +102,16 @@ export async function processDeliveries({
       if (!action || !endpoint?.url) {
         error = "The action or endpoint is gone.";
       } else {
-        const body = JSON.stringify(
-          actionEvent({ ...action, customerExternalId: action.customer.externalId }),
+        const request = await outgoingRequest(
+          { ...endpoint, url: endpoint.url },
+          { ...action, customerExternalId: action.customer.externalId },
+          startedAt,
         );
-        const headers = signWebhook({
-          id: `msg_${action.id}`,
-          timestamp: startedAt,
-          body,
-          secrets: signingSecrets(endpoint, startedAt),
-        });
         try {
-          outcome = await postSigned(
-            endpoint.url,
-            body,
-            { "content-type": "application/json", ...headers },
-            { allowPrivate, timeoutMs },
-          );
+          outcome = await postSigned(endpoint.url, request.body, request.headers, {
+            allowPrivate,
+            timeoutMs,
+          });
           if (outcome.statusCode < 200 || outcome.statusCode > 299)
             error = `The receiver answered ${outcome.statusCode}.`;
         } catch (caught) {
@@ -219,25 +211,16 @@ export async function sendTestDelivery(ctx: StaffContext, input: { endpointId: s
     },
   });
   if (!endpoint) return fail("That endpoint does not exist or was removed.");
-  if (!endpoint.url || endpoint.format !== "STANDARD_WEBHOOKS")
-    return fail("Only webhook endpoints can be sent a test: a poll endpoint fetches actions itself.");
+  if (!endpoint.url || endpoint.format === "POLL")
+    return fail("A poll endpoint cannot be sent a test: the identity system fetches actions itself.");
   const startedAt = new Date();
-  const body = JSON.stringify(testEvent(startedAt));
-  const headers = signWebhook({
-    id: `msg_test_${randomUUID()}`,
-    timestamp: startedAt,
-    body,
-    secrets: signingSecrets(endpoint, startedAt),
-  });
+  const request = await outgoingRequest({ ...endpoint, url: endpoint.url }, null, startedAt);
   let outcome: PostOutcome | null = null;
   let error: string | null = null;
   try {
-    outcome = await postSigned(
-      endpoint.url,
-      body,
-      { "content-type": "application/json", ...headers },
-      { allowPrivate: privateNetworkAllowed() },
-    );
+    outcome = await postSigned(endpoint.url, request.body, request.headers, {
+      allowPrivate: privateNetworkAllowed(),
+    });
     if (outcome.statusCode < 200 || outcome.statusCode > 299)
       error = `The receiver answered ${outcome.statusCode}.`;
   } catch (caught) {

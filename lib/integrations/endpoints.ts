@@ -15,6 +15,7 @@ import type { AccountActionKind, EndpointFormat } from "@/lib/generated/prisma/e
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fail, succeed, type Result } from "@/lib/result";
 import type { CreateEndpointInput, EndpointChangeInput, PauseEndpointInput } from "./schemas";
+import { deskSigningKey } from "./security-event-tokens";
 import { newWebhookSecret } from "./standard-webhooks";
 import { endpointUrlProblem } from "./url-safety";
 
@@ -36,6 +37,11 @@ export async function createEndpoint(
     const problem = endpointUrlProblem(input.url, { allowPrivate: privateNetworkAllowed() });
     if (problem) return fail(problem, "url");
   }
+  if (input.format === "SSF_PUSH" && !(await deskSigningKey()))
+    return fail(
+      "Set SSF_SIGNING_KEY (the desk's SET signing key) before adding a Shared Signals endpoint.",
+      "format",
+    );
   const db = getDb();
   if (input.format === "POLL") {
     const key = await db.apiKey.findFirst({

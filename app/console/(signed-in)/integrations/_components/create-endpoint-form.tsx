@@ -64,6 +64,7 @@ export function CreateEndpointForm({ pollKeys }: { pollKeys: PollKeyOption[] }) 
                 aria-invalid={invalid}
               >
                 <option value="STANDARD_WEBHOOKS">Standard Webhooks (the desk POSTs each action)</option>
+                <option value="SSF_PUSH">OpenID Shared Signals (signed Security Event Tokens, pushed)</option>
                 <option value="POLL">Poll (the identity system fetches GET /api/v1/actions)</option>
               </Select>
             )}
