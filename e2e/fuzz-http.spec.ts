@@ -30,6 +30,13 @@ const ROUTE_URLS: Record<string, string[]> = {
   "app/api/scam-reports/export/route.ts": ["/api/scam-reports/export"],
   "app/console/(signed-in)/audit/export/route.ts": ["/console/audit/export"],
   "app/search-index.json/route.ts": ["/search-index.json"],
+  "app/api/v1/actions/route.ts": ["/api/v1/actions", "/api/v1/actions?after=-1&limit=99999"],
+  "app/.well-known/jwks.json/route.ts": ["/.well-known/jwks.json"],
+  "app/.well-known/ssf-configuration/route.ts": ["/.well-known/ssf-configuration"],
+  "app/console/(signed-in)/customers/[customerId]/account-actions/route.ts": [
+    "/console/customers/not-a-uuid/account-actions",
+    "/console/customers/00000000-0000-4000-8000-000000000000/account-actions",
+  ],
 };
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;

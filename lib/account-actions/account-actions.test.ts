@@ -8,6 +8,7 @@ import { actingAs, createStaff } from "@/test/factories/staff";
 import { takeProtectiveAction, unlockAccount } from "./account-actions";
 import { decideContactRestore, requestContactRestore } from "./contact-restores";
 import { protectiveActionSchema, type ProtectiveActionInput } from "./schemas";
+import { sealContact } from "@/lib/customers/contact-values";
 
 const DAY = 86_400_000;
 
@@ -49,8 +50,8 @@ async function phoneChangedByAttacker(customer: TestCustomer, to: string) {
       customerId: customer.id,
       kind: "PHONE_CHANGED",
       occurredAt: new Date(Date.now() - DAY),
-      previousValue: customer.phone,
-      newValue: to,
+      previousValue: sealContact(customer.phone),
+      newValue: sealContact(to),
       deviceId: "attacker-device",
     },
   });

@@ -11,6 +11,12 @@ export const API_SCOPES: readonly ApiScopeInfo[] = [
     description: "Send login-attempt and OTP-delivery events (POST /api/v1/events).",
   },
   {
+    value: "DIRECTORY_WRITE",
+    label: "directory:write",
+    description:
+      "Send directory events: customers, factors, sessions, contact and status changes (POST /api/v1/events).",
+  },
+  {
     value: "ACTIONS_READ",
     label: "actions:read",
     description: "Fetch the account actions of a poll integration (GET /api/v1/actions).",

@@ -44,6 +44,11 @@ export function decryptAtRest(stored: string): string {
   );
 }
 
+/** Whether a stored value has this module's encrypted form (`v1.<keyId>.<iv>.<ciphertext>.<tag>`). */
+export function isEncryptedAtRest(stored: string): boolean {
+  return /^v1\.[A-Za-z0-9_-]{1,32}(\.[A-Za-z0-9_-]+){3}$/.test(stored);
+}
+
 /** The id of the key that encrypts new secrets (the first in TOTP_ENCRYPTION_KEYS). */
 export function activeAtRestKeyId(): string {
   const [active] = loadKeys();

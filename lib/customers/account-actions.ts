@@ -4,6 +4,7 @@
 // transaction and writes the audit event that explains why.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sealContact } from "./contact-values";
 
 type Tx = Prisma.TransactionClient;
 
@@ -87,8 +88,8 @@ export async function restoreContactInTx(
       kind: change.field === "email" ? "EMAIL_CHANGED" : "PHONE_CHANGED",
       occurredAt: change.at,
       ip: change.ip ?? null,
-      previousValue: change.replaced,
-      newValue: change.value,
+      previousValue: sealContact(change.replaced),
+      newValue: sealContact(change.value),
       byDesk: true,
     },
   });

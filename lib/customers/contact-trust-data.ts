@@ -3,6 +3,7 @@
 // decides its recipients from the same snapshot it changes.
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { openContact } from "./contact-values";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessContactTrust, type ContactChangeFact, type ContactTrust } from "./contact-trust";
 import { riskWindowDays } from "./risk-data";
@@ -46,8 +47,8 @@ export async function loadContactTrust(
     id: row.id.toString(),
     field: row.kind === "EMAIL_CHANGED" ? "email" : "phone",
     occurredAt: row.occurred_at,
-    previousValue: row.previous_value,
-    newValue: row.new_value,
+    previousValue: openContact(row.previous_value),
+    newValue: openContact(row.new_value),
     ip: row.ip,
     deviceId: row.device_id,
     deviceFirstSeenAt: row.device_first_seen_at,

@@ -40,7 +40,7 @@ describe("POST /api/v1/events", () => {
     const ok = await postBatch(key, good);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/json");
-    expect(await ok.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect(await ok.json()).toEqual({ accepted: 2, duplicates: 0, superseded: 0, rejected: [] });
 
     const mixed = await postBatch(key, [loginAttemptEvent(), { type: "login_attempt" }, ...good]);
     expect(mixed.status).toBe(207);

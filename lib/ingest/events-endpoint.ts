@@ -47,7 +47,8 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
   try {
     const key = await authenticateRequest(request);
     if (key instanceof Response) return key;
-    const refusal = missingScope(key, REQUIRED_SCOPE);
+    // Either scope lets a key in; each event is then checked against the scope its type needs.
+    const refusal = key.scopes.includes("DIRECTORY_WRITE") ? null : missingScope(key, REQUIRED_SCOPE);
     if (refusal) return refusal;
 
     const rule = ingestRateRule();
@@ -128,7 +129,7 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
       });
     }
 
-    const outcome = await ingestEvents(envelope.data.events);
+    const outcome = await ingestEvents(envelope.data.events, undefined, key.scopes);
     return new Response(JSON.stringify(outcome), {
       status: outcome.rejected.length > 0 ? 207 : 200,
       headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" },

@@ -296,7 +296,8 @@ export const ingestEventSchema = z.discriminatedUnion(
   "type",
   [loginAttemptEventSchema, otpDeliveryEventSchema],
   {
-    error: 'type must be "login_attempt" or "otp_delivery".',
+    error:
+      'type must be "login_attempt" or "otp_delivery", or a directory event type (customer_upserted, customer_erased, factor_enrolled, factor_removed, session_started, session_ended, contact_changed, account_status_changed).',
   },
 );
 
@@ -346,12 +347,12 @@ export function validateEvent(raw: unknown): EventValidation {
 }
 
 /** The event's id for the rejection report, when it is a well-formed one. */
-function claimedEventId(raw: Record<string, unknown>): string | undefined {
+export function claimedEventId(raw: Record<string, unknown>): string | undefined {
   return typeof raw.eventId === "string" && EVENT_ID.test(raw.eventId) ? raw.eventId : undefined;
 }
 
 /** Code fields, and strings with NUL (PostgreSQL text cannot hold it: a client mistake, not a failed insert). */
-function refusedFields(raw: Record<string, unknown>): FieldError[] {
+export function refusedFields(raw: Record<string, unknown>): FieldError[] {
   let refused: FieldError[] | undefined;
   for (const field of FORBIDDEN_CODE_FIELDS) {
     if (Object.hasOwn(raw, field)) (refused ??= []).push({ field, message: CODE_FIELD_MESSAGE });

@@ -68,8 +68,8 @@ describe("ingestEvents", () => {
 
   it("stores nothing twice when a batch is resent, and says how many were duplicates", async () => {
     const batch = [loginAttemptEvent(), loginAttemptEvent(), otpDeliveryEvent()];
-    expect(await ingestEvents(batch)).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
-    expect(await ingestEvents(batch)).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
+    expect(await ingestEvents(batch)).toEqual({ accepted: 3, duplicates: 0, superseded: 0, rejected: [] });
+    expect(await ingestEvents(batch)).toEqual({ accepted: 0, duplicates: 3, superseded: 0, rejected: [] });
     // Half old, half new; and an id repeated inside one batch counts as a duplicate too.
     const fresh = loginAttemptEvent();
     expect(await ingestEvents([...batch.slice(0, 2), fresh, fresh])).toEqual({
@@ -149,6 +149,7 @@ describe("ingestEvents", () => {
     expect(await ingestEvents([stuffing, emailOnly, waitingAttempt, waitingDelivery])).toEqual({
       accepted: 4,
       duplicates: 0,
+      superseded: 0,
       rejected: [],
     });
 
@@ -212,6 +213,7 @@ describe("ingestEvents", () => {
     expect(outcome).toEqual({
       accepted: 0,
       duplicates: 0,
+      superseded: 0,
       rejected: [
         { index: 0, eventId: withCode.eventId, errors: [{ field: "code", message: CODE_FIELD_MESSAGE }] },
       ],
@@ -232,7 +234,12 @@ describe("ingestEvents", () => {
       "2000-01-01T00:00:00Z",
     ];
     const events = forms.map((occurredAt) => loginAttemptEvent({ occurredAt }));
-    expect(await ingestEvents(events)).toEqual({ accepted: forms.length, duplicates: 0, rejected: [] });
+    expect(await ingestEvents(events)).toEqual({
+      accepted: forms.length,
+      duplicates: 0,
+      superseded: 0,
+      rejected: [],
+    });
     for (const [i, event] of events.entries()) {
       const row = await getDb().loginAttempt.findUniqueOrThrow({ where: { eventId: String(event.eventId) } });
       expect(Math.abs(row.occurredAt.getTime() - Date.parse(forms[i] ?? ""))).toBeLessThan(1);

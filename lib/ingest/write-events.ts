@@ -21,6 +21,10 @@
 // gets a 5xx, resends the batch, and the events the first one stored come back as duplicates.
 import "server-only";
 import { getBulkPool } from "@/lib/db/bulk-pool";
+import { applyDirectoryEvent, DirectoryRefusal } from "@/lib/customers/directory";
+import { isDirectoryEventType, type DirectoryEvent } from "@/lib/customers/directory-schemas";
+import type { ApiScope } from "@/lib/generated/prisma/enums";
+import { validateDirectoryEvent } from "./directory-validation";
 import {
   LOGIN_ATTEMPTS_INSERT_SQL,
   LOGIN_ATTEMPT_COLUMNS,
@@ -41,10 +45,12 @@ import {
 export type RejectedEvent = { index: number; eventId?: string; errors: FieldError[] };
 
 export type IngestOutcome = {
-  /** Events stored by this request. */
+  /** Events stored (or, for directory events, applied) by this request. */
   accepted: number;
   /** Valid events already stored (by an earlier or a concurrent request, or earlier in this batch). */
   duplicates: number;
+  /** Directory events older than what the desk already has for their entity: valid, not applied. */
+  superseded: number;
   /** Invalid events, by their index in the batch; nothing of them was stored. */
   rejected: RejectedEvent[];
 };
@@ -53,17 +59,41 @@ type Queryable = {
   query: (sql: string, values: unknown[]) => Promise<{ rowCount: number | null; rows: unknown[] }>;
 };
 
+/** What each scope lets a key send; the other kind of event is refused one by one. */
+const SCOPE_REFUSALS = {
+  activity:
+    "This API key does not have the events:write scope needed for login_attempt and otp_delivery events.",
+  directory: "This API key does not have the directory:write scope needed for directory events.",
+};
+
 export async function ingestEvents(
   rawEvents: readonly unknown[],
   db: Queryable = getBulkPool(),
+  scopes: readonly ApiScope[] = ["EVENTS_WRITE", "DIRECTORY_WRITE"],
 ): Promise<IngestOutcome> {
   const attempts: LoginAttemptEvent[] = [];
   const deliveries: OtpDeliveryEvent[] = [];
+  const directory: { index: number; event: DirectoryEvent }[] = [];
   const rejected: RejectedEvent[] = [];
   const seen = { login_attempt: new Set<string>(), otp_delivery: new Set<string>() };
   let repeatedInBatch = 0;
 
   rawEvents.forEach((raw, index) => {
+    if (isDirectoryEventType((raw as { type?: unknown } | null)?.type)) {
+      if (!scopes.includes("DIRECTORY_WRITE"))
+        return void rejected.push({ index, errors: [{ field: "type", message: SCOPE_REFUSALS.directory }] });
+      const checked = validateDirectoryEvent(raw);
+      if (checked.ok) directory.push({ index, event: checked.event });
+      else
+        rejected.push({
+          index,
+          ...(checked.eventId ? { eventId: checked.eventId } : {}),
+          errors: checked.errors,
+        });
+      return;
+    }
+    if (!scopes.includes("EVENTS_WRITE"))
+      return void rejected.push({ index, errors: [{ field: "type", message: SCOPE_REFUSALS.activity }] });
     const result = validateEvent(raw);
     if (!result.ok) {
       rejected.push(
@@ -84,8 +114,15 @@ export async function ingestEvents(
     else deliveries.push(event);
   });
 
+  const applied = await applyDirectory(directory, rejected);
   const valid = attempts.length + deliveries.length;
-  if (valid === 0) return { accepted: 0, duplicates: repeatedInBatch, rejected };
+  if (valid === 0)
+    return {
+      accepted: applied.accepted,
+      duplicates: repeatedInBatch,
+      superseded: applied.superseded,
+      rejected: sorted(rejected),
+    };
 
   const customers = await resolveCustomers(db, [
     ...attempts.map((event) => event.customer),
@@ -96,7 +133,38 @@ export async function ingestEvents(
     insertOtpDeliveries(db, deliveries, customers),
   ]);
   const accepted = storedAttempts + storedDeliveries;
-  return { accepted, duplicates: repeatedInBatch + valid - accepted, rejected };
+  return {
+    accepted: accepted + applied.accepted,
+    duplicates: repeatedInBatch + valid - accepted,
+    superseded: applied.superseded,
+    rejected: sorted(rejected),
+  };
+}
+
+/** Directory events one by one, in batch order (lib/customers/directory.ts). */
+async function applyDirectory(
+  events: readonly { index: number; event: DirectoryEvent }[],
+  rejected: RejectedEvent[],
+): Promise<{ accepted: number; superseded: number }> {
+  const counts = { accepted: 0, superseded: 0 };
+  for (const { index, event } of events) {
+    try {
+      if ((await applyDirectoryEvent(event)) === "applied") counts.accepted++;
+      else counts.superseded++;
+    } catch (error) {
+      if (!(error instanceof DirectoryRefusal)) throw error;
+      rejected.push({
+        index,
+        eventId: event.eventId,
+        errors: [{ field: error.field, message: error.message }],
+      });
+    }
+  }
+  return counts;
+}
+
+function sorted(rejected: RejectedEvent[]): RejectedEvent[] {
+  return rejected.sort((a, b) => a.index - b.index);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -128,3 +128,26 @@ export async function countFailingDeliveries(): Promise<number> {
     where: { status: { in: ["FAILING", "DEAD"] }, endpoint: { removedAt: null } },
   });
 }
+
+/**
+ * The identity system reported, as a directory event, the change an action asked for (a factor
+ * removed, the last session ended, the account locked or unlocked): the deliveries of those actions
+ * that are still waiting or failing count as confirmed. Only actions decided before the event
+ * (with ten minutes for clock skew) are confirmed by it.
+ */
+export async function confirmDeliveriesFromDirectory(
+  tx: Tx,
+  customerId: string,
+  kinds: AccountActionKind[],
+  occurredAt: Date,
+): Promise<void> {
+  const confirmed = await tx.$queryRaw<{ action_id: string }[]>`
+    UPDATE action_deliveries d SET status = 'DELIVERED', delivered_at = now(), last_error = NULL
+    FROM account_actions a
+    WHERE d.action_id = a.id AND a.customer_id = ${customerId}::uuid
+      AND a.kind::text = ANY (${kinds}::text[])
+      AND a.created_at <= ${occurredAt}::timestamptz + interval '10 minutes'
+      AND d.status IN ('PENDING', 'FAILING', 'DEAD')
+    RETURNING d.action_id`;
+  await refreshActionStatus(tx, [...new Set(confirmed.map((row) => row.action_id))]);
+}

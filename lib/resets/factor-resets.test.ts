@@ -6,6 +6,7 @@ import { actingAs, createStaff } from "@/test/factories/staff";
 import { decideFactorReset, requestFactorReset } from "./factor-resets";
 import { reportResetNotMe } from "./not-me";
 import { resetRequestSchema, type ResetRequestInput } from "./schemas";
+import { sealContact } from "@/lib/customers/contact-values";
 
 function request(
   customerId: string,
@@ -196,8 +197,8 @@ describe("2FA reset after the attacker changed the phone number", () => {
         customerId: customer.id,
         kind: "PHONE_CHANGED",
         occurredAt: new Date(Date.now() - 3_600_000),
-        previousValue: customer.phone,
-        newValue: attacker,
+        previousValue: sealContact(customer.phone),
+        newValue: sealContact(attacker),
         deviceId: "attacker-device",
       },
     });

@@ -3,6 +3,7 @@
 import type pg from "pg";
 import { TableBuffer, type TableSpec } from "./bulk-table";
 import { IdMaker } from "./ids";
+import { sealContact } from "../../lib/customers/contact-values";
 
 const CUSTOMERS: TableSpec = {
   table: "customers",
@@ -316,8 +317,8 @@ export class DemoRows {
       at,
       context?.ip ?? null,
       context?.deviceId ?? null,
-      values?.previous ?? null,
-      values?.next ?? null,
+      sealContact(values?.previous),
+      sealContact(values?.next),
     );
   }
 

@@ -30,6 +30,13 @@ const ROUTES: Record<string, string> = {
   "app/console/(signed-in)/audit/export/route.ts":
     "e2e/fuzz-http.spec.ts: needs a staff session; hostile query strings over HTTP",
   "app/search-index.json/route.ts": "e2e/fuzz-http.spec.ts: static file; every method and header over HTTP",
+  "app/api/v1/actions/route.ts": "e2e/fuzz-http.spec.ts: hostile keys and query strings over HTTP",
+  "app/.well-known/jwks.json/route.ts":
+    "e2e/fuzz-http.spec.ts: takes no input; every method and header over HTTP",
+  "app/.well-known/ssf-configuration/route.ts":
+    "e2e/fuzz-http.spec.ts: takes no input; every method and header over HTTP",
+  "app/console/(signed-in)/customers/[customerId]/account-actions/route.ts":
+    "e2e/fuzz-http.spec.ts: needs a staff session; hostile ids over HTTP",
 };
 
 const ARTICLE = "code-did-not-arrive";

@@ -75,6 +75,38 @@ const enrolment = {
 
 /** Every exported schema, by "file#export". */
 const TARGETS: Record<string, FuzzTarget> = {
+  "lib/customers/directory-schemas.ts#directoryEventSchema": {
+    valid: {
+      type: "customer_upserted",
+      eventId: "evt_dir_1",
+      occurredAt: "2026-12-01T10:00:00Z",
+      version: 3,
+      customer: {
+        externalId: "cus_FUZZ",
+        name: "Pat Example",
+        email: "pat@example.com",
+        phone: "+447700900123",
+        country: "GB",
+        status: "active",
+        createdAt: "2025-01-01T00:00:00Z",
+      },
+    },
+  },
+  "lib/integrations/schemas.ts#createEndpointSchema": {
+    valid: {
+      name: "Identity system",
+      format: "STANDARD_WEBHOOKS",
+      url: "https://idp.example.com/desk-events",
+      actionKinds: ["ACCOUNT_LOCKED"],
+      reason: "Connect the identity system",
+    },
+  },
+  "lib/integrations/schemas.ts#endpointChangeSchema": {
+    valid: { endpointId: ID, reason: "Yearly rotation" },
+  },
+  "lib/integrations/schemas.ts#pauseEndpointSchema": { valid: { endpointId: ID, paused: "1" } },
+  "lib/integrations/schemas.ts#redeliverSchema": { valid: { deliveryId: ID } },
+  "lib/integrations/schemas.ts#testDeliverySchema": { valid: { endpointId: ID } },
   "lib/account-actions/schemas.ts#protectiveActionSchema": {
     valid: {
       customerId: ID,
