@@ -186,7 +186,11 @@ describe("directory events", () => {
     expect(row?.previous_value).toMatch(/^v1\./);
     expect(row?.previous_value).not.toContain("900111");
     const trust = await loadContactTrust(customer.id);
-    expect(trust?.phone).toMatchObject({ untrusted: true, previous: "+447700900111", current: "+447700900999" });
+    expect(trust?.phone).toMatchObject({
+      untrusted: true,
+      previous: "+447700900111",
+      current: "+447700900999",
+    });
   });
 
   it("erases a customer's personal data on request, keeps the pseudonymous history, and refuses unknown ones", async () => {
