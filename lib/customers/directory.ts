@@ -157,7 +157,7 @@ async function applyFactor(
      WHERE ${NEWER("second_factors")}
      RETURNING id`,
     customerId,
-    event.factor.type.toUpperCase() as FactorType,
+    event.factor.type.toUpperCase(),
     event.factor.label?.trim() ?? FACTOR_LABELS[event.factor.type] ?? "Second factor",
     event.factor.destinationMasked ?? null,
     stamp.at,
