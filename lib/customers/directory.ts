@@ -13,7 +13,7 @@
 // Each event runs in its own transaction: one refusal never undoes another event of the batch.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { CustomerStatus, FactorType, Prisma } from "@/lib/generated/prisma/client";
+import type { CustomerStatus, Prisma } from "@/lib/generated/prisma/client";
 import { confirmDeliveriesFromDirectory } from "@/lib/integrations/deliveries";
 import { erasePersonalEventData } from "@/lib/ingest/erasure";
 import { sealContact } from "./contact-values";
