@@ -69,7 +69,8 @@ for (const role of ROLES) {
         /:customer|:attempt|:case/g,
         (name) => values[name as keyof typeof values],
       );
-      await checkPage(page, path);
+      // A new case is opened for a customer: without one the page is "Not found".
+      await checkPage(page, path === "/console/cases/new" ? `${path}?customer=${values[":customer"]}` : path);
     }
   });
 }

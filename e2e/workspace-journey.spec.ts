@@ -136,7 +136,9 @@ test("the journey: home, oldest case by / search, two reports assigned at once, 
   const viewName = `Journey ${Date.now()}`;
   await views.getByLabel("Name of this view").fill(viewName);
   await views.getByRole("button", { name: "Save this view" }).click();
-  await expect(views.getByTestId("form-status")).toContainText(`View “${viewName}” saved.`);
+  await expect(views.getByTestId("save-view").getByTestId("form-status")).toContainText(
+    `View “${viewName}” saved.`,
+  );
   expect(await savedViewNames()).toContain(viewName);
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -213,7 +215,9 @@ test("the same journey with the keyboard alone", async ({ page }) => {
   await tabTo(page, views.getByLabel("Name of this view"), 300);
   await page.keyboard.type(viewName);
   await page.keyboard.press("Enter");
-  await expect(views.getByTestId("form-status")).toContainText(`View “${viewName}” saved.`);
+  await expect(views.getByTestId("save-view").getByTestId("form-status")).toContainText(
+    `View “${viewName}” saved.`,
+  );
 
   await tabTo(page, page.getByRole("button", { name: "Sign out" }), 300);
   await page.keyboard.press("Enter");
@@ -257,7 +261,7 @@ test("bad input: a forged saved-view filter, a bulk change over a colleague's re
   });
   await views.getByLabel("Name of this view").fill("Forged");
   await views.getByRole("button", { name: "Save this view" }).click();
-  await expect(views.getByTestId("form-status")).toContainText(
+  await expect(views.getByTestId("save-view").getByTestId("form-status")).toContainText(
     "This view cannot be saved: “assigneeId” is not a filter of the cases list. Nothing was saved.",
   );
   expect(await savedViewNames()).toEqual(before);

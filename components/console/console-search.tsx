@@ -36,6 +36,7 @@ export function ConsoleSearch({ staffId, defaultValue = "" }: { staffId: string;
     // keyboard reaches them with Tab from the field and Escape-free: leaving the search hides them.
     <form
       role="search"
+      aria-label="Search the console"
       action="/console/search"
       method="get"
       className="group relative flex min-w-0 items-center gap-2"

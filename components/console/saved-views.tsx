@@ -67,38 +67,40 @@ export function SavedViews({
           ))}
         </ul>
       )}
-      <ActionForm
-        action={saveAction}
-        submitLabel="Save this view"
-        variant="secondary"
-        renderResult={(data) => (
-          <p className="text-sm">
-            Share it:{" "}
-            <Link href={data.href} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
-              {data.href}
-            </Link>
-          </p>
-        )}
-      >
-        {(state) => (
-          <>
-            <input type="hidden" name="list" value={list} />
-            <input type="hidden" name="query" value={query} />
-            <Field id="saved-view-name" label="Name of this view" errors={state.fieldErrors?.name}>
-              {(describedBy, invalid) => (
-                <TextInput
-                  id="saved-view-name"
-                  name="name"
-                  maxLength={60}
-                  autoComplete="off"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-              )}
-            </Field>
-          </>
-        )}
-      </ActionForm>
+      <div data-testid="save-view">
+        <ActionForm
+          action={saveAction}
+          submitLabel="Save this view"
+          variant="secondary"
+          renderResult={(data) => (
+            <p className="text-sm">
+              Share it:{" "}
+              <Link href={data.href} prefetch={false} className="text-blue-700 underline dark:text-blue-300">
+                {data.href}
+              </Link>
+            </p>
+          )}
+        >
+          {(state) => (
+            <>
+              <input type="hidden" name="list" value={list} />
+              <input type="hidden" name="query" value={query} />
+              <Field id="saved-view-name" label="Name of this view" errors={state.fieldErrors?.name}>
+                {(describedBy, invalid) => (
+                  <TextInput
+                    id="saved-view-name"
+                    name="name"
+                    maxLength={60}
+                    autoComplete="off"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                  />
+                )}
+              </Field>
+            </>
+          )}
+        </ActionForm>
+      </div>
     </section>
   );
 }

@@ -123,7 +123,13 @@ export default async function AuditPage({
         Append-only and hash-chained: rows cannot be changed or deleted, and <code>npm run audit:verify</code>{" "}
         proves the chain is intact.
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter audit events">
+      {/* Keyed by the query: a saved view opened by a client navigation shows its own filters. */}
+      <form
+        key={new URLSearchParams(withoutPage).toString()}
+        method="get"
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Filter audit events"
+      >
         <div>
           <label htmlFor="actor" className="block text-sm font-medium">
             Who (email or id)

@@ -131,7 +131,13 @@ export default async function CasesPage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Cases</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter cases">
+      {/* Keyed by the query: a saved view opened by a client navigation shows its own filters. */}
+      <form
+        key={new URLSearchParams(viewParams).toString()}
+        method="get"
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Filter cases"
+      >
         <div>
           <label htmlFor="status" className="block text-sm font-medium">
             Status

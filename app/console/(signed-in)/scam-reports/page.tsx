@@ -75,7 +75,9 @@ export default async function ScamReportQueuePage({
           </ul>
         </Alert>
       )}
-      <QueueFilterForm filters={filters} staff={assignable} />
+      {/* Keyed by the filters: opening a saved view is a client navigation, and the form's fields
+          (uncontrolled) must show the view's filters, not the ones chosen before. */}
+      <QueueFilterForm key={JSON.stringify(filters)} filters={filters} staff={assignable} />
       <SavedViews
         list="SCAM_REPORTS"
         query={new URLSearchParams(
