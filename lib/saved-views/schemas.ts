@@ -9,7 +9,10 @@ export const saveViewSchema = z.object({
     .min(1, "Give the view a name.")
     .max(60, "Keep the name under 60 characters."),
   // Checked against the list's filters by saveView (the message names the forged filter).
-  query: z.string({ error: "Nothing to save." }).max(MAX_VIEW_QUERY_LENGTH, "That view is too long to save."),
+  query: storableString({ error: "Nothing to save." }).max(
+    MAX_VIEW_QUERY_LENGTH,
+    "That view is too long to save.",
+  ),
 });
 
 /** The list is only where to go back to: the view is looked up among the staff member's own. */
