@@ -13,6 +13,7 @@ import {
   setReportPriorities,
 } from "@/lib/scam-reports/priority";
 import { findWatchlisted } from "@/lib/scam-reports/watchlist";
+import { log } from "@/lib/log";
 import { computePriority, type PriorityInput, type PriorityLevel } from "./priority";
 
 type Verdicts = Map<string, PriorityInput["verdict"]>;
@@ -25,7 +26,19 @@ async function verdictsOf(customerIds: Iterable<string>): Promise<Verdicts> {
 
 export type PriorityChange = { reportIds?: string[]; reportReferences?: string[]; caseIds?: string[] };
 
+/**
+ * Refreshes priorities after a change. It never fails the action that called it: the change is
+ * already committed, so a failure is logged and the next refresh puts the priority right.
+ */
 export async function refreshPriorities(changed: PriorityChange): Promise<void> {
+  try {
+    await refreshNow(changed);
+  } catch (error) {
+    log.error("priority.refresh_failed", { error });
+  }
+}
+
+async function refreshNow(changed: PriorityChange): Promise<void> {
   const byReference = await findReportIdsByReferences(changed.reportReferences ?? []);
   const first = await loadReportPriorityInputs([...(changed.reportIds ?? []), ...byReference]);
   // Every report from the same numbers: one more report can put the caller on the watchlist.
