@@ -58,6 +58,10 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/step-up-action.ts#confirmStepUp": { valid: { code: "000000" } },
   "app/console/session-actions.ts#signOutEverywhereAction": { valid: {} },
   "app/console/session-actions.ts#revokeSessionAction": { valid: { sessionId: ":case" } },
+  "app/console/saved-view-actions.ts#saveViewAction": {
+    valid: { list: "CASES", name: "Fuzz view", query: "status=OPEN&sort=-priority" },
+  },
+  "app/console/saved-view-actions.ts#deleteViewAction": { valid: { viewId: ":case", list: "CASES" } },
   "app/console/(signed-in)/staff/actions.ts#inviteStaffAction": {
     valid: {
       email: "fuzz-invite@desk.example",
@@ -137,6 +141,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/cases/actions.ts#bulkAssignCasesAction": {
     valid: { caseIds: [":case"], assigneeId: ":staff" },
   },
+  "app/console/(signed-in)/cases/actions.ts#bulkCaseStatusAction": {
+    valid: { caseIds: [":case"], status: "IN_PROGRESS", outcome: "" },
+  },
   "app/console/(signed-in)/cases/actions.ts#assignCaseAction": { valid: { caseId: ":case", assigneeId: "" } },
   "app/console/(signed-in)/cases/actions.ts#checklistAction": {
     valid: { caseId: ":case", item: "verify-identity", done: "true" },
@@ -175,6 +182,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   },
   "app/console/(signed-in)/scam-reports/actions.ts#bulkAssignReportsAction": {
     valid: { reportIds: [":reportId"], assigneeId: ":staff" },
+  },
+  "app/console/(signed-in)/scam-reports/actions.ts#bulkReportStatusAction": {
+    valid: { reportIds: [":reportId"], status: "TRIAGED" },
   },
   "app/console/(signed-in)/scam-reports/[reference]/actions.ts#triageScamReportAction": {
     valid: { reference: ":report", status: "TRIAGED", assigneeId: "" },

@@ -311,7 +311,9 @@ test("cases sort by a column header, refuse an unknown sort, and two are assigne
   for (const number of numbers) await table.getByLabel(`Select C-${number}`).check();
   await page.getByLabel("Assign to").selectOption({ label: agent.name });
   await page.getByRole("button", { name: "Assign ticked cases" }).click();
-  await expect(page.getByTestId("form-status")).toContainText(`2 cases assigned to ${agent.name}`);
+  await expect(
+    page.getByRole("region", { name: "Assign the ticked cases" }).getByTestId("form-status"),
+  ).toContainText(`2 cases assigned to ${agent.name}`);
   const audit = await withE2eDatabase(
     async (db) =>
       (
@@ -349,7 +351,9 @@ test("an agent assigns two scam reports in one go from the queue; each is audite
   for (const reference of references) await queue.getByLabel(`Select ${reference}`).check();
   await page.getByLabel("Assign to").selectOption({ label: agent.name });
   await page.getByRole("button", { name: "Assign ticked reports" }).click();
-  await expect(page.getByTestId("form-status")).toContainText(`2 reports assigned to ${agent.name}`);
+  await expect(
+    page.getByRole("region", { name: "Assign the ticked reports" }).getByTestId("form-status"),
+  ).toContainText(`2 reports assigned to ${agent.name}`);
   for (const reference of references)
     await expect(queue.locator(`tr[data-reference="${reference}"]`)).toContainText(agent.name);
   const audit = await withE2eDatabase(

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { formFields } from "@/lib/forms/form-fields";
 import { clientFingerprint } from "@/lib/http/client-ip";
 import { submitPublicReport, type PublicReportState } from "@/lib/scam-reports/intake";
+import { refreshPriorities } from "@/lib/workspace/priority-refresh";
 
 /**
  * The public scam-report form. Public by design: protected by a per-client rate limit, a honeypot
@@ -16,6 +17,9 @@ export async function submitScamReport(
   formData: FormData,
 ): Promise<PublicReportState> {
   const outcome = await submitPublicReport(formFields(formData), clientFingerprint(await headers()));
-  if (outcome.ok) redirect(outcome.redirectTo);
+  if (outcome.ok) {
+    await refreshPriorities({ reportReferences: [outcome.reference] });
+    redirect(outcome.redirectTo);
+  }
   return outcome.state;
 }

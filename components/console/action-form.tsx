@@ -30,6 +30,7 @@ export function ActionForm<Data>({
   children,
   renderResult,
   formId,
+  beforeSubmit,
 }: {
   action: Action<Data>;
   submitLabel: string;
@@ -41,6 +42,8 @@ export function ActionForm<Data>({
   renderResult?: (data: Data) => ReactNode;
   /** The <form>'s id, for fields elsewhere on the page that join it with form="…" (table checkboxes). */
   formId?: string;
+  /** Adds what lives outside the form (rows ticked for another form of the page) to its data. */
+  beforeSubmit?: (formData: FormData) => void;
 }) {
   const [state, formAction, pending] = useActionState(action, idleState as ActionState<Data>);
   const formRef = useRef<HTMLFormElement>(null);
@@ -54,6 +57,7 @@ export function ActionForm<Data>({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    beforeSubmit?.(formData);
     startTransition(() => formAction(formData));
   }
 

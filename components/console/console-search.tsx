@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { RECENT_KIND_LABELS, useRecentItems } from "./recent-items";
 
 /** Form fields that take typed text: "/" typed there is text, not the search shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -12,8 +14,9 @@ function isTyping(target: EventTarget | null): boolean {
  * The top bar's search: a plain GET form to /console/search, so it works before (and without)
  * JavaScript; with it, "/" anywhere outside a text field, and Ctrl+K or ⌘K anywhere, put the caret here.
  */
-export function ConsoleSearch({ defaultValue = "" }: { defaultValue?: string }) {
+export function ConsoleSearch({ staffId, defaultValue = "" }: { staffId: string; defaultValue?: string }) {
   const input = useRef<HTMLInputElement>(null);
+  const recent = useRecentItems(staffId);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const field = input.current;
@@ -29,7 +32,15 @@ export function ConsoleSearch({ defaultValue = "" }: { defaultValue?: string }) 
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
   return (
-    <form role="search" action="/console/search" method="get" className="flex min-w-0 items-center gap-2">
+    // The recent items show while focus is in the search (the field or one of the items), so the
+    // keyboard reaches them with Tab from the field and Escape-free: leaving the search hides them.
+    <form
+      role="search"
+      aria-label="Search the console"
+      action="/console/search"
+      method="get"
+      className="group relative flex min-w-0 items-center gap-2"
+    >
       <label htmlFor="console-search" className="sr-only">
         Search customers, cases, scam reports and staff
       </label>
@@ -51,6 +62,31 @@ export function ConsoleSearch({ defaultValue = "" }: { defaultValue?: string }) 
       >
         Search
       </button>
+      {recent.length > 0 ? (
+        <nav
+          aria-label="Recently opened"
+          data-testid="recent-items"
+          className="absolute top-full left-0 z-40 mt-1 hidden w-96 max-w-[90vw] rounded-md border border-slate-300 bg-white p-2 shadow-lg group-focus-within:block dark:border-slate-700 dark:bg-slate-900"
+        >
+          <p className="px-2 pb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">
+            Recently opened
+          </p>
+          <ul>
+            {recent.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  prefetch={false}
+                  className="block rounded px-2 py-1 text-sm text-blue-800 underline hover:bg-slate-100 focus:bg-slate-100 dark:text-blue-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
+                >
+                  <span className="text-slate-700 dark:text-slate-300">{RECENT_KIND_LABELS[item.kind]}:</span>{" "}
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { forgetRecentItems } from "./recent-items";
 
 /** next-auth's sign-out: clears the cookie, and its signOut event ends the server-side session row. */
 export function SignOutButton() {
@@ -11,7 +12,10 @@ export function SignOutButton() {
     <Button
       variant="secondary"
       disabled={pending}
-      onClick={() => startTransition(() => signOut({ callbackUrl: "/console/sign-in" }))}
+      onClick={() => {
+        forgetRecentItems();
+        startTransition(() => signOut({ callbackUrl: "/console/sign-in" }));
+      }}
     >
       {pending ? "Signing out…" : "Sign out"}
     </Button>

@@ -31,6 +31,16 @@ describe("can()", () => {
     expect(can(supervisor, "staff:manage", { kind: "staff", id: "other" })).toBe(false);
   });
 
+  it("lets agents change in bulk only their own or unassigned work; supervisors anyone's", () => {
+    const item = (assigneeId: string | null) => ({ kind: "work-item", assigneeId }) as const;
+    expect(can(agent, "case:work", item(null))).toBe(true);
+    expect(can(agent, "case:work", item(agent.id))).toBe(true);
+    expect(can(agent, "case:work", item("colleague"))).toBe(false);
+    expect(can(agent, "scam-report:triage", item("colleague"))).toBe(false);
+    expect(can(supervisor, "case:work", item("colleague"))).toBe(true);
+    expect(can(admin, "scam-report:triage", item("colleague"))).toBe(true);
+  });
+
   it("grants administration only to admins", () => {
     expect(rolesWith("staff:manage")).toEqual(["ADMIN"]);
     expect(rolesWith("api-key:manage")).toEqual(["ADMIN"]);

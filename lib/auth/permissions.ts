@@ -73,7 +73,9 @@ export type Actor = { id: string; role: Role };
 export type Resource =
   | { kind: "factor-reset"; requestedById: string }
   | { kind: "contact-restore"; requestedById: string }
-  | { kind: "staff"; id: string };
+  | { kind: "staff"; id: string }
+  /** A case or scam report changed in bulk (bulk status change). */
+  | { kind: "work-item"; assigneeId: string | null };
 
 export function can(actor: Actor, permission: Permission, resource?: Resource): boolean {
   if (!GRANTS[permission].includes(actor.role)) return false;
@@ -86,6 +88,10 @@ export function can(actor: Actor, permission: Permission, resource?: Resource): 
     // Admins manage others; changing your own role or deactivating yourself could lock everyone out.
     case "staff":
       return permission !== "staff:manage" || resource.id !== actor.id;
+    // A bulk change over a colleague's work is a supervisor's call: an agent changes in bulk only
+    // what is theirs or nobody's.
+    case "work-item":
+      return actor.role !== "AGENT" || resource.assigneeId === null || resource.assigneeId === actor.id;
   }
 }
 

@@ -15,6 +15,8 @@ function caseOrder(sort: CaseSort): Prisma.CaseOrderByWithRelationInput[] {
   const direction = sort.descending ? "desc" : "asc";
   // The number breaks ties, so pages never repeat or skip a case.
   if (sort.key === "number") return [{ number: direction }];
+  // Most urgent first, and within one priority the case waiting longest.
+  if (sort.key === "priority") return [{ priority: direction }, { createdAt: "asc" }, { number: "asc" }];
   return [sort.key === "opened" ? { createdAt: direction } : { updatedAt: direction }, { number: direction }];
 }
 export const CASES_PAGE_SIZE = 50;
@@ -40,6 +42,8 @@ export async function listCases(filters: CaseListFilters) {
       subject: true,
       createdAt: true,
       updatedAt: true,
+      priority: true,
+      assigneeId: true,
       customer: { select: { id: true, fullName: true } },
       assignee: { select: { name: true } },
     },

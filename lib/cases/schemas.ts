@@ -62,8 +62,32 @@ export const bulkAssignSchema = z.object({
   assigneeId: z.uuid({ error: "Choose someone." }),
 });
 
+/** Changing the status of several cases at once: all or none; closing them needs one outcome for all. */
+export const bulkCaseStatusSchema = z
+  .object({
+    caseIds: z
+      .preprocess(
+        (value) => (typeof value === "string" ? [value] : value),
+        z
+          .array(z.uuid({ error: "Unknown case." }), { error: "Tick the cases to change." })
+          .min(1, "Tick the cases to change.")
+          .max(50, "Change at most 50 cases at once."),
+      )
+      .transform((ids) => [...new Set(ids)]),
+    status: z.enum(CASE_STATUSES, { error: "Choose a status." }),
+    outcome: storableString()
+      .trim()
+      .max(1_000, "Keep the outcome under 1,000 characters.")
+      .optional()
+      .transform((value) => value || undefined),
+  })
+  .refine((input) => input.status !== "CLOSED" || input.outcome, {
+    error: "Say what the outcome was before closing the cases.",
+    path: ["outcome"],
+  });
+
 /** The cases list's sortable columns; "-" in front means descending. */
-export const CASE_SORT_KEYS = ["updated", "opened", "number"] as const;
+export const CASE_SORT_KEYS = ["updated", "opened", "number", "priority"] as const;
 export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 export type CaseSort = { key: CaseSortKey; descending: boolean };
 export const DEFAULT_CASE_SORT: CaseSort = { key: "updated", descending: true };

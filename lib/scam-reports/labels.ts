@@ -101,3 +101,15 @@ export function formatMoney(cents: number, currency: string | null): string {
     return `${currency} ${amount.toFixed(2)}`;
   }
 }
+
+/** The queue's orders: newest first (the default), oldest first, largest loss first, most urgent first. */
+export const QUEUE_SORTS = ["newest", "oldest", "loss", "priority"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** The queue's orders as the sort choice and the table's caption name them. */
+export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  loss: "Largest loss first",
+  priority: "Most urgent first",
+};

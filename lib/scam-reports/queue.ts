@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toE164 } from "./contact-number";
 import { candidateWindows, findDuplicateHints, type DuplicateHints } from "./duplicates";
 import { normaliseReference } from "./reference";
+import type { QueueSort } from "./labels";
 import type { QueueFilters } from "./schemas";
 import { findWatchlisted } from "./watchlist";
 
@@ -31,6 +32,7 @@ const ROW_SELECT = {
   currency: true,
   customerId: true,
   caseId: true,
+  priority: true,
   customer: { select: { id: true, fullName: true } },
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.ScamReportSelect;
@@ -60,6 +62,29 @@ export function classifyQueueSearch(q: string): QueueSearch {
 function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
 }
+
+// Newest first (the default, paged deep by agents working the backlog) pages by keyset; the other
+// orders page by offset, which a row moving between two clicks can shift by one: acceptable for
+// orders a triager reads from the top.
+const OFFSET_CURSOR = /^offset:(\d{1,6})$/;
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString("base64url");
+}
+
+export function decodeOffset(raw: string | undefined): number {
+  if (!raw) return 0;
+  const match = OFFSET_CURSOR.exec(Buffer.from(raw, "base64url").toString("utf8"));
+  return match ? Number(match[1]) : 0;
+}
+
+const ORDERS: Record<QueueSort, Prisma.ScamReportOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  // Within one loss or one priority, the report waiting longest comes first.
+  loss: [{ moneyLostCents: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  priority: [{ priority: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+};
 
 function decodeCursor(raw: string | undefined): { createdAt: Date; id: string } | null {
   if (!raw) return null;
@@ -100,7 +125,7 @@ export function buildQueueWhere(
         ],
       });
   }
-  const cursor = decodeCursor(filters.cursor);
+  const cursor = (filters.sort ?? "newest") === "newest" ? decodeCursor(filters.cursor) : null;
   if (cursor)
     and.push({
       OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
@@ -114,9 +139,12 @@ export async function listScamReports(
   take = QUEUE_PAGE_SIZE,
 ): Promise<QueuePage> {
   const db = getDb();
+  const sort = filters.sort ?? "newest";
+  const offset = sort === "newest" ? 0 : decodeOffset(filters.cursor);
   const found = await db.scamReport.findMany({
     where: buildQueueWhere(staff, filters),
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: ORDERS[sort],
+    skip: offset,
     take: take + 1,
     select: ROW_SELECT,
   });
@@ -141,7 +169,12 @@ export async function listScamReports(
         ? (watchlisted.get(row.contactNumberE164)?.reports ?? null)
         : null,
     })),
-    nextCursor: found.length > take && last ? encodeCursor(last) : null,
+    nextCursor:
+      found.length > take && last
+        ? sort === "newest"
+          ? encodeCursor(last)
+          : encodeOffset(offset + take)
+        : null,
   };
 }
 

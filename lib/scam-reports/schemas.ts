@@ -13,6 +13,7 @@ import {
   CURRENCIES,
   DEFAULT_TIME_ZONE,
   PAYMENT_METHODS,
+  QUEUE_SORTS,
   SCAM_ASKS,
   SCAM_CHANNELS,
   SCAM_SOURCES,
@@ -410,6 +411,20 @@ export const bulkAssignReportsSchema = z.object({
   assigneeId: z.uuid({ error: "Choose someone." }),
 });
 
+/** Changing the status of several reports at once from the queue: all or none. */
+export const bulkReportStatusSchema = z.object({
+  reportIds: z
+    .preprocess(
+      (value) => (typeof value === "string" ? [value] : value),
+      z
+        .array(z.uuid({ error: "Unknown report." }), { error: "Tick the reports to change." })
+        .min(1, "Tick the reports to change.")
+        .max(50, "Change at most 50 reports at once."),
+    )
+    .transform((ids) => [...new Set(ids)]),
+  status: z.enum(SCAM_STATUSES, { error: "Choose a status from the list." }),
+});
+
 export const QUEUE_STATUS_FILTERS = ["open", "all", ...SCAM_STATUSES] as const;
 
 export const queueFiltersSchema = z.object({
@@ -423,6 +438,11 @@ export const queueFiltersSchema = z.object({
     storableString()
       .trim()
       .max(100, "Search for a phone number, sender or report reference (at most 100 characters)."),
+  ),
+  sort: emptyToUndefined(
+    z.enum(QUEUE_SORTS, {
+      error: "Reports cannot be sorted that way. Sort by newest, oldest, money lost or priority.",
+    }),
   ),
   cursor: emptyToUndefined(storableString().max(200, "Invalid page link.")),
 });

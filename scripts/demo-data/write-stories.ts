@@ -27,6 +27,7 @@ import { writeLostPhone } from "./stories/lost-phone";
 import { writeMistypedNumber } from "./stories/mistyped-number";
 import { writeOtpBombing } from "./stories/otp-bombing";
 import { writePastTakeover } from "./stories/past-takeover";
+import { writePriorities } from "./stories/priorities";
 import { writeScamReports } from "./stories/scam-reports";
 import { writeTakeover } from "./stories/takeover";
 import { writeUnrequestedCode } from "./stories/unrequested-code";
@@ -85,5 +86,6 @@ export async function writeStories({ client, ids, seed, now, staffIds }: StoryIn
   counts.cases = caseIds.size;
   counts.case_notes = Object.values(STORY_CASES).reduce((sum, c) => sum + c.notes.length, 0);
   counts.scam_reports = await writeScamReports(client, now, staffIds, customerId, caseIds);
+  await writePriorities(client, now);
   return counts;
 }

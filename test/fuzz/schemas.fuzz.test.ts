@@ -167,6 +167,9 @@ const TARGETS: Record<string, FuzzTarget> = {
   "lib/auth/schemas.ts#stepUpSchema": { valid: { code: "123456" }, notStored: ["code"] },
   "lib/auth/schemas.ts#totpCodeField": { valid: "123456", notStored: ["*"] },
   "lib/cases/schemas.ts#bulkAssignSchema": { valid: { caseIds: [ID], assigneeId: ID } },
+  "lib/cases/schemas.ts#bulkCaseStatusSchema": {
+    valid: { caseIds: [ID, OTHER_ID], status: "CLOSED", outcome: "Phones recovered." },
+  },
   "lib/cases/schemas.ts#caseAssignSchema": { valid: { caseId: ID, assigneeId: OTHER_ID } },
   "lib/cases/schemas.ts#caseNoteSchema": { valid: { caseId: ID, body: "Called the customer back." } },
   "lib/cases/schemas.ts#caseStatusSchema": {
@@ -230,6 +233,10 @@ const TARGETS: Record<string, FuzzTarget> = {
   "lib/resets/schemas.ts#resetDecisionSchema": {
     valid: { resetId: ID, decision: "approve", note: "Checked." },
   },
+  "lib/saved-views/schemas.ts#saveViewSchema": {
+    valid: { list: "CASES", name: "Urgent first", query: "status=OPEN&sort=-priority" },
+  },
+  "lib/saved-views/schemas.ts#deleteViewSchema": { valid: { viewId: ID, list: "AUDIT" } },
   "lib/resets/schemas.ts#resetRequestSchema": {
     valid: {
       customerId: ID,
@@ -247,6 +254,7 @@ const TARGETS: Record<string, FuzzTarget> = {
   // Masked and counted; the mask keeps letters, digits as [number], and no markup characters.
   "lib/feedback/schemas.ts#searchMissSchema": { valid: { query: "refund call", outcome: "no-results" } },
   "lib/scam-reports/schemas.ts#bulkAssignReportsSchema": { valid: { reportIds: [ID], assigneeId: ID } },
+  "lib/scam-reports/schemas.ts#bulkReportStatusSchema": { valid: { reportIds: [ID], status: "TRIAGED" } },
   "lib/scam-reports/schemas.ts#analyticsFiltersSchema": { valid: { days: "90" } },
   "lib/scam-reports/schemas.ts#linkCustomerSchema": {
     valid: { reference: "SR-4KX9-2M7Q", customer: "olivia@example.com" },
@@ -258,7 +266,15 @@ const TARGETS: Record<string, FuzzTarget> = {
   },
   "lib/scam-reports/schemas.ts#publicReportSchema": { valid: reportFields, cleansControls: true },
   "lib/scam-reports/schemas.ts#queueFiltersSchema": {
-    valid: { status: "open", assignee: "me", channel: "CALL", source: "", q: "0770", cursor: "" },
+    valid: {
+      status: "open",
+      assignee: "me",
+      channel: "CALL",
+      source: "",
+      q: "0770",
+      sort: "loss",
+      cursor: "",
+    },
   },
   // Prefills the report form; what is stored goes through publicReportSchema on submit.
   "lib/scam-reports/schemas.ts#reportPrefillSchema": {

@@ -39,6 +39,7 @@ const OWNERS: Record<string, readonly string[]> = {
   ArticleFeedback: ["lib/feedback"],
   HelpSearchMiss: ["lib/feedback"],
   RateLimit: ["lib/rate-limit"],
+  SavedView: ["lib/saved-views"],
 };
 
 const WRITE_METHODS =

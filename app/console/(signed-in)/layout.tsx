@@ -78,7 +78,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/console" className="shrink-0 font-bold">
             Account Security Desk
           </Link>
-          <ConsoleSearch />
+          <ConsoleSearch staffId={staff.id} />
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             <span data-testid="whoami" className="min-w-0 truncate" title={staff.email}>
               {staff.name}{" "}

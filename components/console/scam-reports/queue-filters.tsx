@@ -4,6 +4,8 @@ import {
   SCAM_CHANNELS,
   SCAM_SOURCES,
   SOURCE_LABELS,
+  QUEUE_SORT_LABELS,
+  QUEUE_SORTS,
   STATUS_LABELS,
   SCAM_STATUSES,
 } from "@/lib/scam-reports/labels";
@@ -77,6 +79,15 @@ export function QueueFilterForm({
           {SCAM_SOURCES.map((source) => (
             <option key={source} value={source}>
               {SOURCE_LABELS[source]}
+            </option>
+          ))}
+        </Select>
+      </Labelled>
+      <Labelled id="sort" label="Order">
+        <Select id="sort" name="sort" defaultValue={filters.sort ?? "newest"}>
+          {QUEUE_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {QUEUE_SORT_LABELS[sort]}
             </option>
           ))}
         </Select>

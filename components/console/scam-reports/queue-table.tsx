@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { QueueRow } from "@/lib/scam-reports/queue";
-import { CHANNEL_LABELS, formatMoney } from "@/lib/scam-reports/labels";
+import { CHANNEL_LABELS, QUEUE_SORT_LABELS, formatMoney, type QueueSort } from "@/lib/scam-reports/labels";
+import { PriorityBadge } from "@/components/console/priority-badge";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Time } from "@/components/console/time";
@@ -91,6 +92,10 @@ function columns(timeZone: string, selectForm: string | undefined): Column<Queue
       className: "max-w-56",
     },
     {
+      header: "Priority",
+      cell: (row) => <PriorityBadge priority={row.priority} />,
+    },
+    {
       header: "Lost",
       cell: (row) => (row.moneyLostCents ? formatMoney(row.moneyLostCents, row.currency) : "—"),
       className: "whitespace-nowrap",
@@ -145,17 +150,19 @@ export function QueueTable({
   rows,
   timeZone,
   selectForm,
+  sort = "newest",
 }: {
   rows: QueueRow[];
   timeZone: string;
   selectForm?: string;
+  sort?: QueueSort;
 }) {
   return (
     <DataTable
       rows={rows}
       columns={columns(timeZone, selectForm)}
       rowKey={(row) => row.id}
-      caption="Scam reports, newest first"
+      caption={`Scam reports, ${QUEUE_SORT_LABELS[sort].toLowerCase()}`}
       testId="scam-queue"
       empty="No reports match."
       alignTop

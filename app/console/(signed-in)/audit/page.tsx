@@ -15,6 +15,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Time } from "@/components/console/time";
+import { SavedViews } from "@/components/console/saved-views";
+import { listSavedViews } from "@/lib/saved-views/saved-views";
+import { deleteViewAction, saveViewAction } from "../../saved-view-actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -62,7 +65,10 @@ export default async function AuditPage({
     !actions.some((action) => action.startsWith(parsed.data.action ?? ""))
       ? parsed.data.action
       : null;
-  const result = parsed.success && !unknownAction ? await listAuditEvents(parsed.data) : null;
+  const [result, views] = await Promise.all([
+    parsed.success && !unknownAction ? listAuditEvents(parsed.data) : null,
+    listSavedViews(staff.id, "AUDIT"),
+  ]);
   const rows = result ? await nameAuditRows(result.rows) : [];
   const { before: _before, ...withoutPage } = raw;
   const columns: Column<NamedAuditRow>[] = [
@@ -117,7 +123,13 @@ export default async function AuditPage({
         Append-only and hash-chained: rows cannot be changed or deleted, and <code>npm run audit:verify</code>{" "}
         proves the chain is intact.
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter audit events">
+      {/* Keyed by the query: a saved view opened by a client navigation shows its own filters. */}
+      <form
+        key={new URLSearchParams(withoutPage).toString()}
+        method="get"
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Filter audit events"
+      >
         <div>
           <label htmlFor="actor" className="block text-sm font-medium">
             Who (email or id)
@@ -174,6 +186,13 @@ export default async function AuditPage({
           </a>
         ) : null}
       </form>
+      <SavedViews
+        list="AUDIT"
+        query={new URLSearchParams(Object.entries(withoutPage).filter(([, value]) => value)).toString()}
+        views={views}
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
+      />
       {!parsed.success ? (
         <Alert tone="error">{parsed.error.issues.map((issue) => issue.message).join(" ")}</Alert>
       ) : null}

@@ -9,8 +9,10 @@ import {
   setCaseStatus,
   setChecklistItem,
 } from "@/lib/cases/cases";
+import { setCasesStatus } from "@/lib/cases/bulk-status";
 import {
   bulkAssignSchema,
+  bulkCaseStatusSchema,
   caseAssignSchema,
   caseNoteSchema,
   caseStatusSchema,
@@ -18,6 +20,7 @@ import {
   openCaseSchema,
 } from "@/lib/cases/schemas";
 import { staffAction } from "@/lib/forms/staff-action";
+import { refreshPriorities } from "@/lib/workspace/priority-refresh";
 
 const casePage = (input: { caseId: string }) => `/console/cases/${input.caseId}`;
 
@@ -25,6 +28,7 @@ export const openCaseAction = staffAction(
   { permission: "case:work", schema: openCaseSchema },
   async (ctx, input) => {
     const result = await openCase(ctx, input);
+    if (result.ok) await refreshPriorities({ caseIds: [result.data.id] });
     if (result.ok) redirect(`/console/cases/${result.data.id}`);
     return result;
   },
@@ -53,4 +57,10 @@ export const checklistAction = staffAction(
 export const bulkAssignCasesAction = staffAction(
   { permission: "case:work", schema: bulkAssignSchema, revalidate: "/console/cases" },
   assignCases,
+);
+
+/** Changes the status of the ticked cases, all or none, one note and audit event each. */
+export const bulkCaseStatusAction = staffAction(
+  { permission: "case:work", schema: bulkCaseStatusSchema, revalidate: "/console/cases" },
+  setCasesStatus,
 );

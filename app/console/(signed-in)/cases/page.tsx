@@ -12,11 +12,24 @@ import { buttonClasses } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Time } from "@/components/console/time";
 import { humanise } from "@/lib/customers/labels";
+import { PriorityBadge } from "@/components/console/priority-badge";
+import { BulkStatusForm } from "@/components/console/bulk-status-form";
+import { SavedViews } from "@/components/console/saved-views";
+import { listSavedViews } from "@/lib/saved-views/saved-views";
+import { deleteViewAction, saveViewAction } from "../../saved-view-actions";
 import { BulkAssignForm } from "./_components/bulk-assign-form";
+import { bulkCaseStatusAction } from "./actions";
 
 type CaseRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
 
 export const metadata: Metadata = { title: "Cases" };
+
+const SORT_WORDS: Record<CaseSortKey, string> = {
+  number: "case number",
+  opened: "when opened",
+  updated: "last update",
+  priority: "priority",
+};
 
 export default async function CasesPage({
   searchParams,
@@ -38,9 +51,12 @@ export default async function CasesPage({
     sort: sort ?? undefined,
   };
   // An unknown sort column is refused by name rather than quietly replaced by the default order.
-  const [{ rows, hasMore }, assignable] = sort
-    ? await Promise.all([listCases(filters), listAssignableStaff()])
-    : [{ rows: [], hasMore: false }, []];
+  const [{ rows, hasMore }, assignable, views] = await Promise.all([
+    sort ? listCases(filters) : { rows: [], hasMore: false },
+    sort ? listAssignableStaff() : [],
+    listSavedViews(staff.id, "CASES"),
+  ]);
+  const { page: _page, ...viewParams } = params;
   /** A column header that sorts by it: first press in its natural direction, the next reverses it. */
   const sortHeader = (key: CaseSortKey, label: string, firstDescending: boolean) => {
     const active = sort?.key === key;
@@ -90,6 +106,10 @@ export default async function CasesPage({
         </>
       ),
     },
+    {
+      ...sortHeader("priority", "Priority", true),
+      cell: (row) => <PriorityBadge priority={row.priority} />,
+    },
     { header: "Customer", cell: (row) => row.customer.fullName },
     { header: "Kind", cell: (row) => CASE_TYPE_LABELS[row.type] },
     {
@@ -111,7 +131,13 @@ export default async function CasesPage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Cases</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter cases">
+      {/* Keyed by the query: a saved view opened by a client navigation shows its own filters. */}
+      <form
+        key={new URLSearchParams(viewParams).toString()}
+        method="get"
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Filter cases"
+      >
         <div>
           <label htmlFor="status" className="block text-sm font-medium">
             Status
@@ -155,16 +181,36 @@ export default async function CasesPage({
       </form>
       {sort ? null : (
         <Alert tone="error">
-          Cases cannot be sorted by “{params.sort}”. Sort by case number, when opened or when updated.
+          Cases cannot be sorted by “{params.sort}”. Sort by case number, priority, when opened or when
+          updated.
         </Alert>
       )}
-      {sort && rows.some((row) => row.status !== "CLOSED") ? <BulkAssignForm staff={assignable} /> : null}
+      <SavedViews
+        list="CASES"
+        query={new URLSearchParams(viewParams).toString()}
+        views={views}
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
+      />
+      {sort && rows.some((row) => row.status !== "CLOSED") ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BulkAssignForm staff={assignable} />
+          <BulkStatusForm
+            action={bulkCaseStatusAction}
+            idsName="caseIds"
+            selectForm="bulk-assign"
+            statuses={CASE_STATUSES.map((status) => ({ value: status, label: humanise(status) }))}
+            noun="cases"
+            outcome
+          />
+        </div>
+      ) : null}
       {sort ? (
         <DataTable
           rows={rows}
           columns={columns}
           rowKey={(row) => row.id}
-          caption={`Cases, sorted by ${sort?.key === "number" ? "case number" : sort?.key === "opened" ? "when opened" : "last update"}, ${sort?.descending ? "descending" : "ascending"}`}
+          caption={`Cases, sorted by ${SORT_WORDS[sort.key]}, ${sort.descending ? "descending" : "ascending"}`}
           testId="cases-table"
           empty="No cases match. Open one from a customer's page."
         />

@@ -61,7 +61,12 @@ export default async function CustomerSearchPage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Find a customer</h1>
-      <form role="search" method="get" className="flex flex-wrap items-end gap-3">
+      <form
+        role="search"
+        aria-label="Find a customer"
+        method="get"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="min-w-72 flex-1">
           <label htmlFor="q" className="block text-sm font-medium">
             Name, email, phone number or customer id

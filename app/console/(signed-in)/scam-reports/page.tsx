@@ -10,7 +10,13 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { QueueFilterForm } from "@/components/console/scam-reports/queue-filters";
 import { QueueTable } from "@/components/console/scam-reports/queue-table";
+import { BulkStatusForm } from "@/components/console/bulk-status-form";
+import { SavedViews } from "@/components/console/saved-views";
+import { SCAM_STATUSES, STATUS_LABELS } from "@/lib/scam-reports/labels";
+import { listSavedViews } from "@/lib/saved-views/saved-views";
+import { deleteViewAction, saveViewAction } from "../../saved-view-actions";
 import { BulkAssignReportsForm } from "./_components/bulk-assign-reports-form";
+import { bulkReportStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Scam reports" };
 
@@ -23,7 +29,14 @@ export default async function ScamReportQueuePage({
   const params = firstValues(await searchParams);
   const parsed = queueFiltersSchema.safeParse(params);
   const filters: QueueFilters = parsed.success ? parsed.data : {};
-  const [page, assignable] = await Promise.all([listScamReports(staff, filters), listAssignableStaff()]);
+  // Filters that are not valid (an unknown sort column among them) are refused by name, and the queue
+  // is not listed in some other order as if they had been applied.
+  const [page, assignable, views] = await Promise.all([
+    parsed.success ? listScamReports(staff, filters) : { rows: [], nextCursor: null },
+    listAssignableStaff(),
+    listSavedViews(staff.id, "SCAM_REPORTS"),
+  ]);
+  const { cursor: _cursor, ...viewFilters } = filters;
   const next = page.nextCursor
     ? new URLSearchParams({
         ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
@@ -62,9 +75,38 @@ export default async function ScamReportQueuePage({
           </ul>
         </Alert>
       )}
-      <QueueFilterForm filters={filters} staff={assignable} />
-      {page.rows.some((row) => row.status !== "CLOSED") ? <BulkAssignReportsForm staff={assignable} /> : null}
-      <QueueTable rows={page.rows} timeZone={staff.timeZone} selectForm="bulk-assign-reports" />
+      {/* Keyed by the filters: opening a saved view is a client navigation, and the form's fields
+          (uncontrolled) must show the view's filters, not the ones chosen before. */}
+      <QueueFilterForm key={JSON.stringify(filters)} filters={filters} staff={assignable} />
+      <SavedViews
+        list="SCAM_REPORTS"
+        query={new URLSearchParams(
+          Object.entries(viewFilters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
+        ).toString()}
+        views={views}
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
+      />
+      {page.rows.some((row) => row.status !== "CLOSED") ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BulkAssignReportsForm staff={assignable} />
+          <BulkStatusForm
+            action={bulkReportStatusAction}
+            idsName="reportIds"
+            selectForm="bulk-assign-reports"
+            statuses={SCAM_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+            noun="reports"
+          />
+        </div>
+      ) : null}
+      {parsed.success ? (
+        <QueueTable
+          rows={page.rows}
+          timeZone={staff.timeZone}
+          selectForm="bulk-assign-reports"
+          sort={filters.sort}
+        />
+      ) : null}
       {next ? (
         <Link
           href={`/console/scam-reports?${next}`}

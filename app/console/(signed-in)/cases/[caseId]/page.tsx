@@ -3,6 +3,7 @@ import type { ChecklistEntry } from "@/lib/cases/cases";
 import { listAccountActions } from "@/lib/account-actions/outbound";
 import { AccountActionsList } from "@/components/console/customers/account-actions-list";
 import Link from "next/link";
+import { RememberRecent } from "@/components/console/recent-items";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getCaseDetail, listAssignableStaff } from "@/lib/cases/case-queries";
@@ -24,6 +25,10 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const tz = staff.timeZone;
   return (
     <div className="space-y-8">
+      <RememberRecent
+        staffId={staff.id}
+        item={{ kind: "case", label: `C-${kase.number} ${kase.subject}`, href: `/console/cases/${kase.id}` }}
+      />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/console/cases" className="text-blue-700 underline dark:text-blue-300">
           Cases

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RememberRecent } from "@/components/console/recent-items";
 import { notFound } from "next/navigation";
 import { requireStaffContext } from "@/lib/auth/current-staff";
 import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
@@ -79,6 +80,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
 
   return (
     <div className="space-y-8">
+      <RememberRecent
+        staffId={staff.id}
+        item={{ kind: "customer", label: customer.fullName, href: `/console/customers/${customer.id}` }}
+      />
       <CustomerHeader customer={customer} current="overview" />
       <VerdictBanner verdict={verdict} />
       {contactChanges.length > 0 ? (

@@ -3,6 +3,7 @@
 import { staffAction } from "@/lib/forms/staff-action";
 import { linkCustomerSchema, openCaseFromReportSchema, triageSchema } from "@/lib/scam-reports/schemas";
 import { linkCustomerToReport, openCaseFromReport, updateTriage } from "@/lib/scam-reports/triage";
+import { refreshPriorities } from "@/lib/workspace/priority-refresh";
 
 const reportPage = (input: { reference: string }) => `/console/scam-reports/${input.reference}`;
 
@@ -15,7 +16,12 @@ export const triageScamReportAction = staffAction(
 /** Links the customer the report is about (found by email, phone or id; the lookup is audited). */
 export const linkCustomerAction = staffAction(
   { permission: "scam-report:triage", schema: linkCustomerSchema, revalidate: reportPage },
-  linkCustomerToReport,
+  async (ctx, input) => {
+    const result = await linkCustomerToReport(ctx, input);
+    // The customer's takeover verdict now counts towards the report's priority.
+    if (result.ok) await refreshPriorities({ reportReferences: [input.reference] });
+    return result;
+  },
 );
 
 /** Opens a compromised-account case for the linked customer and escalates the report. */
@@ -25,5 +31,9 @@ export const openCaseFromReportAction = staffAction(
     schema: openCaseFromReportSchema,
     revalidate: reportPage,
   },
-  openCaseFromReport,
+  async (ctx, input) => {
+    const result = await openCaseFromReport(ctx, input);
+    if (result.ok) await refreshPriorities({ reportReferences: [input.reference] });
+    return result;
+  },
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RememberRecent } from "@/components/console/recent-items";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireStaffContext } from "@/lib/auth/current-staff";
@@ -50,6 +51,10 @@ export default async function ScamReportPage({
 
   return (
     <div className="space-y-8">
+      <RememberRecent
+        staffId={ctx.staff.id}
+        item={{ kind: "report", label: report.reference, href: `/console/scam-reports/${report.reference}` }}
+      />
       <div className="space-y-3">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href="/console/scam-reports" className="text-blue-700 underline dark:text-blue-300">
