@@ -143,7 +143,7 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
   await pending.getByRole("button", { name: "Approve and reset" }).click();
   await completeStepUp(supervisor, DEMO_STAFF.supervisor);
   // 4. The decision is confirmed on the card, with the way to the customer and the case.
-  await expect(pending.getByText("Approved and done.")).toBeVisible();
+  await expect(pending.getByText(/Approved and done: the sign-in methods were removed/)).toBeVisible();
   await expect(pending.getByRole("link", { name: "Open the case" })).toHaveAttribute(
     "href",
     new URL(caseUrl).pathname,

@@ -9,7 +9,7 @@
 // overwrites a newer state (lib/customers/directory.ts).
 import { isIP } from "node:net";
 import { z } from "zod";
-import { stripBidiControls } from "@/lib/forms/storable-text";
+import { storableString } from "@/lib/forms/storable-text";
 
 export const DIRECTORY_EVENT_TYPES = [
   "customer_upserted",
@@ -33,9 +33,7 @@ const TIMESTAMP_MESSAGE =
   "Use an ISO 8601 timestamp with a zone, like 2026-11-27T09:30:00Z, from the year 2000 on and at most 10 minutes ahead of the desk's clock.";
 
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} must be a string.` })
-    .overwrite(stripBidiControls)
+  storableString({ error: `${what} must be a string.` })
     .refine((value) => value.trim().length > 0, `${what} must not be blank.`)
     .refine((value) => value.length <= max, `${what} can be at most ${max} characters.`);
 
@@ -66,8 +64,7 @@ const customerRef = z.strictObject({ externalId }, { error: "customer must be { 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const email = (what: string) =>
-  z
-    .string({ error: `${what} must be a string.` })
+  storableString({ error: `${what} must be a string.` })
     .trim()
     .max(320)
     .regex(EMAIL, `${what} is not an email address.`);
@@ -115,8 +112,7 @@ const factor = z.strictObject(
   {
     id: text("factor.id", 128),
     type: z.enum(FACTOR_TYPES, { error: `factor.type must be one of: ${FACTOR_TYPES.join(", ")}.` }),
-    destinationMasked: z
-      .string()
+    destinationMasked: storableString()
       .max(64)
       .refine(
         (value) => MASKED.test(value),
@@ -154,8 +150,7 @@ const session = z.strictObject(
     city: text("session.city", 120).nullish(),
     deviceId: text("session.deviceId", 128).nullish(),
     deviceLabel: text("session.deviceLabel", 120).nullish(),
-    userAgent: z
-      .string()
+    userAgent: storableString()
       .transform((value) => value.slice(0, 512))
       .nullish(),
   },
@@ -184,8 +179,8 @@ const contactChangedSchema = z
     customer: customerRef,
     field: z.enum(["email", "phone", "password"], { error: "field must be one of: email, phone, password." }),
     /** Email and phone only: kept encrypted, offered to support as the contact to trust. */
-    previousValue: z.string().max(320).nullish(),
-    newValue: z.string().max(320).nullish(),
+    previousValue: storableString().max(320).nullish(),
+    newValue: storableString().max(320).nullish(),
     ip: z
       .string()
       .max(64)

@@ -75,6 +75,7 @@ describe("ingestEvents", () => {
     expect(await ingestEvents([...batch.slice(0, 2), fresh, fresh])).toEqual({
       accepted: 1,
       duplicates: 3,
+      superseded: 0,
       rejected: [],
     });
     expect(await storedCount(idsOf([...batch, fresh]))).toBe(4);

@@ -21,8 +21,7 @@ export const createEndpointSchema = z
       .min(3, "Name the endpoint after the system that receives it (at least 3 characters).")
       .max(80, "Names can be at most 80 characters."),
     format: z.enum(["STANDARD_WEBHOOKS", "SSF_PUSH", "POLL"], { error: "Choose how actions are delivered." }),
-    url: z
-      .string()
+    url: storableString()
       .trim()
       .max(2_000, "URLs can be at most 2,000 characters.")
       .optional()

@@ -150,11 +150,11 @@ export async function requestFactorReset(
         { status: "PENDING_APPROVAL", resetId: reset.id },
       );
     }
-    await executeReset(tx, ctx, reset.id);
-    return succeed<ResetOutcome>(
-      "Done. The sign-in methods were removed and the customer has been notified.",
-      { status: "EXECUTED", resetId: reset.id },
-    );
+    const carried = await executeReset(tx, ctx, reset.id);
+    return succeed<ResetOutcome>(`Done. The sign-in methods were removed ${whereItGoes(carried)}`, {
+      status: "EXECUTED",
+      resetId: reset.id,
+    });
   });
 }
 
@@ -218,17 +218,28 @@ export async function decideFactorReset(
         caseId: reset.case_id,
       });
     }
-    await executeReset(tx, ctx, resetId);
-    return succeed<ResetOutcome>("Approved and done. The customer has been notified.", {
-      status: "EXECUTED",
-      resetId,
-      customerId: reset.customer_id,
-      caseId: reset.case_id,
-    });
+    const carried = await executeReset(tx, ctx, resetId);
+    return succeed<ResetOutcome>(
+      `Approved and done: the sign-in methods were removed ${whereItGoes(carried)}`,
+      {
+        status: "EXECUTED",
+        resetId,
+        customerId: reset.customer_id,
+        caseId: reset.case_id,
+      },
+    );
   });
 }
 
-async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise<void> {
+/** How the reset reaches the identity system, and when the customer hears of it, in one sentence's end. */
+function whereItGoes(identitySystems: number): string {
+  return identitySystems > 0
+    ? `in the desk and sent to the identity system; the customer is told once it confirms (see the customer's account actions).`
+    : "in the desk and the customer has been notified. No identity system is connected: remove them there by hand too.";
+}
+
+/** Carries out the reset; answers how many identity-system endpoints it was sent to. */
+async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise<number> {
   const reset = await tx.factorReset.findUniqueOrThrow({
     where: { id: resetId },
     select: {
@@ -293,7 +304,7 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
       tx,
       ctx,
       reset.caseId,
-      `2FA reset done: ${factors.length} sign-in method(s) removed${ended}${password}. Customer notified.`,
+      `2FA reset done: ${factors.length} sign-in method(s) removed${ended}${password}. Customer notified on every trusted and replaced contact.`,
     );
   }
   await appendAuditEvent(tx, {
@@ -309,6 +320,7 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
       notificationsQueued: notifications,
     },
   });
+  return tx.actionDelivery.count({ where: { actionId: factorsAction } });
 }
 
 export type PendingReset = {

@@ -75,6 +75,20 @@ const enrolment = {
 
 /** Every exported schema, by "file#export". */
 const TARGETS: Record<string, FuzzTarget> = {
+  "lib/customers/directory-schemas.ts#customerUpsertedSchema": {
+    valid: {
+      type: "customer_upserted",
+      eventId: "evt_dir_2",
+      occurredAt: "2026-12-01T10:00:00Z",
+      customer: {
+        externalId: "cus_FUZZ2",
+        name: "Sam Example",
+        email: "sam@example.com",
+        status: "locked",
+        createdAt: "2025-01-01T00:00:00Z",
+      },
+    },
+  },
   "lib/customers/directory-schemas.ts#directoryEventSchema": {
     valid: {
       type: "customer_upserted",
