@@ -12,6 +12,9 @@ import { createIngestKey, startCluster, type Cluster } from "./support/cluster";
 import { batches, makeEvents, streamBatches, type DeliveryLog } from "./support/ingest-client";
 import { delay, type NextInstance } from "./support/next-instance";
 import { attemptSignIn } from "./support/staff-http";
+import { encryptAtRest } from "@/lib/crypto/at-rest";
+import { newWebhookSecret } from "@/lib/integrations/standard-webhooks";
+import { IdentitySystem } from "../examples/identity-system/identity-system";
 
 const PORT = Number(process.env.SYSTEM_TEST_PORT ?? 3300) + 10;
 
@@ -19,7 +22,13 @@ let cluster: Cluster;
 let app: NextInstance;
 
 beforeAll(async () => {
-  cluster = await startCluster({ dataDir: ".data/faults", firstPort: PORT, instances: 1 });
+  cluster = await startCluster({
+    dataDir: ".data/faults",
+    firstPort: PORT,
+    instances: 1,
+    // The identity system of the delivery test listens on loopback; deliveries looked for often.
+    env: { INTEGRATIONS_ALLOW_PRIVATE_NETWORK: "1", DELIVERY_INTERVAL_MS: "100" },
+  });
   [app] = cluster.instances as [NextInstance];
 });
 
@@ -181,3 +190,76 @@ test("PostgreSQL restarts under traffic: the app reports degraded, recovers with
   expect(log.acknowledged.filter((id) => stored.get(id) !== 1)).toEqual([]);
   expect(stored.size).toBe(events.length);
 });
+
+test("SIGKILL in the middle of deliveries to the identity system: no action lost, each applied once, in order per customer", async () => {
+  // A receiver that answers slowly, so deliveries are in flight when the process dies.
+  const secret = newWebhookSecret();
+  const receiver = new IdentitySystem({ secrets: [secret] });
+  const received: string[] = [];
+  const handle = receiver.handle;
+  receiver.handle = (request, response) => {
+    received.push(String(request.headers["webhook-id"] ?? ""));
+    setTimeout(() => handle(request, response), 150);
+  };
+  const listening = await receiver.listen();
+  try {
+    const db = cluster.database;
+    await db.query(
+      `INSERT INTO integration_endpoints (name, format, url, secret_enc) VALUES ('Fault test receiver', 'STANDARD_WEBHOOKS', $1, $2)`,
+      [`http://127.0.0.1:${listening.port}/desk-events`, encryptAtRest(secret)],
+    );
+    // 400 decided actions over 100 customers (four each, alternating kinds), with their deliveries,
+    // as queueAccountActionInTx writes them.
+    await db.query(`
+      WITH customers AS (SELECT id FROM customers ORDER BY id LIMIT 100),
+      actions AS (
+        INSERT INTO account_actions (customer_id, kind, reason)
+        SELECT c.id, (CASE WHEN n % 2 = 0 THEN 'ACCOUNT_LOCKED' ELSE 'ACCOUNT_UNLOCKED' END)::"AccountActionKind", 'fault test'
+        FROM customers c CROSS JOIN generate_series(1, 4) AS n
+        RETURNING id, customer_id, sequence)
+      INSERT INTO action_deliveries (action_id, endpoint_id, customer_id, sequence)
+      SELECT a.id, e.id, a.customer_id, a.sequence FROM actions a
+      CROSS JOIN integration_endpoints e WHERE e.name = 'Fault test receiver'`);
+
+    await waitFor(() => receiver.state.applied.length >= 60, "the first deliveries to be applied");
+    const firstPid = app.pid;
+    await app.kill();
+    await app.start();
+    expect(app.pid).not.toBe(firstPid);
+    // Rows claimed by the killed process come back after their 30-second lease.
+    await waitFor(
+      async () =>
+        (
+          await db.query<{ n: string }>(
+            `SELECT count(*) AS n FROM action_deliveries WHERE status <> 'DELIVERED'`,
+          )
+        )[0]?.n === "0",
+      "every delivery to be confirmed",
+      120_000,
+    );
+    const applied = receiver.state.applied;
+    console.info(
+      `Delivery SIGKILL: ${received.length} requests for 400 actions; ${received.length - 400} resent; applied ${applied.length}`,
+    );
+    expect(applied).toHaveLength(400);
+    expect(new Set(applied.map((entry) => entry.actionId)).size).toBe(400);
+    const actions = await db.query<{ id: string; customer_id: string; sequence: string }>(
+      "SELECT id, customer_id, sequence FROM account_actions WHERE reason = 'fault test'",
+    );
+    const byId = new Map(actions.map((row) => [row.id, row]));
+    const lastSequence = new Map<string, bigint>();
+    for (const entry of applied) {
+      const action = byId.get(entry.actionId);
+      if (!action) throw new Error(`unknown action ${entry.actionId}`);
+      const sequence = BigInt(action.sequence);
+      expect(sequence > (lastSequence.get(action.customer_id) ?? -1n)).toBe(true);
+      lastSequence.set(action.customer_id, sequence);
+    }
+    const statuses = await db.query<{ status: string }>(
+      "SELECT DISTINCT status::text FROM account_actions WHERE reason = 'fault test'",
+    );
+    expect(statuses.map((row) => row.status)).toEqual(["CONFIRMED"]);
+  } finally {
+    await listening.close();
+  }
+}, 240_000);
