@@ -7,6 +7,7 @@
 // Its "tables" are in memory (users by external id, processed message ids), optionally saved to a
 // JSON file so a restart keeps them; a real system would use its own database.
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
@@ -37,7 +38,11 @@ const SET_TYPES: Record<string, string> = {
 type DeskEvent = {
   type: string;
   timestamp: string;
-  data: { actionId?: string; customer?: { externalId?: string }; detail?: Record<string, unknown> };
+  data: {
+    actionId?: string;
+    customer?: { externalId?: string };
+    detail?: { removedFactors?: { id: string; type: string }[] } & Record<string, unknown>;
+  };
 };
 
 export type IdentitySystemOptions = {
@@ -51,6 +56,12 @@ export type IdentitySystemOptions = {
    * `secrets[0]` as their bearer token.
    */
   ssf?: { jwks: URL | JSONWebKeySet; issuer: string; audience: string };
+  /**
+   * Where to report what it changed, as directory events (the desk's POST /api/v1/events with a
+   * directory:write key): the factors it removed and the status it set. That is how a real identity
+   * system keeps the desk's copy of its directory current.
+   */
+  reportTo?: { url: string; apiKey: string };
   /** Answer this status to the next N deliveries without applying them (tests, demos of failure). */
   failNext?: { count: number; status: number };
 };
@@ -132,9 +143,13 @@ export class IdentitySystem {
       locked: false,
       passwordChangeRequired: false,
     });
+    const report: Record<string, unknown>[] = [];
+    const stamp = () => ({ eventId: `ids_${randomUUID()}`, occurredAt: new Date().toISOString() });
     switch (event.type) {
       case "account.factors_reset":
         user.factors = [];
+        for (const factor of event.data.detail?.removedFactors ?? [])
+          report.push({ type: "factor_removed", ...stamp(), customer: { externalId }, factor });
         break;
       case "account.sessions_ended":
         user.sessionsActive = 0;
@@ -147,9 +162,21 @@ export class IdentitySystem {
         break;
       case "account.locked":
         user.locked = true;
+        report.push({
+          type: "account_status_changed",
+          ...stamp(),
+          customer: { externalId },
+          status: "locked",
+        });
         break;
       case "account.unlocked":
         user.locked = false;
+        report.push({
+          type: "account_status_changed",
+          ...stamp(),
+          customer: { externalId },
+          status: "active",
+        });
         break;
       default:
         // Unknown types are acknowledged and skipped: the desk may add kinds before receivers learn them.
@@ -157,7 +184,31 @@ export class IdentitySystem {
     }
     this.state.applied.push({ messageId, type: event.type, externalId, actionId: event.data.actionId ?? "" });
     this.save();
+    if (report.length > 0) void this.report(report);
     return "applied";
+  }
+
+  /** Events reported back to the desk, and the desk's answers (for people and tests). */
+  readonly reported: { events: Record<string, unknown>[]; status: number | string }[] = [];
+
+  /** Sends directory events to the desk, retrying a few times; a real system would queue them. */
+  private async report(events: Record<string, unknown>[]): Promise<void> {
+    const target = this.options.reportTo;
+    if (!target) return;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const response = await fetch(new URL("/api/v1/events", target.url), {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${target.apiKey}` },
+          body: JSON.stringify({ events }),
+        });
+        this.reported.push({ events, status: response.status });
+        if (response.status < 500 && response.status !== 429) return;
+      } catch (error) {
+        this.reported.push({ events, status: error instanceof Error ? error.message : String(error) });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
   }
 
   private save(): void {

@@ -8,7 +8,7 @@ import { sealContact } from "./contact-values";
 
 type Tx = Prisma.TransactionClient;
 
-export type RemovedFactor = { id: string; type: string; label: string };
+export type RemovedFactor = { id: string; type: string; label: string; externalId: string | null };
 
 /** Removes the named factors that still belong to the customer; ids of other customers are ignored. */
 export async function removeFactorsInTx(
@@ -19,7 +19,7 @@ export async function removeFactorsInTx(
 ): Promise<RemovedFactor[]> {
   const factors = await tx.secondFactor.findMany({
     where: { id: { in: [...factorIds] }, customerId, removedAt: null },
-    select: { id: true, type: true, label: true },
+    select: { id: true, type: true, label: true, externalId: true },
   });
   await tx.secondFactor.updateMany({
     where: { id: { in: factors.map((factor) => factor.id) } },

@@ -1,7 +1,10 @@
 // Account actions out to an identity system, end to end on real parts: PostgreSQL, the reference
 // identity system (examples/identity-system) listening on loopback, real HTTP, real HMAC checked
 // by the Standard Webhooks library.
+import { createServer } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { handleEventsRequest } from "@/lib/ingest/events-endpoint";
+import { createApiKeyRow } from "@/test/factories/api-keys";
 import { Webhook } from "standardwebhooks";
 import { getDb } from "@/lib/db/client";
 import { takeProtectiveAction } from "@/lib/account-actions/account-actions";
@@ -268,6 +271,54 @@ describe("delivering account actions", () => {
     await processDeliveries();
     await processOutbox({ EMAIL: sink, SMS: sink });
     expect(sent).toContain(held.destination);
+  });
+});
+
+describe("the reference identity system reports back", () => {
+  it("sends the status it set as a directory event, which the desk applies (its API key, directory:write)", async () => {
+    const { key } = await createApiKeyRow({ scopes: ["DIRECTORY_WRITE"] });
+    // The desk's events endpoint on loopback, as the identity system calls it.
+    const desk = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        const body = Buffer.concat(chunks);
+        void handleEventsRequest(
+          new Request(`http://127.0.0.1${request.url ?? "/"}`, {
+            method: request.method,
+            headers: request.headers as Record<string, string>,
+            body,
+          }),
+        ).then(async (answer) => {
+          response.writeHead(answer.status, { "content-type": "application/json" });
+          response.end(await answer.text());
+        });
+      });
+    });
+    await new Promise<void>((resolve) => desk.listen(0, "127.0.0.1", resolve));
+    const address = desk.address();
+    const deskUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const secret = await rotateEndpointSecret(admin, { endpointId, reason: "Test the report-back" });
+      const reporting = new IdentitySystem({
+        secrets: [secret.ok ? (secret.data.secret ?? "") : ""],
+        reportTo: { url: deskUrl, apiKey: key },
+      });
+      await listening.close();
+      listening = await reporting.listen(Number(new URL(await endpointUrl()).port));
+      const customer = await createCustomer();
+      await protect(customer, "lock");
+      expect(await processDeliveries()).toMatchObject({ delivered: 1 });
+      await expect.poll(() => reporting.reported.map((entry) => entry.status)).toEqual([200]);
+      expect(reporting.reported[0]?.events).toMatchObject([
+        { type: "account_status_changed", status: "locked" },
+      ]);
+      const row = await getDb().customer.findUniqueOrThrow({ where: { id: customer.id } });
+      expect(row.status).toBe("LOCKED");
+      expect(row.sourceUpdatedAt).toBeInstanceOf(Date);
+    } finally {
+      await new Promise((resolve) => desk.close(resolve));
+    }
   });
 });
 

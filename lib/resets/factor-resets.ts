@@ -267,6 +267,12 @@ async function executeReset(tx: Tx, ctx: StaffContext, resetId: string): Promise
       resetId: reset.id,
       factorIds: factors.map((factor) => factor.id),
       factorTypes: [...new Set(factors.map((factor) => factor.type))],
+      // The identity system's ids for the factors it knows, as its directory events named them.
+      removedFactors: factors.flatMap((factor) =>
+        factor.externalId && factor.type !== "PASSWORD"
+          ? [{ id: factor.externalId, type: factor.type.toLowerCase() }]
+          : [],
+      ),
     },
     auditAction: "reset.executed",
   });

@@ -34,6 +34,7 @@ const SECOND_FACTORS: TableSpec = {
     { name: "enrolled_at", kind: "time" },
     { name: "last_used_at", kind: "time" },
     { name: "removed_at", kind: "time" },
+    { name: "external_id", kind: "text" },
   ],
 };
 
@@ -208,12 +209,14 @@ export class DemoIds {
   readonly event: IdMaker;
   readonly flow: IdMaker;
   readonly device: IdMaker;
+  readonly factor: IdMaker;
 
   constructor(seed: number) {
     this.customer = new IdMaker("cus", seed);
     this.event = new IdMaker("evt", seed);
     this.flow = new IdMaker("flw", seed);
     this.device = new IdMaker("dev", seed);
+    this.factor = new IdMaker("fac", seed);
   }
 }
 
@@ -230,6 +233,7 @@ export class DemoRows {
   private eventCounter = 0;
   private flowCounter = 0;
   private deviceCounter = 0;
+  private factorCounter = 0;
 
   /** `block` keeps this batch's ids apart from every other batch's (one per chunk). */
   constructor(
@@ -284,6 +288,8 @@ export class DemoRows {
       row.enrolledAt,
       row.lastUsedAt,
       row.removedAt,
+      // The identity system's own id for the factor: what it names in factor_removed events.
+      this.ids.factor.sequentialId(this.block, this.factorCounter++),
     );
   }
 

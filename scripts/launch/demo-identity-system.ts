@@ -1,13 +1,15 @@
 // `npm run dev` and `npm run demo` start the reference identity system (examples/identity-system)
 // beside the desk and connect the two, so a new user sees the whole loop: an agent resets a
 // customer's 2FA → the identity system verifies the signed delivery and removes the factor → the
-// desk shows the action confirmed. It listens on the app's port + 10 on 127.0.0.1, with a secret
+// desk shows the action confirmed, and the identity system reports the removal back as a
+// directory event (with an API key of its own, scope directory:write). It listens on the app's port + 10 on 127.0.0.1, with a secret
 // generated at each start; the desk's endpoint row is (re)pointed at it. An admin who removes the
 // endpoint in the console keeps it removed.
 import pg from "pg";
 import { encryptAtRest } from "../../lib/crypto/at-rest";
 import { IdentitySystem } from "../../examples/identity-system/identity-system";
 import { newWebhookSecret } from "../../lib/integrations/standard-webhooks";
+import { generateApiKey } from "../../lib/api-keys/key-material";
 
 /** Fixed so that the demo's links (and the authorisation matrix) can name it. */
 export const DEMO_ENDPOINT_ID = "7e57ab1e-0000-4000-8000-000000000001";
@@ -18,7 +20,12 @@ export async function startDemoIdentitySystem(
   log: (message: string) => void,
 ): Promise<void> {
   const secret = newWebhookSecret();
-  const system = new IdentitySystem({ secrets: [secret] });
+  // Its key for reporting back (directory:write): a new one each start, the previous one revoked.
+  const key = generateApiKey();
+  const system = new IdentitySystem({
+    secrets: [secret],
+    reportTo: { url: `http://127.0.0.1:${appPort}`, apiKey: key.key },
+  });
   const handle = system.handle;
   system.handle = (request, response) => {
     response.on("finish", () => {
@@ -33,6 +40,14 @@ export async function startDemoIdentitySystem(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    await client.query(
+      `UPDATE api_keys SET revoked_at = now() WHERE name = 'Reference identity system (demo)' AND revoked_at IS NULL`,
+    );
+    await client.query(
+      `INSERT INTO api_keys (name, prefix, secret_hash, scopes)
+       VALUES ('Reference identity system (demo)', $1, $2, ARRAY['DIRECTORY_WRITE']::"ApiScope"[])`,
+      [key.prefix, key.secretHash],
+    );
     await client.query(
       `INSERT INTO integration_endpoints (id, name, format, url, secret_enc)
        VALUES ($1, 'Reference identity system (demo)', 'STANDARD_WEBHOOKS', $2, $3)
