@@ -67,10 +67,13 @@ test("an admin creates a key after a step-up, sees it exactly once, and the API 
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
 
   await expireStepUp(admin.email);
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Reason").fill("Connect the identity system, change 4411");
-  // The only scope there is comes ticked.
+  // The create form's own fields: listed keys (the demo identity system's) have revoke forms too.
+  const create = page.getByRole("region", { name: "Create a key" });
+  await create.getByLabel("Name").fill(name);
+  await create.getByLabel("Reason").fill("Connect the identity system, change 4411");
+  // events:write, what most keys are for, comes ticked; the other scopes do not.
   await expect(page.getByRole("checkbox", { name: /events:write/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /directory:write/ })).not.toBeChecked();
   await page.getByRole("button", { name: "Create key" }).click();
   // Without a fresh second factor nothing is created: the form asks for a code first.
   await expect(page.getByRole("region", { name: "Confirm it's you" })).toBeVisible();
@@ -142,8 +145,8 @@ test("bad input in the create form gets a message at each field and keeps everyt
   const name = `Billing system (e2e ${uniqueTag()})`;
   const reason = "Connect the billing system, change 5120";
   await signIn(page, admin, "/console/api-keys");
-  const nameField = page.getByLabel("Name");
-  const reasonField = page.getByLabel("Reason");
+  const nameField = page.getByRole("region", { name: "Create a key" }).getByLabel("Name");
+  const reasonField = page.getByRole("region", { name: "Create a key" }).getByLabel("Reason");
   const scope = page.getByRole("checkbox", { name: /events:write/ });
 
   // Nothing but spaces as the name, and no scope.

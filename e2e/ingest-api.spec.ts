@@ -110,7 +110,7 @@ async function expectServerHealthy(request: APIRequestContext, key: string): Pro
   const probe = loginAttemptEvent();
   const response = await postBatch(request, key, [probe]);
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, superseded: 0, rejected: [] });
 }
 
 // A mixed batch for Olivia Bennett (a demo customer): a sign-in attempt and the code it sent, one
