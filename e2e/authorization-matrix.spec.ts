@@ -121,7 +121,10 @@ test("every entry behaves as documented for anonymous, agent, supervisor, admin 
   try {
     for (const row of ordered) {
       for (const persona of PERSONAS) {
-        const jar = sessions[persona][row.target.endsWith("#signOutEverywhereAction") ? 1 : 0];
+        const endsSessions = row.target.endsWith("#signOutEverywhereAction");
+        // A session of its own, signed in just before: what it ends is then only its own doing.
+        const fresh = endsSessions ? STAFF_CREDENTIALS[persona] : undefined;
+        const jar = fresh ? await signInOverHttp(base, fresh, 1) : sessions[persona][endsSessions ? 1 : 0];
         const outcome = await probe(base, row, jar, ids);
         const expected = row.expected[persona];
         const ok =
@@ -142,6 +145,12 @@ test("every entry behaves as documented for anonymous, agent, supervisor, admin 
 });
 
 type Probe = { kind: Exclude<Outcome, "public">; status: number };
+
+const STAFF_CREDENTIALS: Partial<Record<Persona, (typeof DEMO_STAFF)["agent"]>> = {
+  Agent: DEMO_STAFF.agent,
+  Supervisor: DEMO_STAFF.supervisor,
+  Admin: DEMO_STAFF.admin,
+};
 
 async function probe(
   base: string,
