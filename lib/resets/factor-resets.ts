@@ -366,10 +366,15 @@ export async function listPendingResets(customerId?: string): Promise<PendingRes
       customer: { select: { id: true, fullName: true, externalId: true } },
     },
   });
-  const factors = await db.secondFactor.findMany({
-    where: { id: { in: rows.flatMap((row) => row.factorIds) } },
-    select: { id: true, type: true, label: true },
-  });
+  // Usually nothing is pending: then there are no factors to name and no query to send.
+  const factorIds = rows.flatMap((row) => row.factorIds);
+  const factors =
+    factorIds.length === 0
+      ? []
+      : await db.secondFactor.findMany({
+          where: { id: { in: factorIds } },
+          select: { id: true, type: true, label: true },
+        });
   const byId = new Map(factors.map((factor) => [factor.id, factor]));
   return rows.map(({ factorIds, ...row }) => ({
     ...row,
