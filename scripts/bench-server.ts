@@ -90,7 +90,8 @@ export async function startServer({
 }: ServerOptions): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: "1", NEXT_TELEMETRY_DISABLED: "1", ...extra };
   delete env.DATABASE_URL; // always the fresh embedded database, never the developer's
-  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  // BENCH_SERVER_NODE_OPTIONS becomes the server's NODE_OPTIONS, e.g. "--require ./profile-hook.cjs"
+  // to profile it through node:inspector: Node refuses --cpu-prof in NODE_OPTIONS.
   if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
   const child = spawn(
     "node_modules/.bin/tsx",
