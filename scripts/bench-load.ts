@@ -2,7 +2,7 @@
 // scenario after another, each for a fixed time.
 //
 //   npm run bench:load -- [--duration 30] [--connections 50] [--only help|search|console|ingest]
-//                         [--batch 100] [--port N] [--skip-build] [--strict]
+//                         [--batch 100] [--port N] [--instances 1] [--skip-build] [--strict]
 //
 // 1. Builds the app when .next is missing or older than the sources (bench-server.ts).
 // 2. Starts the production server through the launcher with a fresh embedded PostgreSQL in
@@ -19,6 +19,9 @@
 //    ingest  POST /api/v1/events with an API key; every request is a batch of `--batch` events
 //            whose event ids are generated per request, and the bench records which batches were
 //            acknowledged (2xx).
+//    With --instances N (2..4), N app instances share that database behind one port: a TCP round
+//    robin in this process hands each new connection to the next instance (the way a load balancer
+//    without stickiness would), and the CPU figures add up all instances.
 // 4. Prints requests/s, p50/p95/p99 latency, 2xx / non-2xx / 5xx counts, socket errors and
 //    timeouts per scenario, CPU time of server and PostgreSQL, and the targets of issue #8.
 // 5. Checks correctness: every event of every acknowledged batch is stored exactly once; every
@@ -26,7 +29,7 @@
 //
 // Exit code 1 on a correctness failure (a 5xx, a lost or duplicated event, an unaudited view, a
 // broken chain); a missed latency target is printed and fails the run only with --strict.
-import { spawnSync } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
@@ -39,8 +42,11 @@ import {
   cpuBetween,
   databaseUrl,
   freePort,
-  sampleCpu,
+  sampleCpuAll,
+  startExtraServer,
+  startRoundRobin,
   startServer,
+  stopExtraServer,
   stopServer,
   type CpuSample,
 } from "./bench-server";
@@ -69,6 +75,7 @@ const { values: options } = parseArgs({
     batch: { type: "string", default: "100" },
     only: { type: "string", multiple: true },
     port: { type: "string" },
+    instances: { type: "string", default: "1" },
     "skip-build": { type: "boolean", default: false },
     strict: { type: "boolean", default: false },
   },
@@ -77,6 +84,7 @@ const DURATION = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
 const BATCH = Number(options.batch);
 const ONLY = (options.only ?? []).flatMap((value) => value.split(","));
+const INSTANCES = Number(options.instances);
 
 function log(message: string): void {
   process.stdout.write(`[bench:load] ${message}\n`);
@@ -153,15 +161,15 @@ async function measure(
   label: string,
   base: string,
   requests: () => AutocannonRequest[],
-  server: Parameters<typeof sampleCpu>[0],
+  servers: readonly ChildProcess[],
 ): Promise<Measurement> {
   log(`${label}: warm-up ${WARM_UP_SECONDS} s with 4 connections ...`);
   const warmUp = await run(base, requests(), WARM_UP_SECONDS, 4);
   const loadBefore = loadAverages();
   log(`${label}: ${CONNECTIONS} connections for ${DURATION} s (load average ${loadBefore}) ...`);
-  const cpuBefore = sampleCpu(server, DATA_DIR);
+  const cpuBefore = sampleCpuAll(servers, DATA_DIR);
   const { result, latencies } = await run(base, requests(), DURATION);
-  const cpu = cpuBetween(cpuBefore, sampleCpu(server, DATA_DIR));
+  const cpu = cpuBetween(cpuBefore, sampleCpuAll(servers, DATA_DIR));
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]),
   );
@@ -399,9 +407,14 @@ async function main(): Promise<void> {
     CONNECTIONS < 1 ||
     !Number.isInteger(BATCH) ||
     BATCH < 1 ||
-    BATCH > 1000
+    BATCH > 1000 ||
+    !Number.isInteger(INSTANCES) ||
+    INSTANCES < 1 ||
+    INSTANCES > 4
   ) {
-    throw new Error("--duration must be positive, --connections at least 1, --batch 1..1000");
+    throw new Error(
+      "--duration must be positive, --connections at least 1, --batch 1..1000, --instances 1..4",
+    );
   }
   const selected = SCENARIOS.filter((name) => ONLY.length === 0 || ONLY.includes(name));
 
@@ -410,18 +423,48 @@ async function main(): Promise<void> {
   buildIfNeeded(options["skip-build"], log);
   const port = options.port ? Number(options.port) : await freePort();
   const base = `http://127.0.0.1:${port}`;
-  log(`Starting the production server on ${base} with a fresh embedded database and demo data ...`);
+  // With several instances, `port` is the round robin's and each instance listens on its own.
+  const firstPort = INSTANCES > 1 ? await freePort() : port;
+  log(
+    `Starting the production server on 127.0.0.1:${firstPort} with a fresh embedded database and demo data ...`,
+  );
   log(
     `Raised limits (not what this measures): ${Object.entries(RAISED_LIMITS)
       .map(([name, value]) => `${name}=${value}`)
       .join(", ")}`,
   );
+  const serverEnv = { ...RAISED_LIMITS, APP_URL: base, NEXTAUTH_URL: base };
   const server = await startServer({
-    port,
+    port: firstPort,
     dataDir: DATA_DIR,
-    env: { ...RAISED_LIMITS, APP_URL: base, NEXTAUTH_URL: base },
+    env: serverEnv,
     timeoutMs: 600_000,
   });
+  const servers: ChildProcess[] = [server];
+  const extras: ChildProcess[] = [];
+  let roundRobin: Awaited<ReturnType<typeof startRoundRobin>> | undefined;
+  if (INSTANCES > 1) {
+    try {
+      const ports = [firstPort];
+      for (let index = 1; index < INSTANCES; index++) {
+        const extraPort = await freePort();
+        log(`Starting instance ${index + 1} on 127.0.0.1:${extraPort} (same database) ...`);
+        extras.push(
+          await startExtraServer({ port: extraPort, databaseUrl: databaseUrl(DATA_DIR), env: serverEnv }),
+        );
+        ports.push(extraPort);
+      }
+      roundRobin = await startRoundRobin(port, ports);
+      log(
+        `${INSTANCES} instances behind ${base} (round robin per connection over ports ${ports.join(", ")})`,
+      );
+    } catch (error) {
+      for (const extra of extras) await stopExtraServer(extra);
+      await stopServer(server, DATA_DIR);
+      throw error;
+    }
+    servers.push(...extras);
+  }
   const measurements: Measurement[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
@@ -440,7 +483,7 @@ async function main(): Promise<void> {
               `help article ${HELP_ARTICLE}`,
               base,
               () => [{ method: "GET", path: HELP_ARTICLE }],
-              server,
+              servers,
             ),
           );
         } else if (name === "search") {
@@ -450,7 +493,7 @@ async function main(): Promise<void> {
               `search page ${SEARCH_PAGE}`,
               base,
               () => [{ method: "GET", path: SEARCH_PAGE }],
-              server,
+              servers,
             ),
           );
         } else if (name === "console") {
@@ -480,7 +523,7 @@ async function main(): Promise<void> {
             `console customer page (${story.fullName})`,
             base,
             () => [{ method: "GET", path, headers: { cookie: jar.header() } }],
-            server,
+            servers,
           );
           measurements.push(measured);
           // Every 2xx view must have appended one audit event. A request the client gave up on (timeout,
@@ -529,7 +572,7 @@ async function main(): Promise<void> {
             `ingest API (${BATCH} events per request)`,
             base,
             () => ingestRequests(material.key, customerIds, runTag, ledger),
-            server,
+            servers,
           );
           measurements.push(measured);
           const stored = await countAcknowledged(db, ledger, runTag);
@@ -576,12 +619,15 @@ async function main(): Promise<void> {
       if (verify.status !== 0) failures.push("the audit hash chain is broken after the console run");
     }
   } finally {
+    // The extra instances first: the first one's launcher stops the database they use.
+    roundRobin?.close();
+    for (const extra of extras) await stopExtraServer(extra);
     await stopServer(server, DATA_DIR);
   }
   const uptimeAfter = spawnSync("uptime", { encoding: "utf8" }).stdout.trim();
 
   process.stdout.write(
-    `\nLoad benchmark: ${CONNECTIONS} connections x ${DURATION} s per scenario, production build, ${os.cpus().length} shared CPUs\n\n`,
+    `\nLoad benchmark: ${CONNECTIONS} connections x ${DURATION} s per scenario, production build, ${INSTANCES} instance${INSTANCES === 1 ? "" : "s"}, ${os.cpus().length} shared CPUs\n\n`,
   );
   printTable(measurements);
   process.stdout.write(

@@ -3,7 +3,7 @@
 // PostgreSQL, stop it, and reach that database directly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer, type Server } from "node:net";
 import path from "node:path";
 
 type Log = (message: string) => void;
@@ -90,7 +90,8 @@ export async function startServer({
 }: ServerOptions): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: "1", NEXT_TELEMETRY_DISABLED: "1", ...extra };
   delete env.DATABASE_URL; // always the fresh embedded database, never the developer's
-  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  // BENCH_SERVER_NODE_OPTIONS becomes the server's NODE_OPTIONS, e.g. "--require ./profile-hook.cjs"
+  // to profile it through node:inspector: Node refuses --cpu-prof in NODE_OPTIONS.
   if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
   const child = spawn(
     "node_modules/.bin/tsx",
@@ -258,4 +259,100 @@ export function cpuBetween(before: CpuSample, after: CpuSample): CpuSample {
     postgres: after.postgres - before.postgres,
     bench: after.bench - before.bench,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several instances behind one port (bench:load --instances N)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One more app instance on the database of a server started by startServer: the launcher with
+ * DATABASE_URL set starts no PostgreSQL and, the database not being empty, seeds nothing. It reads
+ * the same generated development secrets, so a session signed in on one instance is valid on all.
+ */
+export async function startExtraServer({
+  port,
+  databaseUrl: url,
+  env: extra = {},
+  timeoutMs = 180_000,
+}: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CI: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+    DATABASE_URL: url,
+  };
+  const child = spawn(
+    "node_modules/.bin/tsx",
+    ["scripts/launch.ts", "demo", "--", "--port", String(port), "--hostname", "127.0.0.1"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The extra server exited early:\n${output}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`The extra server did not become healthy within ${timeoutMs / 1000} s:\n${output}`);
+}
+
+/** Stops an instance from startExtraServer (it owns no database). */
+export async function stopExtraServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/**
+ * A TCP round robin on 127.0.0.1:port over the instances' ports, one connection at a time: the
+ * bench's keep-alive connections are spread evenly, as a load balancer without stickiness would.
+ * It runs in the bench process, whose CPU is reported apart from the servers'.
+ */
+export function startRoundRobin(port: number, targets: readonly number[]): Promise<Server> {
+  let next = 0;
+  const server = createServer((socket) => {
+    const target = targets[next++ % targets.length] ?? targets[0];
+    const upstream = connect(target ?? port, "127.0.0.1");
+    socket.pipe(upstream).pipe(socket);
+    const close = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    socket.on("error", close);
+    upstream.on("error", close);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/** CPU seconds of several app servers (and the one PostgreSQL of the first). */
+export function sampleCpuAll(servers: readonly ChildProcess[], dataDir: string): CpuSample {
+  const [first, ...rest] = servers;
+  if (!first) throw new Error("no server to sample");
+  const total = sampleCpu(first, dataDir);
+  for (const server of rest) {
+    const sample = sampleCpu(server, dataDir);
+    // An extra instance's tree holds no PostgreSQL: its launcher tree is all app.
+    total.server += sample.server;
+  }
+  return total;
 }

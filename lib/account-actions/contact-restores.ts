@@ -241,7 +241,10 @@ export async function countPendingRestores(decidedBy?: string): Promise<number> 
 }
 
 export async function listPendingRestores(customerId?: string): Promise<PendingRestore[]> {
-  const rows = await getDb().contactRestore.findMany({
+  const db = getDb();
+  // Scalars first, names after: Prisma loads each relation with a query of its own even when no
+  // row matched, and on the customer page (every view) nothing is usually pending.
+  const rows = await db.contactRestore.findMany({
     where: {
       status: "PENDING_APPROVAL",
       expiresAt: { gt: new Date() },
@@ -258,14 +261,39 @@ export async function listPendingRestores(customerId?: string): Promise<PendingR
       replacedValue: true,
       reason: true,
       riskReasons: true,
-      requestedBy: { select: { id: true, name: true } },
-      customer: { select: { id: true, fullName: true, externalId: true } },
+      requestedById: true,
+      customerId: true,
     },
   });
-  return rows.map(({ restoreValue, replacedValue, field, ...row }) => ({
-    ...row,
-    field: toField(field),
-    restoreMasked: maskDestination(restoreValue),
-    replacedMasked: replacedValue ? maskDestination(replacedValue) : null,
-  }));
+  if (rows.length === 0) return [];
+  const [staff, customers] = await Promise.all([
+    db.staffUser.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.requestedById))] } },
+      select: { id: true, name: true },
+    }),
+    db.customer.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.customerId))] } },
+      select: { id: true, fullName: true, externalId: true },
+    }),
+  ]);
+  const staffById = new Map(staff.map((member) => [member.id, member]));
+  const customerById = new Map(customers.map((customer) => [customer.id, customer]));
+  return rows.flatMap(
+    ({ restoreValue, replacedValue, field, requestedById, customerId: rowCustomerId, ...row }) => {
+      const requestedBy = staffById.get(requestedById);
+      const customer = customerById.get(rowCustomerId);
+      // Foreign keys guarantee both; the guard only satisfies the types.
+      if (!requestedBy || !customer) return [];
+      return [
+        {
+          ...row,
+          requestedBy,
+          customer,
+          field: toField(field),
+          restoreMasked: maskDestination(restoreValue),
+          replacedMasked: replacedValue ? maskDestination(replacedValue) : null,
+        },
+      ];
+    },
+  );
 }

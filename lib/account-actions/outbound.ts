@@ -112,7 +112,10 @@ export async function listAccountActions(
   customerId: string,
   { since, take = 10 }: { since?: Date; take?: number } = {},
 ): Promise<AccountActionRow[]> {
-  const rows = await getDb().accountAction.findMany({
+  const db = getDb();
+  // Each level on its own and only when the level above found something: Prisma would send one
+  // query per relation even for no rows, and the customer page (every view) calls this.
+  const rows = await db.accountAction.findMany({
     where: { customerId, ...(since ? { createdAt: { gte: since } } : {}) },
     orderBy: { createdAt: "desc" },
     take,
@@ -123,24 +126,48 @@ export async function listAccountActions(
       reason: true,
       createdAt: true,
       confirmedAt: true,
-      decidedBy: { select: { name: true } },
-      deliveries: {
-        orderBy: { endpoint: { createdAt: "asc" } },
-        select: {
-          status: true,
-          attempts: true,
-          nextAttemptAt: true,
-          lastError: true,
-          deliveredAt: true,
-          endpoint: { select: { name: true } },
-        },
-      },
+      decidedById: true,
     },
   });
-  return rows.map(({ decidedBy, deliveries, ...row }) => ({
+  if (rows.length === 0) return [];
+  const deciders = [...new Set(rows.flatMap((row) => (row.decidedById ? [row.decidedById] : [])))];
+  const [staff, deliveries] = await Promise.all([
+    deciders.length === 0
+      ? []
+      : db.staffUser.findMany({ where: { id: { in: deciders } }, select: { id: true, name: true } }),
+    db.actionDelivery.findMany({
+      where: { actionId: { in: rows.map((row) => row.id) } },
+      orderBy: { endpoint: { createdAt: "asc" } },
+      select: {
+        actionId: true,
+        endpointId: true,
+        status: true,
+        attempts: true,
+        nextAttemptAt: true,
+        lastError: true,
+        deliveredAt: true,
+      },
+    }),
+  ]);
+  const endpointIds = [...new Set(deliveries.map((delivery) => delivery.endpointId))];
+  const endpoints =
+    endpointIds.length === 0
+      ? []
+      : await db.integrationEndpoint.findMany({
+          where: { id: { in: endpointIds } },
+          select: { id: true, name: true },
+        });
+  const staffNames = new Map(staff.map((member) => [member.id, member.name]));
+  const endpointNames = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.name]));
+  return rows.map(({ decidedById, ...row }) => ({
     ...row,
-    decidedBy: decidedBy?.name ?? null,
-    deliveries: deliveries.map(({ endpoint, ...delivery }) => ({ ...delivery, endpoint: endpoint.name })),
+    decidedBy: decidedById ? (staffNames.get(decidedById) ?? null) : null,
+    deliveries: deliveries
+      .filter((delivery) => delivery.actionId === row.id)
+      .map(({ actionId: _actionId, endpointId, ...delivery }) => ({
+        ...delivery,
+        endpoint: endpointNames.get(endpointId) ?? "",
+      })),
   }));
 }
 

@@ -9,6 +9,7 @@ import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { staffActor, type StaffActor } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
+import { isUuid } from "@/lib/ids";
 import { clientIp } from "@/lib/http/client-ip";
 import { authOptions } from "./auth-options";
 import { can, type Permission, type Role } from "./permissions";
@@ -38,33 +39,74 @@ export type SessionProblem = "signed-out" | "expired" | "revoked";
 
 type Lookup = { staff: CurrentStaff } | { staff: null; problem: SessionProblem };
 
+type SessionWithStaff = {
+  id: string;
+  staffId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  stepUpAt: Date | null;
+  staff: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    timeZone: string;
+    deactivatedAt: Date | null;
+    sessionVersion: number;
+  };
+};
+
+async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff | null> {
+  const rows = await getDb().$queryRaw<
+    {
+      id: string;
+      staff_id: string;
+      last_seen_at: Date;
+      expires_at: Date;
+      revoked_at: Date | null;
+      step_up_at: Date | null;
+      email: string;
+      name: string;
+      role: Role;
+      time_zone: string;
+      deactivated_at: Date | null;
+      session_version: number;
+    }[]
+  >`
+    SELECT s.id::text, s.staff_id::text, s.last_seen_at, s.expires_at, s.revoked_at, s.step_up_at,
+           u.email, u.name, u.role::text AS role, u.time_zone, u.deactivated_at, u.session_version
+    FROM staff_sessions s JOIN staff_users u ON u.id = s.staff_id
+    WHERE s.id = ${sessionId}::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    stepUpAt: row.step_up_at,
+    staff: {
+      id: row.staff_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      timeZone: row.time_zone,
+      deactivatedAt: row.deactivated_at,
+      sessionVersion: row.session_version,
+    },
+  };
+}
+
 const lookupStaff = cache(async (): Promise<Lookup> => {
   const session = await getServerSession(authOptions);
   if (!session?.sessionId || !session.staffId) return { staff: null, problem: "signed-out" };
 
   const db = getDb();
-  const row = await db.staffSession.findUnique({
-    where: { id: session.sessionId },
-    select: {
-      id: true,
-      staffId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      stepUpAt: true,
-      staff: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          timeZone: true,
-          deactivatedAt: true,
-          sessionVersion: true,
-        },
-      },
-    },
-  });
+  // The session and its staff member in one statement: every console request runs this, and
+  // Prisma's nested select would send two queries one after the other.
+  const row = isUuid(session.sessionId) ? await findSessionWithStaff(session.sessionId) : null;
   const now = Date.now();
   if (!row || row.staffId !== session.staffId || row.revokedAt || row.staff.deactivatedAt) {
     return { staff: null, problem: "revoked" };

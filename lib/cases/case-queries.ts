@@ -125,10 +125,11 @@ export async function listUnassignedCases(take = 10): Promise<WorkCase[]> {
 }
 
 export async function countCaseWork(staffId: string): Promise<{ mine: number; unassigned: number }> {
-  const db = getDb();
-  const [mine, unassigned] = await Promise.all([
-    db.case.count({ where: { assigneeId: staffId, status: { not: "CLOSED" } } }),
-    db.case.count({ where: { assigneeId: null, status: { not: "CLOSED" } } }),
-  ]);
-  return { mine, unassigned };
+  // Both counts in one statement (each still an index lookup on assignee_id, status): the console
+  // layout runs this on every page, so one round trip instead of two.
+  const rows = await getDb().$queryRaw<{ mine: number; unassigned: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM cases WHERE assignee_id = ${staffId}::uuid AND status <> 'CLOSED') AS mine,
+      (SELECT count(*)::int FROM cases WHERE assignee_id IS NULL AND status <> 'CLOSED') AS unassigned`;
+  return { mine: rows[0]?.mine ?? 0, unassigned: rows[0]?.unassigned ?? 0 };
 }

@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db/client";
 import { createCustomer } from "@/test/factories/customers";
 import { createScamReportRow } from "@/test/factories/scam-reports";
 import { actingAs, createStaff } from "@/test/factories/staff";
-import { getCustomerOverview } from "./customer-overview";
+import { getCustomerOverview, getCustomerPage } from "./customer-overview";
+import { assessCustomer } from "./verdict-data";
 import { searchCustomers } from "./customer-search";
 
 const IP = "203.0.113.9";
@@ -116,6 +117,25 @@ describe("customer overview", () => {
     const before = await lastSeq();
     expect(await getCustomerOverview(staff, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await auditRowsSince(before)).toHaveLength(0);
+  });
+
+  it("gives the customer page the same overview and verdict as the separate loaders, audited once", async () => {
+    const staff = await actingAs(await createStaff({ role: "AGENT" }), { ip: IP });
+    const customer = await createCustomer();
+    await createScamReportRow({ customerId: customer.id });
+    const now = new Date();
+    const before = await lastSeq();
+
+    const page = await getCustomerPage(staff, customer.id, now);
+    expect(page).not.toBeNull();
+    if (!page) return;
+    const viewed = await auditRowsSince(before);
+    expect(viewed.map((row) => [row.action, row.targetId])).toEqual([["customer.viewed", customer.id]]);
+
+    // The page passes the row it read instead of re-reading it: the outcome must not differ.
+    expect(page.assessment).toEqual(await assessCustomer(customer.id, now));
+    expect(page.overview).toEqual(await getCustomerOverview(staff, customer.id));
+    expect(await getCustomerPage(staff, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
   it("records one view per look, all in one chain, when agents open pages at once", async () => {

@@ -361,6 +361,8 @@ export async function countPendingResets(decidedBy?: string): Promise<number> {
 
 export async function listPendingResets(customerId?: string): Promise<PendingReset[]> {
   const db = getDb();
+  // Scalars first, names after: Prisma loads each relation with a query of its own even when no
+  // row matched, and on the customer page (every view) nothing is usually pending.
   const rows = await db.factorReset.findMany({
     where: {
       status: "PENDING_APPROVAL",
@@ -380,17 +382,33 @@ export async function listPendingResets(customerId?: string): Promise<PendingRes
       revokeSessions: true,
       forcePasswordReset: true,
       factorIds: true,
-      requestedBy: { select: { id: true, name: true, email: true } },
-      customer: { select: { id: true, fullName: true, externalId: true } },
+      requestedById: true,
+      customerId: true,
     },
   });
-  const factors = await db.secondFactor.findMany({
-    where: { id: { in: rows.flatMap((row) => row.factorIds) } },
-    select: { id: true, type: true, label: true },
-  });
+  if (rows.length === 0) return [];
+  const [staff, customers, factors] = await Promise.all([
+    db.staffUser.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.requestedById))] } },
+      select: { id: true, name: true, email: true },
+    }),
+    db.customer.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.customerId))] } },
+      select: { id: true, fullName: true, externalId: true },
+    }),
+    db.secondFactor.findMany({
+      where: { id: { in: rows.flatMap((row) => row.factorIds) } },
+      select: { id: true, type: true, label: true },
+    }),
+  ]);
+  const staffById = new Map(staff.map((member) => [member.id, member]));
+  const customerById = new Map(customers.map((customer) => [customer.id, customer]));
   const byId = new Map(factors.map((factor) => [factor.id, factor]));
-  return rows.map(({ factorIds, ...row }) => ({
-    ...row,
-    factors: factorIds.flatMap((id) => byId.get(id) ?? []),
-  }));
+  return rows.flatMap(({ factorIds, requestedById, customerId: rowCustomerId, ...row }) => {
+    const requestedBy = staffById.get(requestedById);
+    const customer = customerById.get(rowCustomerId);
+    // Foreign keys guarantee both; the guard only satisfies the types.
+    if (!requestedBy || !customer) return [];
+    return [{ ...row, requestedBy, customer, factors: factorIds.flatMap((id) => byId.get(id) ?? []) }];
+  });
 }

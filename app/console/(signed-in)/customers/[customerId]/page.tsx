@@ -4,8 +4,7 @@ import { RememberRecent } from "@/components/console/recent-items";
 import { notFound } from "next/navigation";
 import { requireStaffContext } from "@/lib/auth/current-staff";
 import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
-import { getCustomerOverview } from "@/lib/customers/customer-overview";
-import { assessCustomer } from "@/lib/customers/verdict-data";
+import { getCustomerPage } from "@/lib/customers/customer-overview";
 import { describeContactChange } from "@/lib/customers/verdict";
 import { maskDestination } from "@/lib/customers/masking";
 import { listPendingResets } from "@/lib/resets/factor-resets";
@@ -30,6 +29,10 @@ import { WatchlistWarning } from "@/components/console/scam-reports/watchlist-wa
 
 export const metadata: Metadata = { title: "Customer" };
 
+// The newest few rows of each timeline: each row costs render time and bytes on every view (the
+// most frequent page of the console), and the full, filterable lists are one link away.
+const LATEST_ROWS = 5;
+
 const Section = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
   <section aria-labelledby={id} className="space-y-2">
     <h2 id={id} className="text-lg font-semibold">
@@ -43,14 +46,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const ctx = await requireStaffContext("customer:view");
   const { staff } = ctx;
   const { customerId } = await params;
-  const customer = await getCustomerOverview(ctx, customerId);
-  if (!customer) notFound();
+  const found = await getCustomerPage(ctx, customerId);
+  if (!found) notFound();
+  const { overview: customer, assessment } = found;
   const watchlist = watchlistRules();
-  const [assessment, attempts, deliveries, watchlistMentions, pendingResets, pendingRestores, actions] =
+  const [attempts, deliveries, watchlistMentions, pendingResets, pendingRestores, actions] =
     await Promise.all([
-      assessCustomer(customer.id),
-      listLoginAttempts(customer.id, {}, 10),
-      listOtpDeliveries(customer.id, {}, 10),
+      listLoginAttempts(customer.id, {}, LATEST_ROWS),
+      listOtpDeliveries(customer.id, {}, LATEST_ROWS),
       findWatchlistMentionsForCustomer(customer.id, watchlist),
       listPendingResets(customer.id),
       listPendingRestores(customer.id),
