@@ -30,7 +30,7 @@ export function ConsoleNav({ links }: { links: ConsoleNavLink[] }) {
                 href={link.href}
                 aria-current={current ? "page" : undefined}
                 className={cn(
-                  "inline-flex items-center gap-1.5 whitespace-nowrap rounded px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800",
+                  "inline-flex items-center gap-1.5 whitespace-nowrap rounded px-2 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800",
                   current && "bg-slate-100 text-blue-800 dark:bg-slate-800 dark:text-blue-300",
                 )}
               >

@@ -8,6 +8,7 @@ import { takeProtectiveAction } from "@/lib/account-actions/account-actions";
 import { listAccountActions } from "@/lib/account-actions/outbound";
 import { actingAs, createStaff } from "@/test/factories/staff";
 import { createEndpoint } from "@/lib/integrations/endpoints";
+import { createApiKeyRow } from "@/test/factories/api-keys";
 import { loadContactTrust } from "./contact-trust-data";
 
 let counter = 0;
@@ -242,13 +243,17 @@ describe("directory events", () => {
   it("confirms an account action when the identity system reports the change back", async () => {
     const admin = await actingAs(await createStaff({ role: "ADMIN" }));
     const agent = await actingAs(await createStaff());
-    await createEndpoint(admin, {
+    const identityKey = await createApiKeyRow({ scopes: ["DIRECTORY_WRITE"] });
+    const otherKey = await createApiKeyRow({ scopes: ["DIRECTORY_WRITE"] });
+    const linked = await createEndpoint(admin, {
       name: "Unreachable for now",
       format: "STANDARD_WEBHOOKS",
       url: "http://127.0.0.1:9/hook",
+      apiKeyId: identityKey.id,
       actionKinds: ["ACCOUNT_LOCKED"],
       reason: "Connect the identity system",
     });
+    expect(linked).toMatchObject({ ok: true });
     await ingest([upsert("dir_confirm", 1)]);
     const customer = await getDb().customer.findUniqueOrThrow({ where: { externalId: "dir_confirm" } });
     await takeProtectiveAction(agent, {
@@ -261,15 +266,17 @@ describe("directory events", () => {
       kind: "ACCOUNT_LOCKED",
       status: "DECIDED",
     });
-    await ingest([
-      {
-        type: "account_status_changed",
-        eventId: id(),
-        occurredAt: new Date().toISOString(),
-        ...ref("dir_confirm"),
-        status: "locked",
-      },
-    ]);
+    const locked = (seconds: number) => ({
+      type: "account_status_changed",
+      eventId: id(),
+      occurredAt: new Date(Date.now() + seconds * 1000).toISOString(),
+      ...ref("dir_confirm"),
+      status: "locked",
+    });
+    // Another system's report does not confirm what was sent to this one.
+    await ingestEvents([locked(0)], undefined, ["DIRECTORY_WRITE"], otherKey.id);
+    expect((await listAccountActions(customer.id))[0]).toMatchObject({ status: "DECIDED" });
+    await ingestEvents([locked(1)], undefined, ["DIRECTORY_WRITE"], identityKey.id);
     expect((await listAccountActions(customer.id))[0]).toMatchObject({ status: "CONFIRMED" });
   });
 

@@ -56,9 +56,12 @@ function stampOf(event: { occurredAt: string; version?: number | undefined }): S
 }
 
 /** Applies one validated event; throws DirectoryRefusal for a client mistake (unknown customer, …). */
-export async function applyDirectoryEvent(event: DirectoryEvent): Promise<DirectoryOutcome> {
+export async function applyDirectoryEvent(
+  event: DirectoryEvent,
+  sourceKeyId?: string,
+): Promise<DirectoryOutcome> {
   try {
-    return await getDb().$transaction((tx) => apply(tx, event));
+    return await getDb().$transaction((tx) => apply(tx, event, sourceKeyId ?? null));
   } catch (error) {
     if (isUniqueViolation(error, "email_normalized"))
       throw new DirectoryRefusal("customer.email already belongs to another customer.", "customer.email");
@@ -66,7 +69,7 @@ export async function applyDirectoryEvent(event: DirectoryEvent): Promise<Direct
   }
 }
 
-async function apply(tx: Tx, event: DirectoryEvent): Promise<DirectoryOutcome> {
+async function apply(tx: Tx, event: DirectoryEvent, source: string | null): Promise<DirectoryOutcome> {
   const stamp = stampOf(event);
   if (event.type === "customer_upserted") return upsertCustomer(tx, event, stamp);
   const customerId = await findCustomer(tx, event.customer.externalId);
@@ -75,14 +78,14 @@ async function apply(tx: Tx, event: DirectoryEvent): Promise<DirectoryOutcome> {
       return eraseCustomer(tx, customerId, stamp);
     case "factor_enrolled":
     case "factor_removed":
-      return applyFactor(tx, customerId, event, stamp);
+      return applyFactor(tx, customerId, event, stamp, source);
     case "session_started":
     case "session_ended":
-      return applySession(tx, customerId, event, stamp);
+      return applySession(tx, customerId, event, stamp, source);
     case "contact_changed":
       return changeContact(tx, customerId, event, stamp);
     case "account_status_changed":
-      return changeStatus(tx, customerId, event, stamp);
+      return changeStatus(tx, customerId, event, stamp, source);
   }
 }
 
@@ -143,6 +146,7 @@ async function applyFactor(
   customerId: string,
   event: Extract<DirectoryEvent, { type: "factor_enrolled" | "factor_removed" }>,
   stamp: Stamp,
+  source: string | null,
 ): Promise<DirectoryOutcome> {
   const removed = event.type === "factor_removed";
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
@@ -169,7 +173,7 @@ async function applyFactor(
   if (rows.length === 0) return "superseded";
   await recordChange(tx, customerId, removed ? "FACTOR_REMOVED" : "FACTOR_ADDED", event.eventId, stamp.at);
   // The identity system says the factor is gone: that confirms a reset the desk sent it.
-  if (removed) await confirmDeliveriesFromDirectory(tx, customerId, ["FACTORS_RESET"], stamp.at);
+  if (removed) await confirmDeliveriesFromDirectory(tx, source, customerId, ["FACTORS_RESET"], stamp.at);
   return "applied";
 }
 
@@ -178,6 +182,7 @@ async function applySession(
   customerId: string,
   event: Extract<DirectoryEvent, { type: "session_started" | "session_ended" }>,
   stamp: Stamp,
+  source: string | null,
 ): Promise<DirectoryOutcome> {
   const started = event.type === "session_started" ? event.session : null;
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
@@ -213,7 +218,7 @@ async function applySession(
   if (!started) {
     const live = await tx.customerSession.count({ where: { customerId, revokedAt: null } });
     const kinds = live === 0 ? (["SESSION_ENDED", "SESSIONS_ENDED"] as const) : (["SESSION_ENDED"] as const);
-    await confirmDeliveriesFromDirectory(tx, customerId, [...kinds], stamp.at);
+    await confirmDeliveriesFromDirectory(tx, source, customerId, [...kinds], stamp.at);
   }
   return "applied";
 }
@@ -267,6 +272,7 @@ async function changeStatus(
   customerId: string,
   event: Extract<DirectoryEvent, { type: "account_status_changed" }>,
   stamp: Stamp,
+  source: string | null,
 ): Promise<DirectoryOutcome> {
   const updated = await tx.$executeRaw`
     UPDATE customers SET status = ${STATUS[event.status]}::"CustomerStatus", source_updated_at = ${stamp.at},
@@ -276,6 +282,7 @@ async function changeStatus(
   if (updated === 0) return "superseded";
   await confirmDeliveriesFromDirectory(
     tx,
+    source,
     customerId,
     event.status === "active" ? ["ACCOUNT_UNLOCKED"] : ["ACCOUNT_LOCKED"],
     stamp.at,

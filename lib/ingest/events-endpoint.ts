@@ -129,7 +129,7 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
       });
     }
 
-    const outcome = await ingestEvents(envelope.data.events, undefined, key.scopes);
+    const outcome = await ingestEvents(envelope.data.events, undefined, key.scopes, key.id);
     return new Response(JSON.stringify(outcome), {
       status: outcome.rejected.length > 0 ? 207 : 200,
       headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" },

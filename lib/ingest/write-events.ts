@@ -70,6 +70,8 @@ export async function ingestEvents(
   rawEvents: readonly unknown[],
   db: Queryable = getBulkPool(),
   scopes: readonly ApiScope[] = ["EVENTS_WRITE", "DIRECTORY_WRITE"],
+  /** The API key the events came with: its identity system's directory events confirm its actions. */
+  sourceKeyId?: string,
 ): Promise<IngestOutcome> {
   const attempts: LoginAttemptEvent[] = [];
   const deliveries: OtpDeliveryEvent[] = [];
@@ -114,7 +116,7 @@ export async function ingestEvents(
     else deliveries.push(event);
   });
 
-  const applied = await applyDirectory(directory, rejected);
+  const applied = await applyDirectory(directory, rejected, sourceKeyId);
   const valid = attempts.length + deliveries.length;
   if (valid === 0)
     return {
@@ -145,11 +147,12 @@ export async function ingestEvents(
 async function applyDirectory(
   events: readonly { index: number; event: DirectoryEvent }[],
   rejected: RejectedEvent[],
+  sourceKeyId: string | undefined,
 ): Promise<{ accepted: number; superseded: number }> {
   const counts = { accepted: 0, superseded: 0 };
   for (const { index, event } of events) {
     try {
-      if ((await applyDirectoryEvent(event)) === "applied") counts.accepted++;
+      if ((await applyDirectoryEvent(event, sourceKeyId)) === "applied") counts.accepted++;
       else counts.superseded++;
     } catch (error) {
       if (!(error instanceof DirectoryRefusal)) throw error;

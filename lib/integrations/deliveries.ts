@@ -132,19 +132,23 @@ export async function countFailingDeliveries(): Promise<number> {
 /**
  * The identity system reported, as a directory event, the change an action asked for (a factor
  * removed, the last session ended, the account locked or unlocked): the deliveries of those actions
- * that are still waiting or failing count as confirmed. Only actions decided before the event
- * (with ten minutes for clock skew) are confirmed by it.
+ * still waiting or failing count as confirmed, but only to the endpoints of that identity system
+ * (those linked to the API key the events came with; another system's deliveries are its own
+ * business). Only actions decided before the event (with ten minutes for clock skew) count.
  */
 export async function confirmDeliveriesFromDirectory(
   tx: Tx,
+  sourceKeyId: string | null,
   customerId: string,
   kinds: AccountActionKind[],
   occurredAt: Date,
 ): Promise<void> {
+  if (!sourceKeyId) return;
   const confirmed = await tx.$queryRaw<{ action_id: string }[]>`
     UPDATE action_deliveries d SET status = 'DELIVERED', delivered_at = now(), last_error = NULL
-    FROM account_actions a
+    FROM account_actions a, integration_endpoints e
     WHERE d.action_id = a.id AND a.customer_id = ${customerId}::uuid
+      AND e.id = d.endpoint_id AND e.api_key_id = ${sourceKeyId}::uuid
       AND a.kind::text = ANY (${kinds}::text[])
       AND a.created_at <= ${occurredAt}::timestamptz + interval '10 minutes'
       AND d.status IN ('PENDING', 'FAILING', 'DEAD')

@@ -43,13 +43,20 @@ export async function createEndpoint(
       "format",
     );
   const db = getDb();
-  if (input.format === "POLL") {
+  // The identity system's own key: the one a poll endpoint is read with, or (optional for pushed
+  // formats) the one its directory events come with, which then confirm the actions sent to it.
+  if (input.apiKeyId) {
+    const scope = input.format === "POLL" ? "ACTIONS_READ" : "DIRECTORY_WRITE";
     const key = await db.apiKey.findFirst({
-      where: { id: input.apiKeyId, revokedAt: null, scopes: { has: "ACTIONS_READ" } },
+      where: { id: input.apiKeyId, revokedAt: null, scopes: { has: scope } },
       select: { id: true, pollEndpoint: { select: { id: true } } },
     });
-    if (!key) return fail("Choose an active API key with the actions:read scope.", "apiKeyId");
-    if (key.pollEndpoint) return fail("That key already reads another poll endpoint.", "apiKeyId");
+    if (!key)
+      return fail(
+        `Choose an active API key with the ${scope === "ACTIONS_READ" ? "actions:read" : "directory:write"} scope.`,
+        "apiKeyId",
+      );
+    if (key.pollEndpoint) return fail("That key already belongs to another endpoint.", "apiKeyId");
   }
   const secret = input.format === "POLL" ? null : newWebhookSecret();
   const id = await db.$transaction(async (tx) => {
@@ -58,7 +65,7 @@ export async function createEndpoint(
         name: input.name,
         format: input.format,
         url: input.format === "POLL" ? null : (input.url ?? null),
-        apiKeyId: input.format === "POLL" ? (input.apiKeyId ?? null) : null,
+        apiKeyId: input.apiKeyId ?? null,
         actionKinds: input.actionKinds,
         secretEnc: secret ? encryptAtRest(secret) : null,
         createdById: ctx.staff.id,

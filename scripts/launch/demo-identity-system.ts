@@ -43,18 +43,19 @@ export async function startDemoIdentitySystem(
     await client.query(
       `UPDATE api_keys SET revoked_at = now() WHERE name = 'Reference identity system (demo)' AND revoked_at IS NULL`,
     );
-    await client.query(
+    const { rows } = await client.query<{ id: string }>(
       `INSERT INTO api_keys (name, prefix, secret_hash, scopes)
-       VALUES ('Reference identity system (demo)', $1, $2, ARRAY['DIRECTORY_WRITE']::"ApiScope"[])`,
+       VALUES ('Reference identity system (demo)', $1, $2, ARRAY['DIRECTORY_WRITE']::"ApiScope"[]) RETURNING id`,
       [key.prefix, key.secretHash],
     );
+    // Linked to the endpoint: its directory events confirm the actions sent to it.
     await client.query(
-      `INSERT INTO integration_endpoints (id, name, format, url, secret_enc)
-       VALUES ($1, 'Reference identity system (demo)', 'STANDARD_WEBHOOKS', $2, $3)
+      `INSERT INTO integration_endpoints (id, name, format, url, secret_enc, api_key_id)
+       VALUES ($1, 'Reference identity system (demo)', 'STANDARD_WEBHOOKS', $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, secret_enc = EXCLUDED.secret_enc,
-         previous_secret_enc = NULL, previous_secret_expires_at = NULL
+         api_key_id = EXCLUDED.api_key_id, previous_secret_enc = NULL, previous_secret_expires_at = NULL
        WHERE integration_endpoints.removed_at IS NULL`,
-      [DEMO_ENDPOINT_ID, `http://127.0.0.1:${port}/desk-events`, encryptAtRest(secret)],
+      [DEMO_ENDPOINT_ID, `http://127.0.0.1:${port}/desk-events`, encryptAtRest(secret), rows[0]?.id ?? null],
     );
   } finally {
     await client.end();

@@ -14,7 +14,10 @@ export default async function IntegrationsPage() {
   const admin = await requireStaff("integration:manage");
   const [endpoints, keys] = await Promise.all([listEndpoints(), listApiKeys()]);
   const pollKeys = keys
-    .filter((key) => !key.revokedAt && key.scopes.includes("ACTIONS_READ"))
+    .filter(
+      (key) =>
+        !key.revokedAt && (key.scopes.includes("ACTIONS_READ") || key.scopes.includes("DIRECTORY_WRITE")),
+    )
     .map((key) => ({ id: key.id, label: `${key.name} (asd_${key.prefix}_…)` }));
   return (
     <div className="space-y-10">

@@ -89,12 +89,8 @@ export function CreateEndpointForm({ pollKeys }: { pollKeys: PollKeyOption[] }) 
           </Field>
           <Field
             id="endpoint-key"
-            label="API key (poll)"
-            hint={
-              pollKeys.length === 0
-                ? "Create a key with the actions:read scope on the API keys page first."
-                : "The key the identity system polls with."
-            }
+            label="The identity system's API key"
+            hint="Poll: the key it polls with (actions:read), required. Webhooks and Shared Signals, optional: the key its directory events come with (directory:write); those events then confirm its actions too. Keys are made on the API keys page."
             errors={state.fieldErrors?.apiKeyId}
           >
             {(describedBy, invalid) => (
