@@ -44,4 +44,9 @@ export const testDeliveryAction = staffAction(
   sendTestDelivery,
 );
 
-export const redeliverAction = staffAction({ ...integrations, schema: redeliverSchema }, redeliver);
+// No revalidation: the retried row stays on screen with its "Sending it again now." until a reload,
+// instead of vanishing from the list before the admin has read the answer.
+export const redeliverAction = staffAction(
+  { permission: "integration:manage", schema: redeliverSchema },
+  redeliver,
+);
