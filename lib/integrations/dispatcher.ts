@@ -124,8 +124,10 @@ export async function processDeliveries({
       const attempts = delivery.attempts + 1;
       const delivered = error === null;
       const gaveUp = !delivered && attempts >= MAX_DELIVERY_ATTEMPTS;
-      await db.$transaction([
-        db.deliveryAttempt.create({
+      // The attempt, the delivery's new state and the action's summary commit together: a process
+      // killed right after cannot leave a delivered action that still reads "decided".
+      await db.$transaction(async (tx) => {
+        await tx.deliveryAttempt.create({
           data: {
             deliveryId: delivery.id,
             endpointId: delivery.endpointId,
@@ -135,8 +137,8 @@ export async function processDeliveries({
             responseExcerpt: outcome?.excerpt || null,
             error,
           },
-        }),
-        db.actionDelivery.update({
+        });
+        await tx.actionDelivery.update({
           where: { id: delivery.id },
           data: delivered
             ? { status: "DELIVERED", attempts, deliveredAt: new Date(), lastError: null }
@@ -146,8 +148,9 @@ export async function processDeliveries({
                 lastError: error,
                 nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
               },
-        }),
-      ]);
+        });
+        await refreshActionStatus(tx, [delivery.actionId]);
+      });
       if (delivered) run.delivered += 1;
       else if (gaveUp) run.gaveUp += 1;
       else run.retrying += 1;
@@ -155,7 +158,6 @@ export async function processDeliveries({
         alertEndpoints.add(delivery.endpointId);
     }),
   );
-  await refreshActionStatus(db, [...new Set(claimed.map((row) => row.actionId))]);
   for (const endpointId of alertEndpoints) await alertAdmins(endpointId);
   return run;
 }
