@@ -17,9 +17,17 @@ export function hasNoNul(value: string): boolean {
 }
 
 /** C0 controls and DEL: no name, number, reference or search term a person types contains one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 export function hasControlCharacters(value: string): boolean {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return /[\u0000-\u001f\u007f]/.test(value);
+  CONTROL_CHARACTERS.lastIndex = 0;
+  return CONTROL_CHARACTERS.test(value);
+}
+
+/** Each run of C0 controls and DEL as one space: for text from elsewhere shown to staff. */
+export function replaceControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, " ");
 }
 
 export function stripBidiControls(value: string): string {

@@ -1,7 +1,7 @@
 // Directory events through the ingest API's gate: the same refusals as activity events (a code
 // under any name, NUL characters), then the directory schema (lib/customers/directory-schemas.ts).
 import { directoryEventSchema, type DirectoryEvent } from "@/lib/customers/directory-schemas";
-import { claimedEventId, refusedFields, type FieldError } from "./schemas";
+import { claimedEventId, fieldErrorsOf, refusedFields, type FieldError } from "./schemas";
 
 export type DirectoryValidation =
   { ok: true; event: DirectoryEvent } | { ok: false; eventId?: string; errors: FieldError[] };
@@ -15,12 +15,6 @@ export function validateDirectoryEvent(raw: unknown): DirectoryValidation {
   return {
     ok: false,
     eventId: claimedEventId(record),
-    errors: parsed.error.issues.map((issue) => ({
-      field: issue.path.map(String).join(".") || "event",
-      message:
-        issue.code === "unrecognized_keys"
-          ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-          : issue.message,
-    })),
+    errors: fieldErrorsOf(parsed.error.issues),
   };
 }

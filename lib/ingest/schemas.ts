@@ -336,14 +336,19 @@ export function validateEvent(raw: unknown): EventValidation {
   return {
     ok: false,
     eventId: claimedEventId(raw),
-    errors: parsed.error.issues.map((issue) => ({
-      field: issue.path.map(String).join(".") || "event",
-      message:
-        issue.code === "unrecognized_keys"
-          ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-          : issue.message,
-    })),
+    errors: fieldErrorsOf(parsed.error.issues),
   };
+}
+
+/** zod's issues as the API's per-field errors (one wording for activity and directory events). */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "event",
+    message:
+      issue.code === "unrecognized_keys"
+        ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
+        : issue.message,
+  }));
 }
 
 /** The event's id for the rejection report, when it is a well-formed one. */

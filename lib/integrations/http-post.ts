@@ -4,7 +4,7 @@
 // the delivery log, and a slow receiver is cut off so one endpoint cannot stall the worker.
 import http from "node:http";
 import https from "node:https";
-import { stripBidiControls } from "@/lib/forms/storable-text";
+import { replaceControlCharacters, stripBidiControls } from "@/lib/forms/storable-text";
 import { guardedLookup } from "./url-safety";
 
 const TIMEOUT_MS = 10_000;
@@ -24,14 +24,7 @@ export class DeliveryError extends Error {
 
 /** Printable text only, short: a receiver's answer is shown to admins, never trusted as markup. */
 export function responseExcerpt(raw: string, limit = 300): string {
-  return (
-    stripBidiControls(raw)
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u001f\u007f]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, limit)
-  );
+  return replaceControlCharacters(stripBidiControls(raw)).replace(/\s+/g, " ").trim().slice(0, limit);
 }
 
 export function postSigned(
