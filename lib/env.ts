@@ -165,6 +165,13 @@ const schema = z.object({
       doc("A caller's number joins the scam watchlist after this many reports within `SCAM_WATCHLIST_DAYS`."),
     ),
   SCAM_WATCHLIST_DAYS: count(1, 3_650).default(90).meta(doc("The watchlist's period.")),
+  CALLER_VERIFICATION_REQUIRED: flag
+    .default("1")
+    .meta(
+      doc(
+        "`1`: a 2FA reset without the customer's own confirmation (a caller-verification request they answered yes) needs a supervisor's approval whatever the risk. `0`: an agent's callback on a trusted number is enough on a low-risk account.",
+      ),
+    ),
   RISK_WINDOW_DAYS: count(1, 365)
     .default(30)
     .meta(

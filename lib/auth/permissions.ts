@@ -12,6 +12,10 @@ export type Permission =
   | "case:work"
   | "reset:request"
   | "reset:approve"
+  // Send the customer a "is it you on the phone?" request on a trusted contact.
+  | "caller:verify"
+  // Lift the block a customer's "No, I did not contact you" put on resets.
+  | "reset:unblock"
   | "account:protect"
   | "account:restore"
   | "scam-report:record"
@@ -39,6 +43,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "case:work": EVERY_ROLE,
   "reset:request": EVERY_ROLE,
   "reset:approve": SUPERVISORS,
+  "caller:verify": EVERY_ROLE,
+  "reset:unblock": SUPERVISORS,
   // End sessions, require a new password, lock: they only take access away.
   "account:protect": EVERY_ROLE,
   // Unlock, put back a replaced email or phone: they give access back, so step-up (and approval
@@ -61,6 +67,7 @@ export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "customer:reveal-pii",
   "reset:request",
   "reset:approve",
+  "reset:unblock",
   "account:restore",
   "staff:manage",
   "api-key:manage",

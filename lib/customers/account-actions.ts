@@ -46,6 +46,26 @@ export async function flagCustomerInTx(tx: Tx, customerId: string, reason: strin
   await tx.customer.update({ where: { id: customerId }, data: { flaggedAt: at, flagReason: reason } });
 }
 
+/**
+ * The customer said "No, I did not contact you": no 2FA reset until a supervisor clears it. The
+ * earliest block is kept (a second "No" does not move it).
+ */
+export async function blockResetsInTx(tx: Tx, customerId: string, reason: string, at: Date): Promise<void> {
+  await tx.customer.updateMany({
+    where: { id: customerId, resetsBlockedAt: null },
+    data: { resetsBlockedAt: at, resetsBlockedReason: reason },
+  });
+}
+
+/** A supervisor lifts the block; false when there was none (cleared by someone else meanwhile). */
+export async function clearResetBlockInTx(tx: Tx, customerId: string, staffId: string, at: Date): Promise<boolean> {
+  const cleared = await tx.customer.updateMany({
+    where: { id: customerId, resetsBlockedAt: { not: null } },
+    data: { resetsBlockedAt: null, resetsBlockedReason: null, resetBlockClearedAt: at, resetBlockClearedById: staffId },
+  });
+  return cleared.count === 1;
+}
+
 /** Ends one live session of the customer; false when it is not theirs or has already ended. */
 export async function endSessionInTx(
   tx: Tx,

@@ -4,6 +4,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notMeToken } from "./not-me-token";
 import {
+  callerDeclinedAlertEmail,
+  callerVerificationEmail,
+  callerVerificationSms,
   integrationAlertEmail,
   accountNoticeEmail,
   accountNoticeSms,
@@ -148,6 +151,74 @@ export async function queueIntegrationAlert(
       channel: "EMAIL" as const,
       destination,
       template: "integration-failing",
+      subject: email.subject,
+      body: email.body,
+    })),
+  });
+  return recipients.length;
+}
+
+/**
+ * The confirmation request of a caller verification: to one trusted contact only (the one the agent
+ * chose among those lib/caller-verification/contacts.ts offers), never to every contact on file.
+ */
+export async function queueCallerVerificationRequest(
+  tx: Tx,
+  request: {
+    customer: { id: string; fullName: string };
+    channel: "EMAIL" | "SMS";
+    destination: string;
+    agentFirstName: string;
+    purpose: string;
+    expiresAt: Date;
+    token: string;
+  },
+): Promise<void> {
+  const notice = {
+    fullName: request.customer.fullName,
+    companyName: brand.companyName,
+    agentFirstName: request.agentFirstName,
+    purpose: request.purpose,
+    expiresAt: request.expiresAt,
+    url: `${appUrl()}/verify/${request.token}`,
+  };
+  const email = callerVerificationEmail(notice);
+  await tx.notification.create({
+    data: {
+      customerId: request.customer.id,
+      channel: request.channel,
+      destination: request.destination,
+      template: CALLER_VERIFICATION_TEMPLATE,
+      subject: request.channel === "EMAIL" ? email.subject : null,
+      body: request.channel === "EMAIL" ? email.body : callerVerificationSms(notice),
+    },
+  });
+}
+
+/** The outbox page hides the link of these messages from admins (lib/notifications/outbox-queries.ts). */
+export const CALLER_VERIFICATION_TEMPLATE = "caller-verification";
+
+/** Tells every active supervisor that a customer denied being the caller. */
+export async function queueCallerDeclinedAlert(
+  tx: Tx,
+  alert: {
+    customerId: string;
+    customerName: string;
+    agentName: string;
+    caseNumber: number;
+    supervisorEmails: string[];
+  },
+): Promise<number> {
+  const email = callerDeclinedAlertEmail({
+    ...alert,
+    consoleUrl: `${appUrl()}/console/customers/${alert.customerId}`,
+  });
+  const recipients = [...new Set(alert.supervisorEmails)];
+  await tx.notification.createMany({
+    data: recipients.map((destination) => ({
+      channel: "EMAIL" as const,
+      destination,
+      template: "caller-declined",
       subject: email.subject,
       body: email.body,
     })),

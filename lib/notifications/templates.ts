@@ -131,3 +131,50 @@ export function staffInvitationEmail(invite: {
   ];
   return { subject: "Your invitation to the Account Security Desk", body: lines.join("\n") };
 }
+
+/** What the caller-verification request says: who is asking, for what, and that no code is wanted. */
+export type CallerVerificationNotice = {
+  fullName: string;
+  companyName: string;
+  agentFirstName: string;
+  purpose: string;
+  expiresAt: Date;
+  url: string;
+};
+
+export function callerVerificationEmail(notice: CallerVerificationNotice): { subject: string; body: string } {
+  const lines = [
+    `Hello ${notice.fullName},`,
+    "",
+    `${notice.agentFirstName} from ${notice.companyName} support is on the phone with someone who says they are you, and is asking ${notice.purpose}.`,
+    "",
+    `Is that you? Answer here before ${formatWhen(notice.expiresAt)}: ${notice.url}`,
+    "",
+    "If you are not on the phone with us, open the link and choose \"No, I did not contact you\": we will protect your account.",
+    "",
+    `${notice.companyName} will never ask you for a one-time code, your password or card details. This page does not ask for any code.`,
+  ];
+  return { subject: `Is it you on the phone with ${notice.companyName} support?`, body: lines.join("\n") };
+}
+
+export function callerVerificationSms(notice: CallerVerificationNotice): string {
+  return `${notice.companyName}: ${notice.agentFirstName} from support is on the phone with someone who says they are you. Is it you? Answer: ${notice.url} We never ask for your codes.`;
+}
+
+/** To supervisors: a customer said they did not contact us while someone on the phone claimed to be them. */
+export function callerDeclinedAlertEmail(alert: {
+  customerName: string;
+  agentName: string;
+  caseNumber: number;
+  consoleUrl: string;
+}): { subject: string; body: string } {
+  const lines = [
+    `${alert.customerName} answered "No, I did not contact you" to a confirmation request ${alert.agentName} sent during a call.`,
+    "",
+    "Whoever was on the phone was probably not the customer. The account is flagged, and 2FA resets on it are blocked until a supervisor clears the block.",
+    `Case #${alert.caseNumber} holds the details.`,
+    "",
+    `Customer: ${alert.consoleUrl}`,
+  ];
+  return { subject: `Caller impersonating ${alert.customerName}: resets blocked`, body: lines.join("\n") };
+}

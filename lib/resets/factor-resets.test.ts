@@ -7,6 +7,8 @@ import { decideFactorReset, requestFactorReset } from "./factor-resets";
 import { reportResetNotMe } from "./not-me";
 import { resetRequestSchema, type ResetRequestInput } from "./schemas";
 import { sealContact } from "@/lib/customers/contact-values";
+import type { StaffContext } from "@/lib/auth/current-staff";
+import { customerConfirms } from "@/test/factories/caller-verification";
 
 function request(
   customerId: string,
@@ -25,6 +27,21 @@ function request(
   };
 }
 
+/** A request the customer confirmed on their own device: no supervisor needed on a low-risk account. */
+async function confirmedRequest(
+  agent: StaffContext,
+  customerId: string,
+  factorIds: string[],
+  extra: Partial<ResetRequestInput> = {},
+): Promise<ResetRequestInput> {
+  const callerVerificationId = await customerConfirms(agent, customerId);
+  return request(customerId, factorIds, {
+    verificationMethod: "CONFIRMED_BY_CUSTOMER",
+    callerVerificationId,
+    ...extra,
+  });
+}
+
 async function auditActions(customerId: string) {
   const rows = await getDb().auditEvent.findMany({
     where: { targetId: customerId },
@@ -38,7 +55,10 @@ describe("2FA reset", () => {
   it("executes at once on a low-risk account: factors removed, sessions ended, customer notified on every channel, audited", async () => {
     const agent = await actingAs(await createStaff());
     const customer = await createCustomer();
-    const result = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]));
+    const result = await requestFactorReset(
+      agent,
+      await confirmedRequest(agent, customer.id, [customer.factorIds[0] ?? ""]),
+    );
     expect(result).toMatchObject({ ok: true, data: { status: "EXECUTED" } });
     const db = getDb();
     const factors = await db.secondFactor.findMany({
@@ -54,9 +74,15 @@ describe("2FA reset", () => {
       where: { customerId: customer.id },
       select: { channel: true, destination: true, body: true },
     });
-    expect(notifications.map((n) => n.channel).sort()).toEqual(["EMAIL", "SMS"]);
-    expect(notifications.find((n) => n.channel === "EMAIL")?.body).toMatch(/\/not-me\//);
-    expect(await auditActions(customer.id)).toEqual(["reset.requested", "reset.executed"]);
+    const notices = notifications.filter((n) => !n.body.includes("/verify/"));
+    expect(notices.map((n) => n.channel).sort()).toEqual(["EMAIL", "SMS"]);
+    expect(notices.find((n) => n.channel === "EMAIL")?.body).toMatch(/\/not-me\//);
+    expect(await auditActions(customer.id)).toEqual([
+      "caller_verification.requested",
+      "caller_verification.confirmed",
+      "reset.requested",
+      "reset.executed",
+    ]);
   });
 
   it("holds a risky account's reset for a supervisor, who is not the requester; a second approval is refused", async () => {
@@ -145,15 +171,14 @@ describe("2FA reset", () => {
   it("applies nothing when the transaction fails midway", async () => {
     const agent = await actingAs(await createStaff());
     const customer = await createCustomer();
+    const input = await confirmedRequest(agent, customer.id, customer.factorIds);
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     // A real failure inside the transaction, after factors and sessions were already changed.
     await admin.query(`CREATE FUNCTION fail_notifications() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$;
       CREATE TRIGGER fail_notifications BEFORE INSERT ON notifications FOR EACH STATEMENT EXECUTE FUNCTION fail_notifications();`);
     try {
-      await expect(requestFactorReset(agent, request(customer.id, customer.factorIds))).rejects.toThrow(
-        /outbox down/,
-      );
+      await expect(requestFactorReset(agent, input)).rejects.toThrow(/outbox down/);
     } finally {
       await admin.query(
         "DROP TRIGGER fail_notifications ON notifications; DROP FUNCTION fail_notifications();",
@@ -164,7 +189,11 @@ describe("2FA reset", () => {
     expect(await db.secondFactor.count({ where: { customerId: customer.id, removedAt: null } })).toBe(2);
     expect(await db.customerSession.count({ where: { customerId: customer.id, revokedAt: null } })).toBe(2);
     expect(await db.factorReset.count({ where: { customerId: customer.id } })).toBe(0);
-    expect(await auditActions(customer.id)).toEqual([]);
+    // Only the confirmation before it; nothing of the reset.
+    expect(await auditActions(customer.id)).toEqual([
+      "caller_verification.requested",
+      "caller_verification.confirmed",
+    ]);
   });
 });
 
@@ -229,7 +258,7 @@ describe("2FA reset after the attacker changed the phone number", () => {
     const customer = await createCustomer();
     const refused = await requestFactorReset(
       agent,
-      request(customer.id, customer.factorIds, { verificationMethod: "EMAIL_LINK_PREVIOUS_EMAIL" }),
+      request(customer.id, customer.factorIds, { verificationMethod: "CALLBACK_PREVIOUS_NUMBER" }),
     );
     expect(refused).toMatchObject({ ok: false, field: "verificationMethod" });
   });
@@ -282,7 +311,10 @@ describe("'this wasn't me' after a reset", () => {
       data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Takeover", status: "OPEN" },
     });
     // A reset made without naming the case (e.g. from the customer page).
-    const reset = await requestFactorReset(agent, request(customer.id, [customer.factorIds[0] ?? ""]));
+    const reset = await requestFactorReset(
+      agent,
+      await confirmedRequest(agent, customer.id, [customer.factorIds[0] ?? ""]),
+    );
     if (!reset.ok) throw new Error(reset.message);
     expect(await reportResetNotMe(reset.data.resetId, "192.0.2.50")).toMatchObject({ ok: true });
     expect(await db.case.count({ where: { customerId: customer.id } })).toBe(1);

@@ -20,7 +20,9 @@ import { noticeRecipients, type ContactTrust } from "@/lib/customers/contact-tru
 import { loadContactTrust } from "@/lib/customers/contact-trust-data";
 import { maskDestination } from "@/lib/customers/masking";
 import { fail, succeed, type Result } from "@/lib/result";
-import { resetRiskReasons } from "./risk-gate";
+import { resetRiskReasons, verificationApprovalReasons } from "./risk-gate";
+import { confirmationForResetInTx } from "@/lib/caller-verification/caller-verification";
+import { env } from "@/lib/env";
 import type { ResetDecisionInput, ResetRequestInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -31,6 +33,9 @@ export type ResetOutcome = {
   customerId?: string;
   caseId?: string | null;
 };
+
+const RESETS_BLOCKED =
+  'The customer answered "No, I did not contact you" to a confirmation request: resets are blocked until a supervisor reviews the case and clears the block on the customer\'s page.';
 
 /** How long a request waits for a supervisor before it lapses. */
 export const APPROVAL_WINDOW_MS = 4 * 60 * 60 * 1000;
@@ -45,9 +50,9 @@ const FACTOR_NAMES: Record<string, string> = {
 };
 
 /**
- * A callback or email link only proves something when it reaches the customer: a number or address
- * changed in the risk window may be the attacker's. Those are refused; the replaced ones are
- * offered instead (and must exist to be chosen).
+ * A callback only proves something when it reaches the customer: a number changed in the risk
+ * window may be the attacker's. It is refused; the replaced one is offered instead (and must exist
+ * to be chosen). Links are the desk's own (lib/caller-verification), which applies the same rule.
  */
 export function verificationRefusal(trust: ContactTrust, method: string): string | null {
   const when = (entry: ContactTrust["phone"]) =>
@@ -57,16 +62,10 @@ export function verificationRefusal(trust: ContactTrust, method: string): string
       return trust.phone.untrusted
         ? `The phone number on file was changed on ${when(trust.phone)}: it may be the attacker's, so a call to it proves nothing.${trust.phone.previous ? ` Call back the previous number ${maskDestination(trust.phone.previous)} instead,` : ""} or verify another way.`
         : null;
-    case "EMAIL_LINK_ON_FILE":
-      return trust.email.untrusted
-        ? `The email address on file was changed on ${when(trust.email)}: it may be the attacker's, so a link sent to it proves nothing.${trust.email.previous ? ` Send the link to the previous address ${maskDestination(trust.email.previous)} instead,` : ""} or verify another way.`
-        : null;
     case "CALLBACK_PREVIOUS_NUMBER":
       return trust.phone.previous
         ? null
         : "No phone number was replaced recently: call back the number on file.";
-    case "EMAIL_LINK_PREVIOUS_EMAIL":
-      return trust.email.previous ? null : "No email address was replaced recently: use the address on file.";
     default:
       return null;
   }
@@ -80,7 +79,11 @@ export async function requestFactorReset(
   // Every id in the request is checked against the customer it claims to belong to.
   const customer = await db.customer.findUnique({
     where: { id: input.customerId },
-    select: { id: true, factors: { where: { removedAt: null }, select: { id: true } } },
+    select: {
+      id: true,
+      resetsBlockedAt: true,
+      factors: { where: { removedAt: null }, select: { id: true } },
+    },
   });
   if (!customer) return fail("That customer does not exist.");
   const owned = new Set(customer.factors.map((factor) => factor.id));
@@ -93,14 +96,30 @@ export async function requestFactorReset(
     return fail("That case is not this customer's.");
   }
 
+  if (customer.resetsBlockedAt) return fail(RESETS_BLOCKED);
   const trust = await loadContactTrust(customer.id);
   const untrusted = trust ? verificationRefusal(trust, input.verificationMethod) : null;
   if (untrusted) return fail(untrusted, "verificationMethod");
 
-  const riskReasons = await resetRiskReasons(customer.id);
+  const riskReasons = [
+    ...(await resetRiskReasons(customer.id)),
+    ...verificationApprovalReasons(input.verificationMethod, env().CALLER_VERIFICATION_REQUIRED === "1"),
+  ];
   return db.$transaction(async (tx) => {
     // One pending request per customer; the row lock serialises two agents submitting at once.
-    await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ blocked: boolean }[]>`
+      SELECT resets_blocked_at IS NOT NULL AS blocked FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
+    if (locked?.blocked) return fail(RESETS_BLOCKED);
+    const confirmation =
+      input.verificationMethod === "CONFIRMED_BY_CUSTOMER" && input.callerVerificationId
+        ? await confirmationForResetInTx(tx, {
+            verificationId: input.callerVerificationId,
+            customerId: customer.id,
+            staffId: ctx.staff.id,
+            now: new Date(),
+          })
+        : null;
+    if (confirmation && !confirmation.ok) return confirmation;
     const pending = await tx.factorReset.findFirst({
       where: { customerId: customer.id, status: "PENDING_APPROVAL", expiresAt: { gt: new Date() } },
       select: { id: true },
@@ -114,7 +133,10 @@ export async function requestFactorReset(
         status: "PENDING_APPROVAL",
         reason: input.reason,
         verificationMethod: input.verificationMethod,
-        verificationDetail: input.verificationDetail,
+        verificationDetail:
+          input.verificationDetail ??
+          (confirmation?.ok ? `Confirmed by the customer from ${confirmation.data.destinationHint}` : undefined),
+        callerVerificationId: confirmation?.ok ? input.callerVerificationId : undefined,
         factorIds: input.factorIds,
         revokeSessions: input.revokeSessions,
         forcePasswordReset: input.forcePasswordReset,
@@ -146,7 +168,7 @@ export async function requestFactorReset(
           "2FA reset requested; waiting for a supervisor's approval.",
         );
       return succeed<ResetOutcome>(
-        "This account shows risk, so a supervisor must approve the reset. It is waiting in their approvals queue.",
+        "A supervisor must approve this reset (the reasons are listed with it). It is waiting in their approvals queue.",
         { status: "PENDING_APPROVAL", resetId: reset.id },
       );
     }
@@ -173,14 +195,19 @@ export async function decideFactorReset(
         expires_at: Date;
         customer_id: string;
         case_id: string | null;
+        blocked: boolean;
       }[]
     >`
-      SELECT id, status::text, requested_by_id, expires_at, customer_id, case_id FROM factor_resets WHERE id = ${resetId}::uuid FOR UPDATE`;
+      SELECT r.id, r.status::text, r.requested_by_id, r.expires_at, r.customer_id, r.case_id,
+             c.resets_blocked_at IS NOT NULL AS blocked
+      FROM factor_resets r JOIN customers c ON c.id = r.customer_id
+      WHERE r.id = ${resetId}::uuid FOR UPDATE OF r, c`;
     if (!reset) return fail("That reset request does not exist.");
     if (!can(ctx.staff, "reset:approve", { kind: "factor-reset", requestedById: reset.requested_by_id })) {
       return fail("You cannot approve your own request. Another supervisor must decide.");
     }
     if (reset.status !== "PENDING_APPROVAL") return fail("This request has already been decided.");
+    if (decision === "approve" && reset.blocked) return fail(RESETS_BLOCKED);
     if (reset.expires_at <= new Date()) {
       await tx.factorReset.update({ where: { id: resetId }, data: { status: "EXPIRED" } });
       await appendAuditEvent(tx, {

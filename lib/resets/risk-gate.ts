@@ -32,3 +32,18 @@ export async function resetRiskReasons(customerId: string, now = new Date()): Pr
   if (contactChanges > 0) reasons.add("The email address or phone number changed in the last 7 days.");
   return [...reasons];
 }
+
+/**
+ * Why the way the caller was verified needs a supervisor, whatever the account's risk: a manual
+ * check always does (with its note); a callback is the agent's word, so it does too unless
+ * CALLER_VERIFICATION_REQUIRED=0. The customer's own "Yes" (CONFIRMED_BY_CUSTOMER) needs nobody.
+ */
+export function verificationApprovalReasons(method: string, verificationRequired: boolean): string[] {
+  if (method === "DOCUMENT_CHECK" || method === "OTHER")
+    return ["The caller was verified by hand (a document check or another way): a supervisor must confirm it."];
+  if (method !== "CONFIRMED_BY_CUSTOMER" && verificationRequired)
+    return [
+      "The caller did not confirm on their own device: the desk only has the agent's word that a callback reached the customer.",
+    ];
+  return [];
+}

@@ -3,22 +3,31 @@ import "@/lib/forms/zod-csp";
 import { z } from "zod";
 import { storableString } from "@/lib/forms/storable-text";
 import { approvalDecisionFields, reasonField } from "@/lib/staff/schemas";
+import type { VerificationMethod } from "@/lib/generated/prisma/enums";
 
+/**
+ * How the caller was verified, as the reset form offers it. CONFIRMED_BY_CUSTOMER is the desk's
+ * own check (lib/caller-verification): the customer said yes on their own device. The others are
+ * the agent's word, so they need a supervisor (lib/resets/risk-gate.ts says when). An emailed link
+ * is no longer a claim the agent makes: the desk sends it and records the answer.
+ */
 export const VERIFICATION_METHODS = [
+  "CONFIRMED_BY_CUSTOMER",
   "CALLBACK_NUMBER_ON_FILE",
-  "EMAIL_LINK_ON_FILE",
   "CALLBACK_PREVIOUS_NUMBER",
-  "EMAIL_LINK_PREVIOUS_EMAIL",
   "DOCUMENT_CHECK",
   "OTHER",
 ] as const;
+export type OfferedVerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
-export const VERIFICATION_LABELS: Record<(typeof VERIFICATION_METHODS)[number], string> = {
+/** Every method a reset may carry, including ones recorded before the desk sent links itself. */
+export const VERIFICATION_LABELS: Record<VerificationMethod, string> = {
+  CONFIRMED_BY_CUSTOMER: "The customer confirmed on their own device (the desk's confirmation request)",
   CALLBACK_NUMBER_ON_FILE: "I called the customer back on the number on file",
   EMAIL_LINK_ON_FILE: "The customer confirmed a link sent to the email on file",
   CALLBACK_PREVIOUS_NUMBER: "I called the customer back on the number that was replaced recently",
   EMAIL_LINK_PREVIOUS_EMAIL: "The customer confirmed a link sent to the email that was replaced recently",
-  DOCUMENT_CHECK: "The customer passed a document check",
+  DOCUMENT_CHECK: "The customer passed a document check (describe it)",
   OTHER: "Other (describe)",
 };
 
@@ -43,6 +52,11 @@ export const resetRequestSchema = z
     verificationMethod: z.enum(VERIFICATION_METHODS, {
       error: "Say how you verified the customer's identity.",
     }),
+    /** The confirmation request the customer answered yes to (method CONFIRMED_BY_CUSTOMER). */
+    callerVerificationId: z
+      .uuid({ error: "Unknown confirmation request." })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     verificationDetail: storableString()
       .trim()
       .max(500, "Keep the verification detail under 500 characters.")
@@ -52,9 +66,18 @@ export const resetRequestSchema = z
     revokeSessions: checkbox,
     forcePasswordReset: checkbox,
   })
-  .refine((value) => value.verificationMethod !== "OTHER" || Boolean(value.verificationDetail), {
-    path: ["verificationDetail"],
-    message: "Describe how you verified the customer's identity.",
+  .refine(
+    (value) =>
+      (value.verificationMethod !== "OTHER" && value.verificationMethod !== "DOCUMENT_CHECK") ||
+      Boolean(value.verificationDetail),
+    {
+      path: ["verificationDetail"],
+      message: "Describe how you verified the customer's identity: a supervisor reads it before approving.",
+    },
+  )
+  .refine((value) => value.verificationMethod !== "CONFIRMED_BY_CUSTOMER" || Boolean(value.callerVerificationId), {
+    path: ["verificationMethod"],
+    message: "Send the customer a confirmation request first; choose this once they have said yes.",
   });
 
 export type ResetRequestInput = z.infer<typeof resetRequestSchema>;

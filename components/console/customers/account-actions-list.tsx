@@ -3,7 +3,7 @@ import { ACTION_LABELS } from "@/lib/account-actions/labels";
 import type { Tone } from "@/lib/format/tone";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
-import { AccountActionsWatcher } from "./account-actions-watcher";
+import { StatusWatcher } from "@/components/console/status-watcher";
 
 const STATUS: Record<AccountActionRow["status"], { label: string; tone: Tone }> = {
   DECIDED: { label: "Decided", tone: "neutral" },
@@ -99,8 +99,8 @@ export function AccountActionsList({
         ))}
       </ul>
       {watching ? (
-        <AccountActionsWatcher
-          customerId={customerId}
+        <StatusWatcher
+          url={`/console/customers/${customerId}/account-actions`}
           statuses={Object.fromEntries(actions.map((action) => [action.id, action.status]))}
         />
       ) : null}

@@ -8,6 +8,16 @@ import { revealFieldSchema } from "@/lib/customers/schemas";
 import { staffAction } from "@/lib/forms/staff-action";
 import { requestFactorReset } from "@/lib/resets/factor-resets";
 import { resetRequestSchema } from "@/lib/resets/schemas";
+import {
+  cancelCallerVerification,
+  clearResetBlock,
+  requestCallerVerification,
+} from "@/lib/caller-verification/caller-verification";
+import {
+  clearResetBlockSchema,
+  verificationCancelSchema,
+  verificationRequestSchema,
+} from "@/lib/caller-verification/schemas";
 
 /** Shows one unmasked detail after step-up, with a reason; audited in the same transaction. */
 export const revealCustomerFieldAction = staffAction(
@@ -42,4 +52,21 @@ export const unlockAccountAction = staffAction(
 export const restoreContactAction = staffAction(
   { permission: "account:restore", schema: restoreContactSchema, revalidate: customerPage },
   requestContactRestore,
+);
+
+/** Sends the customer a "is it you on the phone?" request on a contact they still hold. */
+export const requestCallerVerificationAction = staffAction(
+  { permission: "caller:verify", schema: verificationRequestSchema, revalidate: customerPage },
+  requestCallerVerification,
+);
+
+export const cancelCallerVerificationAction = staffAction(
+  { permission: "caller:verify", schema: verificationCancelSchema, revalidate: customerPage },
+  cancelCallerVerification,
+);
+
+/** A supervisor lifts the block a customer's "No" put on resets (step-up, with a note). */
+export const clearResetBlockAction = staffAction(
+  { permission: "reset:unblock", schema: clearResetBlockSchema, revalidate: customerPage },
+  clearResetBlock,
 );

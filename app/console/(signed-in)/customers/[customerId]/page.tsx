@@ -23,6 +23,7 @@ import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { DeliveriesTable } from "@/components/console/customers/deliveries-table";
 import { FACTOR_LABELS, humanise } from "@/lib/customers/labels";
 import { RevealField } from "./_components/reveal-field";
+import { CallerVerificationPanel } from "./_components/caller-verification-panel";
 import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
 import { findWatchlistMentionsForCustomer, watchlistRules } from "@/lib/scam-reports/watchlist";
 import { WatchlistWarning } from "@/components/console/scam-reports/watchlist-warning";
@@ -132,6 +133,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           Reset 2FA
         </Link>
       </div>
+      <CallerVerificationPanel customerId={customer.id} staff={staff} trust={trust} />
       <RiskSignalsPanel
         customerId={customer.id}
         signals={signals}

@@ -14,11 +14,16 @@ export function ResetForm({
   caseId,
   factors,
   methods,
+  callerVerificationId,
+  defaultMethod,
 }: {
   customerId: string;
   caseId?: string;
   factors: Factor[];
   methods: VerificationOption[];
+  /** The confirmation request the customer said yes to, when there is one this reset may use. */
+  callerVerificationId?: string;
+  defaultMethod?: string;
 }) {
   return (
     <ActionForm action={requestResetAction} submitLabel="Request the reset" variant="danger">
@@ -27,6 +32,9 @@ export function ResetForm({
           <>
             <input type="hidden" name="customerId" value={customerId} />
             {caseId ? <input type="hidden" name="caseId" value={caseId} /> : null}
+            {callerVerificationId ? (
+              <input type="hidden" name="callerVerificationId" value={callerVerificationId} />
+            ) : null}
             <fieldset
               className="space-y-2"
               aria-describedby={state.fieldErrors?.factorIds ? "factors-error" : undefined}
@@ -56,6 +64,7 @@ export function ResetForm({
                       type="radio"
                       name="verificationMethod"
                       value={option.method}
+                      defaultChecked={option.method === defaultMethod}
                       disabled={option.refusal !== null}
                       aria-describedby={option.refusal ? `refusal-${option.method}` : undefined}
                       className="size-4"
@@ -83,7 +92,7 @@ export function ResetForm({
             <Field
               id="verificationDetail"
               label="Verification details"
-              hint="Needed for 'Other'. For example: called back +44 ••• 123 at 14:05."
+              hint="Needed for a document check and for 'Other'. For example: called back +44 ••• 123 at 14:05."
               errors={state.fieldErrors?.verificationDetail}
             >
               {(describedBy, invalid) => (

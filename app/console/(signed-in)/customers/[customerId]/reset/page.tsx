@@ -6,10 +6,16 @@ import { resetRiskReasons } from "@/lib/resets/risk-gate";
 import { Alert } from "@/components/ui/alert";
 import { CustomerHeader } from "@/components/console/customers/customer-header";
 import { FACTOR_LABELS } from "@/lib/customers/labels";
-import { ResetForm } from "../_components/reset-form";
+import { ResetForm, type VerificationOption } from "../_components/reset-form";
 import { loadContactTrust } from "@/lib/customers/contact-trust-data";
 import { listPendingResets, verificationRefusal } from "@/lib/resets/factor-resets";
 import { VERIFICATION_LABELS, VERIFICATION_METHODS } from "@/lib/resets/schemas";
+import {
+  callerVerificationPanel,
+  CONFIRMATION_USABLE_MS,
+} from "@/lib/caller-verification/caller-verification";
+import { env } from "@/lib/env";
+import { CallerVerificationPanel } from "../_components/caller-verification-panel";
 
 export const metadata: Metadata = { title: "Reset two-step verification" };
 
@@ -24,18 +30,44 @@ export default async function ResetPage({
   const customer = await viewCustomerSubPage(ctx, (await params).customerId, "reset");
   if (!customer) notFound();
   const caseParam = (await searchParams).case;
-  const [factors, riskReasons, trust, pending] = await Promise.all([
+  const [factors, riskReasons, trust, pending, verification] = await Promise.all([
     listActiveFactors(customer.id),
     resetRiskReasons(customer.id),
     loadContactTrust(customer.id),
     listPendingResets(customer.id),
+    callerVerificationPanel(customer.id),
   ]);
-  // The replaced-contact methods appear only when there is a replaced contact to use.
-  const methods = VERIFICATION_METHODS.flatMap((method) => {
+  // The customer's "Yes" counts when it answered this agent's request to reset, recently, unused.
+  const latest = verification.latest;
+  const confirmation =
+    latest?.status === "CONFIRMED" &&
+    latest.purpose === "FACTOR_RESET" &&
+    latest.requestedBy.id === ctx.staff.id &&
+    latest.usedByResetId === null &&
+    latest.answeredAt !== null &&
+    Date.now() - latest.answeredAt.getTime() <= CONFIRMATION_USABLE_MS
+      ? latest
+      : null;
+  const verificationRequired = env().CALLER_VERIFICATION_REQUIRED === "1";
+  // The replaced-number callback appears only when there is a replaced number to call.
+  const methods = VERIFICATION_METHODS.flatMap((method): VerificationOption[] => {
+    if (method === "CONFIRMED_BY_CUSTOMER")
+      return [
+        {
+          method,
+          label: confirmation
+            ? `The customer confirmed on their own device (${confirmation.destinationHint})`
+            : VERIFICATION_LABELS[method],
+          refusal: confirmation
+            ? null
+            : "Send the customer a confirmation request (Verify the caller, above) and wait for their yes.",
+        },
+      ];
     const refusal = trust ? verificationRefusal(trust, method) : null;
-    const previousOnly = method === "CALLBACK_PREVIOUS_NUMBER" || method === "EMAIL_LINK_PREVIOUS_EMAIL";
-    if (previousOnly && refusal) return [];
-    return [{ method, label: VERIFICATION_LABELS[method], refusal }];
+    if (method === "CALLBACK_PREVIOUS_NUMBER" && refusal) return [];
+    const needsSupervisor =
+      method === "DOCUMENT_CHECK" || method === "OTHER" || verificationRequired ? " · a supervisor approves" : "";
+    return [{ method, label: `${VERIFICATION_LABELS[method]}${needsSupervisor}`, refusal }];
   });
   return (
     <div className="max-w-3xl space-y-6">
@@ -46,6 +78,7 @@ export default async function ResetPage({
         code may be a scammer who is trying to get into this account right now. Verify the person another way
         below.
       </Alert>
+      <CallerVerificationPanel customerId={customer.id} staff={ctx.staff} trust={trust} />
       {riskReasons.length > 0 ? (
         <Alert tone="warning" title="This account shows risk: a supervisor must approve this reset">
           <ul className="list-disc pl-5">
@@ -55,7 +88,7 @@ export default async function ResetPage({
           </ul>
         </Alert>
       ) : null}
-      {pending.length > 0 ? (
+      {verification.block ? null : pending.length > 0 ? (
         <Alert tone="info" title="A reset is already waiting for a supervisor">
           {pending[0]?.requestedBy.name} asked for it; a supervisor decides it in Approvals. Another request
           would be refused until then.
@@ -67,6 +100,8 @@ export default async function ResetPage({
           customerId={customer.id}
           caseId={caseParam && /^[0-9a-f-]{36}$/.test(caseParam) ? caseParam : undefined}
           methods={methods}
+          callerVerificationId={confirmation?.id}
+          defaultMethod={confirmation ? "CONFIRMED_BY_CUSTOMER" : undefined}
           factors={factors.map((factor) => ({
             id: factor.id,
             description: `${FACTOR_LABELS[factor.type] ?? factor.type}: ${factor.label}${factor.destinationMasked ? ` (${factor.destinationMasked})` : ""}`,

@@ -8,15 +8,17 @@ const POLL_MS = 3_000;
 const GIVE_UP_MS = 15 * 60_000;
 
 /**
- * While an account action is on its way to the identity system, asks every few seconds how the
- * actions stand and refreshes the page when one has changed (decided → sent → confirmed or failing).
+ * While something the page shows is waiting on someone else (an account action on its way to the
+ * identity system, a customer's answer to a confirmation request), asks `url` every few seconds how
+ * things stand, as `{ id, status }` pairs, and refreshes the page when one has changed. The route
+ * returns nothing personal, so a poll is not audited the way a page view is.
  */
-export function AccountActionsWatcher({
-  customerId,
+export function StatusWatcher({
+  url,
   statuses,
 }: {
-  customerId: string;
-  /** The statuses the page was rendered with, by action id. */
+  url: string;
+  /** The statuses the page was rendered with, by id. */
   statuses: Record<string, string>;
 }) {
   const router = useRouter();
@@ -27,13 +29,13 @@ export function AccountActionsWatcher({
     let stopped = false;
     const timer = setInterval(() => {
       if (Date.now() - started > GIVE_UP_MS) return clearInterval(timer);
-      void fetch(`/console/customers/${customerId}/account-actions`, { cache: "no-store" })
+      void fetch(url, { cache: "no-store" })
         .then((response) =>
           response.ok ? (response.json() as Promise<{ id: string; status: string }[]>) : [],
         )
         .then((current) => {
           if (stopped) return;
-          if (current.some((action) => action.id in rendered && rendered[action.id] !== action.status)) {
+          if (current.some((item) => item.id in rendered && rendered[item.id] !== item.status)) {
             clearInterval(timer);
             router.refresh();
           }
@@ -44,6 +46,6 @@ export function AccountActionsWatcher({
       stopped = true;
       clearInterval(timer);
     };
-  }, [customerId, key, router]);
+  }, [url, key, router]);
   return null;
 }
