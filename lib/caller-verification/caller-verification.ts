@@ -150,7 +150,10 @@ async function pendingRequest(client: Tx, customerId: string, now: Date): Promis
   return found !== null;
 }
 
-export async function cancelCallerVerification(ctx: StaffContext, input: VerificationCancelInput): Promise<Result> {
+export async function cancelCallerVerification(
+  ctx: StaffContext,
+  input: VerificationCancelInput,
+): Promise<Result> {
   return getDb().$transaction(async (tx) => {
     const cancelled = await tx.callerVerification.updateMany({
       where: { id: input.verificationId, customerId: input.customerId, status: "PENDING" },
@@ -218,15 +221,20 @@ export async function answerCallerVerification(
     if (!row) return fail("This link is not valid.");
     const status = effectiveStatus(row.status, row.expires_at, now);
     if (status === "CANCELLED")
-      return fail("The agent cancelled this request, so nothing was changed. You do not need to do anything.");
+      return fail(
+        "The agent cancelled this request, so nothing was changed. You do not need to do anything.",
+      );
     if (status === "EXPIRED")
       return fail(
         "This request has expired, so nothing was changed. If you are on the phone with us, ask for a new one.",
       );
     if (status === "DECLINED")
-      return fail("You already told us this was not you. Your account is protected and our team will contact you.");
+      return fail(
+        "You already told us this was not you. Your account is protected and our team will contact you.",
+      );
     if (input.answer === "yes") {
-      if (status === "CONFIRMED") return succeed("You already confirmed. You can go back to the call.", { outcome: "confirmed" });
+      if (status === "CONFIRMED")
+        return succeed("You already confirmed. You can go back to the call.", { outcome: "confirmed" });
       await tx.callerVerification.update({
         where: { id: row.id },
         data: { status: "CONFIRMED", answeredAt: now, answeredIp: ip },
@@ -427,6 +435,8 @@ export async function clearResetBlock(ctx: StaffContext, input: ClearResetBlockI
       reason: input.reason,
       ip: ctx.ip,
     });
-    return succeed("Cleared. Resets on this customer follow the usual rules again (the account stays flagged).");
+    return succeed(
+      "Cleared. Resets on this customer follow the usual rules again (the account stays flagged).",
+    );
   });
 }

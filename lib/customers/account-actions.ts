@@ -58,10 +58,20 @@ export async function blockResetsInTx(tx: Tx, customerId: string, reason: string
 }
 
 /** A supervisor lifts the block; false when there was none (cleared by someone else meanwhile). */
-export async function clearResetBlockInTx(tx: Tx, customerId: string, staffId: string, at: Date): Promise<boolean> {
+export async function clearResetBlockInTx(
+  tx: Tx,
+  customerId: string,
+  staffId: string,
+  at: Date,
+): Promise<boolean> {
   const cleared = await tx.customer.updateMany({
     where: { id: customerId, resetsBlockedAt: { not: null } },
-    data: { resetsBlockedAt: null, resetsBlockedReason: null, resetBlockClearedAt: at, resetBlockClearedById: staffId },
+    data: {
+      resetsBlockedAt: null,
+      resetsBlockedReason: null,
+      resetBlockClearedAt: at,
+      resetBlockClearedById: staffId,
+    },
   });
   return cleared.count === 1;
 }

@@ -23,6 +23,7 @@ describe("Content Security Policy", () => {
       "/setup",
       "/invite/t",
       "/not-me/t",
+      "/verify/t",
       "/report",
       "/report/sent",
       "/help/feedback",

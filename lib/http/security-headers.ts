@@ -23,6 +23,7 @@ const NONCE_PATH_PREFIXES = [
   "/setup",
   "/invite",
   "/not-me",
+  "/verify",
   "/report",
   // The feedback result page is an App Router page rendered per request (it reads its query).
   "/help/feedback",

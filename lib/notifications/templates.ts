@@ -150,7 +150,7 @@ export function callerVerificationEmail(notice: CallerVerificationNotice): { sub
     "",
     `Is that you? Answer here before ${formatWhen(notice.expiresAt)}: ${notice.url}`,
     "",
-    "If you are not on the phone with us, open the link and choose \"No, I did not contact you\": we will protect your account.",
+    'If you are not on the phone with us, open the link and choose "No, I did not contact you": we will protect your account.',
     "",
     `${notice.companyName} will never ask you for a one-time code, your password or card details. This page does not ask for any code.`,
   ];

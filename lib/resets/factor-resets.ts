@@ -135,7 +135,9 @@ export async function requestFactorReset(
         verificationMethod: input.verificationMethod,
         verificationDetail:
           input.verificationDetail ??
-          (confirmation?.ok ? `Confirmed by the customer from ${confirmation.data.destinationHint}` : undefined),
+          (confirmation?.ok
+            ? `Confirmed by the customer from ${confirmation.data.destinationHint}`
+            : undefined),
         callerVerificationId: confirmation?.ok ? input.callerVerificationId : undefined,
         factorIds: input.factorIds,
         revokeSessions: input.revokeSessions,

@@ -40,7 +40,9 @@ export async function resetRiskReasons(customerId: string, now = new Date()): Pr
  */
 export function verificationApprovalReasons(method: string, verificationRequired: boolean): string[] {
   if (method === "DOCUMENT_CHECK" || method === "OTHER")
-    return ["The caller was verified by hand (a document check or another way): a supervisor must confirm it."];
+    return [
+      "The caller was verified by hand (a document check or another way): a supervisor must confirm it.",
+    ];
   if (method !== "CONFIRMED_BY_CUSTOMER" && verificationRequired)
     return [
       "The caller did not confirm on their own device: the desk only has the agent's word that a callback reached the customer.",

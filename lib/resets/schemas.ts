@@ -75,10 +75,13 @@ export const resetRequestSchema = z
       message: "Describe how you verified the customer's identity: a supervisor reads it before approving.",
     },
   )
-  .refine((value) => value.verificationMethod !== "CONFIRMED_BY_CUSTOMER" || Boolean(value.callerVerificationId), {
-    path: ["verificationMethod"],
-    message: "Send the customer a confirmation request first; choose this once they have said yes.",
-  });
+  .refine(
+    (value) => value.verificationMethod !== "CONFIRMED_BY_CUSTOMER" || Boolean(value.callerVerificationId),
+    {
+      path: ["verificationMethod"],
+      message: "Send the customer a confirmation request first; choose this once they have said yes.",
+    },
+  );
 
 export type ResetRequestInput = z.infer<typeof resetRequestSchema>;
 

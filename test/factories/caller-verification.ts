@@ -2,7 +2,10 @@
 // the notification the desk queued (as the customer's inbox would hold it), and the customer answers.
 import { getDb } from "@/lib/db/client";
 import type { StaffContext } from "@/lib/auth/current-staff";
-import { answerCallerVerification, requestCallerVerification } from "@/lib/caller-verification/caller-verification";
+import {
+  answerCallerVerification,
+  requestCallerVerification,
+} from "@/lib/caller-verification/caller-verification";
 import type { ContactChoice } from "@/lib/caller-verification/schemas";
 
 export async function sendVerification(

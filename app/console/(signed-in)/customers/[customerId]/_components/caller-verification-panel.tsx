@@ -110,8 +110,8 @@ export async function CallerVerificationPanel({
       {block ? (
         <Alert tone="error" title="Resets are blocked: the customer said it was not them">
           <p>
-            Since <Time date={block.at} timeZone={tz} />. {block.reason} Only a supervisor can clear this, after
-            reviewing the compromised-account case.
+            Since <Time date={block.at} timeZone={tz} />. {block.reason} Only a supervisor can clear this,
+            after reviewing the compromised-account case.
           </p>
           {can(staff, "reset:unblock") ? (
             <div className="mt-3">
@@ -146,8 +146,8 @@ export async function CallerVerificationPanel({
           <VerifyCallerForm customerId={customerId} contacts={contacts} defaultPurpose={defaultPurpose} />
         ) : (
           <Alert tone="warning">
-            No contact on file can be trusted for this: every one was changed recently. Verify the caller another
-            way; a supervisor must approve.
+            No contact on file can be trusted for this: every one was changed recently. Verify the caller
+            another way; a supervisor must approve.
           </Alert>
         )
       ) : null}

@@ -66,7 +66,9 @@ export default async function ResetPage({
     const refusal = trust ? verificationRefusal(trust, method) : null;
     if (method === "CALLBACK_PREVIOUS_NUMBER" && refusal) return [];
     const needsSupervisor =
-      method === "DOCUMENT_CHECK" || method === "OTHER" || verificationRequired ? " · a supervisor approves" : "";
+      method === "DOCUMENT_CHECK" || method === "OTHER" || verificationRequired
+        ? " · a supervisor approves"
+        : "";
     return [{ method, label: `${VERIFICATION_LABELS[method]}${needsSupervisor}`, refusal }];
   });
   return (
