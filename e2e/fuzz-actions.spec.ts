@@ -129,6 +129,17 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
       customerVersion: "2026-12-03T10:00:00.000Z",
     },
   },
+  // A case id where the customer's goes: every fuzzed request is refused before anything is sent,
+  // so the fuzzer never spends the demo agents' rate limits or leaves a request waiting.
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#requestCallerVerificationAction": {
+    valid: { customerId: ":case", contact: "email", purpose: "FACTOR_RESET" },
+  },
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#cancelCallerVerificationAction": {
+    valid: { customerId: ":customer", verificationId: ":case" },
+  },
+  "app/console/(signed-in)/customers/[customerId]/actions.ts#clearResetBlockAction": {
+    valid: { customerId: ":case", reason: "Fuzzing the block" },
+  },
   "app/console/(signed-in)/cases/actions.ts#openCaseAction": {
     valid: { customerId: ":customer", type: "LOST_PHONE", subject: "Fuzz case", note: "First note" },
   },
@@ -150,6 +161,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   },
   "app/not-me/[token]/actions.ts#confirmNotMe": {
     valid: { token: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.1796200000.abcdefghijklmnopqrstuvwxyzABCDEF" },
+  },
+  "app/verify/[token]/actions.ts#answerVerification": {
+    valid: { token: "q7VnQ0m1c9xYfN3bLr8T2wKp5HsJd6Ue4Ga1Zo0Ii2A", answer: "no" },
   },
   "app/console/(signed-in)/api-keys/actions.ts#createApiKeyAction": {
     valid: { name: "Fuzz key", scopes: "EVENTS_WRITE", reason: "Fuzzing API keys" },

@@ -37,6 +37,10 @@ const ROUTE_URLS: Record<string, string[]> = {
     "/console/customers/not-a-uuid/account-actions",
     "/console/customers/00000000-0000-4000-8000-000000000000/account-actions",
   ],
+  "app/console/(signed-in)/customers/[customerId]/caller-verification/route.ts": [
+    "/console/customers/not-a-uuid/caller-verification",
+    "/console/customers/00000000-0000-4000-8000-000000000000/caller-verification",
+  ],
 };
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;

@@ -37,6 +37,8 @@ const ROUTES: Record<string, string> = {
     "e2e/fuzz-http.spec.ts: takes no input; every method and header over HTTP",
   "app/console/(signed-in)/customers/[customerId]/account-actions/route.ts":
     "e2e/fuzz-http.spec.ts: needs a staff session; hostile ids over HTTP",
+  "app/console/(signed-in)/customers/[customerId]/caller-verification/route.ts":
+    "e2e/fuzz-http.spec.ts: needs a staff session; hostile ids over HTTP",
 };
 
 const ARTICLE = "code-did-not-arrive";

@@ -251,6 +251,18 @@ const TARGETS: Record<string, FuzzTarget> = {
     valid: { list: "CASES", name: "Urgent first", query: "status=OPEN&sort=-priority" },
   },
   "lib/saved-views/schemas.ts#deleteViewSchema": { valid: { viewId: ID, list: "AUDIT" } },
+  "lib/caller-verification/schemas.ts#verificationRequestSchema": {
+    valid: { customerId: ID, contact: "previous-phone", purpose: "FACTOR_RESET" },
+  },
+  "lib/caller-verification/schemas.ts#verificationCancelSchema": {
+    valid: { customerId: ID, verificationId: OTHER_ID },
+  },
+  "lib/caller-verification/schemas.ts#verificationAnswerSchema": {
+    valid: { token: "q7VnQ0m1c9xYfN3bLr8T2wKp5HsJd6Ue4Ga1Zo0Ii2A", answer: "yes" },
+  },
+  "lib/caller-verification/schemas.ts#clearResetBlockSchema": {
+    valid: { customerId: ID, reason: "Spoke to the customer on the old number" },
+  },
   "lib/resets/schemas.ts#resetRequestSchema": {
     valid: {
       customerId: ID,
@@ -258,6 +270,7 @@ const TARGETS: Record<string, FuzzTarget> = {
       factorIds: [OTHER_ID],
       verificationMethod: "OTHER",
       verificationDetail: "Video call",
+      callerVerificationId: "",
       reason: "Lost phone",
       revokeSessions: "on",
     },

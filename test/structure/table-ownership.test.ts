@@ -27,6 +27,7 @@ const OWNERS: Record<string, readonly string[]> = {
   Case: ["lib/cases"],
   CaseNote: ["lib/cases"],
   FactorReset: ["lib/resets"],
+  CallerVerification: ["lib/caller-verification"],
   AccountAction: ["lib/account-actions"],
   ContactRestore: ["lib/account-actions"],
   IntegrationEndpoint: ["lib/integrations"],
