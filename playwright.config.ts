@@ -9,6 +9,10 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // A second server with an empty database, for the first-run setup journey.
 const FIRST_RUN_PORT = PORT + 1;
 const firstRunURL = `http://127.0.0.1:${FIRST_RUN_PORT}`;
+// The suite's mail server (e2e/support/smtp-sink.ts): the demo server sends email to it over SMTP,
+// and specs read what arrived over HTTP (e2e/support/mailbox.ts).
+export const SMTP_PORT = PORT + 20;
+export const MAILBOX_PORT = PORT + 21;
 
 function server(port: number, dataDir: string, url: string, env: Record<string, string> = {}) {
   return {
@@ -62,7 +66,14 @@ export default defineConfig({
   ],
   // Production builds against fresh embedded databases: one with demo data, one empty.
   webServer: [
-    server(PORT, ".data/pg-e2e", baseURL),
+    {
+      command: `node_modules/.bin/tsx e2e/support/smtp-sink.ts ${SMTP_PORT} ${MAILBOX_PORT}`,
+      url: `http://127.0.0.1:${MAILBOX_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    },
+    server(PORT, ".data/pg-e2e", baseURL, { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` }),
     server(FIRST_RUN_PORT, ".data/pg-e2e-first-run", firstRunURL, { SEED_DEMO_DATA: "0" }),
   ],
 });

@@ -255,11 +255,22 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
   await expect(admin.getByTestId("outbox")).toContainText("/not-me/");
 });
 
-test("a reset on a low-risk account goes through without approval", async ({ page }) => {
+test("on a low-risk account, the reset form offers the customer's own confirmation first; a bare callback needs a supervisor", async ({
+  page,
+}) => {
   const agent = DEMO_STAFF.agent2;
   const id = await customerId(STORY_CUSTOMERS.lowRisk.externalId);
   await signIn(page, agent, `/console/customers/${id}/reset`);
-  await expect(page.getByText(/a supervisor must approve/)).toHaveCount(0);
-  await fillReset(page, "Customer replaced their phone, verified by call back");
-  await expect(page.getByText(/Done\. The sign-in methods were removed/)).toBeVisible();
+  // No account risk, so nothing above the form asks for a supervisor...
+  await expect(page.getByText(/This account shows risk/)).toHaveCount(0);
+  // ...but without the customer's yes, the desk has only the agent's word (e2e/caller-verification.spec.ts
+  // walks the confirmation through to a reset without approval).
+  await expect(page.getByLabel(/The customer confirmed on their own device/)).toBeDisabled();
+  await expect(page.getByText(/Send the customer a confirmation request/)).toBeVisible();
+  await expect(page.getByLabel("I called the customer back on the number on file")).toHaveAccessibleName(
+    /a supervisor approves/,
+  );
+  await expect(
+    page.getByTestId("caller-verification").getByRole("button", { name: "Send confirmation request" }),
+  ).toBeVisible();
 });

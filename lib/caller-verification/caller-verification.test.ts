@@ -31,6 +31,7 @@ function reset(
     customerId,
     factorIds,
     verificationMethod: "CALLBACK_NUMBER_ON_FILE",
+    verificationDetail: undefined,
     reason: "Caller lost their phone, ticket 19",
     revokeSessions: true,
     forcePasswordReset: false,
@@ -267,7 +268,11 @@ describe("caller verification: the customer's answer", () => {
 
     if (!pending.ok) throw new Error("unreachable");
     expect(
-      await decideFactorReset(supervisorCtx, { resetId: pending.data.resetId, decision: "approve" }),
+      await decideFactorReset(supervisorCtx, {
+        resetId: pending.data.resetId,
+        decision: "approve",
+        note: undefined,
+      }),
     ).toMatchObject({ ok: false, message: expect.stringMatching(/blocked/) });
     const other = await actingAs(await createStaff());
     expect(

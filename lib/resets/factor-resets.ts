@@ -170,7 +170,7 @@ export async function requestFactorReset(
           "2FA reset requested; waiting for a supervisor's approval.",
         );
       return succeed<ResetOutcome>(
-        "A supervisor must approve this reset (the reasons are listed with it). It is waiting in their approvals queue.",
+        "This reset needs a second person: a supervisor must approve the reset (the reasons are listed with it). It is waiting in their approvals queue.",
         { status: "PENDING_APPROVAL", resetId: reset.id },
       );
     }
