@@ -48,8 +48,10 @@ test("Priya Shah confirms by email on her own device; the agent sees it live and
   const panel = page.getByTestId("caller-verification");
   await expect(panel.getByLabel(/Email on file/)).toBeChecked();
   await panel.getByRole("button", { name: "Send confirmation request" }).click();
-  await expect(page.getByTestId("form-status")).toContainText(/Sent by email to/);
+  // The page shows the request waiting, where it went, and a way to cancel it.
   await expect(panelStatus(page)).toContainText("Waiting for the customer");
+  await expect(panelStatus(page)).toContainText(/Sent by email to p\S+@example\.net/);
+  await expect(panel.getByRole("button", { name: "Cancel the request" })).toBeVisible();
 
   // The email arrives at the real SMTP server, addressed to the email on file.
   const mail = await waitForMail(priya.email, /Is it you on the phone/);
@@ -123,7 +125,7 @@ test("Marcus Reid: the changed number is not offered; the customer answers No; t
   await expect(panel.getByText(/Not offered: Changed on/)).toBeVisible();
   await panel.getByLabel(/Text to the phone number replaced recently/).check();
   await panel.getByRole("button", { name: "Send confirmation request" }).click();
-  await expect(page.getByTestId("form-status")).toContainText(/Sent by text message to \+44 \S+ \S+ 456/);
+  await expect(panelStatus(page)).toContainText(/Sent by text message to \+44 \S+ \S+ 456/);
 
   // No SMS provider is bundled: the text waits in the outbox, addressed to the replaced number.
   const sms = await withE2eDatabase(
@@ -191,15 +193,25 @@ test("Marcus Reid: the changed number is not offered; the customer answers No; t
   await expireStepUp(supervisorStaff.email);
   await supervisor.getByLabel("Why it is safe now").fill("x");
   await supervisor.getByRole("button", { name: "Clear the block on resets" }).click();
-  await completeStepUp(supervisor, supervisorStaff);
+  // The reason is checked before the second factor is asked for.
   await expect(supervisor.getByText(/at least 5 characters/)).toBeVisible();
   await supervisor
     .getByLabel("Why it is safe now")
     .fill("Reviewed the case: the caller was the attacker; demo reset");
   await supervisor.getByRole("button", { name: "Clear the block on resets" }).click();
-  await expect(
-    supervisor.getByText(/Cleared\. Resets on this customer follow the usual rules/),
-  ).toBeVisible();
+  await completeStepUp(supervisor, supervisorStaff);
+  // The page refreshes without the block.
+  await expect(supervisor.getByText("Resets are blocked: the customer said it was not them")).toHaveCount(0);
+  const cleared = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ blocked: boolean }>(
+          "SELECT resets_blocked_at IS NOT NULL AS blocked FROM customers WHERE id = $1",
+          [id],
+        )
+      ).rows[0],
+  );
+  expect(cleared).toEqual({ blocked: false });
   await supervisorContext.close();
 
   // Leave Marcus as his demo story had him for factor-reset.spec.ts: not flagged, no open case from this test.

@@ -8,8 +8,9 @@ import { AnswerForm } from "./_components/answer-form";
 export const metadata: Metadata = {
   title: { absolute: `Is it you on the phone? · ${brand.helpCenterName}` },
   robots: { index: false },
-  // The link's secret must not leak to other sites in a Referer header.
-  referrer: "no-referrer",
+  // The link's secret must not leak to other sites in a Referer header. Not "no-referrer": with it
+  // the browser posts the no-JavaScript form with `Origin: null`, which Next refuses as CSRF.
+  referrer: "same-origin",
 };
 
 function formatTime(date: Date): string {
