@@ -6,6 +6,7 @@ import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { waitForMail } from "./support/mailbox";
 import { completeStepUp, signIn } from "./support/staff";
+import { identitySystemState } from "./support/identity-system";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -46,7 +47,9 @@ test("Priya Shah confirms by email on her own device; the agent sees it live and
   await signIn(page, agent, `/console/customers/${id}`);
 
   const panel = page.getByTestId("caller-verification");
-  await expect(panel.getByLabel(/Email on file/)).toBeChecked();
+  // The demo's identity system takes app prompts, so that is offered first; Priya gets an email.
+  await expect(panel.getByLabel(/Prompt in the customer's app/)).toBeChecked();
+  await panel.getByLabel(/Email on file/).check();
   await panel.getByRole("button", { name: "Send confirmation request" }).click();
   // The page shows the request waiting, where it went, and a way to cancel it.
   await expect(panelStatus(page)).toContainText("Waiting for the customer");
@@ -221,4 +224,39 @@ test("Marcus Reid: the changed number is not offered; the customer answers No; t
       state[0]?.case_id,
     ]);
   });
+});
+
+test("Fiona MacLeod answers a prompt in her app: out through the identity system, back as its directory event", async ({
+  page,
+  baseURL,
+}) => {
+  const fiona = STORY_CUSTOMERS.lostPhone;
+  const id = await customerId(fiona.externalId);
+  await signIn(page, DEMO_STAFF.agent, `/console/customers/${id}`);
+  const panel = page.getByTestId("caller-verification");
+  await panel.getByLabel(/Prompt in the customer's app/).check();
+  await panel.getByLabel("The caller is asking").selectOption("ACCOUNT_HELP");
+  await panel.getByRole("button", { name: "Send confirmation request" }).click();
+  await expect(panelStatus(page)).toContainText("Sent as a prompt to the customer's app");
+
+  // The reference identity system received it, verified, and shows it in "the app".
+  let verificationId = "";
+  await expect
+    .poll(async () => {
+      const prompts = (await identitySystemState(baseURL ?? "")).prompts;
+      verificationId =
+        Object.entries(prompts).find(([, prompt]) => prompt.externalId === fiona.externalId)?.[0] ?? "";
+      return verificationId;
+    })
+    .not.toBe("");
+  const prompt = (await identitySystemState(baseURL ?? "")).prompts[verificationId];
+  expect(prompt?.text).toMatch(/is asking to confirm it is you/);
+
+  // She taps "Yes" in the app; the identity system reports it with its own key.
+  const system = new URL(baseURL ?? "");
+  system.port = String(Number(system.port) + 10);
+  const tapped = await fetch(new URL(`/prompts/${verificationId}/yes`, system), { method: "POST" });
+  expect(tapped.status).toBe(200);
+  await expect(panelStatus(page)).toContainText("Confirmed", { timeout: 15_000 });
+  await expect(panelStatus(page)).toContainText("from the customer's app");
 });

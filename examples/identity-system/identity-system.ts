@@ -22,7 +22,15 @@ export type IdentityUser = {
 
 export type AppliedAction = { messageId: string; type: string; externalId: string; actionId: string };
 
-export type IdentityState = { users: Record<string, IdentityUser>; applied: AppliedAction[] };
+/** A caller-verification prompt shown in the customer's app, until they answer it. */
+export type AppPrompt = { externalId: string; text: string; expiresAt: string; answer: "yes" | "no" | null };
+
+export type IdentityState = {
+  users: Record<string, IdentityUser>;
+  applied: AppliedAction[];
+  /** By the desk's verificationId. */
+  prompts: Record<string, AppPrompt>;
+};
 
 const CAEP = "https://schemas.openid.net/secevent/caep/event-type/";
 const RISC = "https://schemas.openid.net/secevent/risc/event-type/";
@@ -79,7 +87,8 @@ export class IdentitySystem {
     this.state =
       options.stateFile && existsSync(options.stateFile)
         ? (JSON.parse(readFileSync(options.stateFile, "utf8")) as IdentityState)
-        : { users: {}, applied: [] };
+        : { users: {}, applied: [], prompts: {} };
+    this.state.prompts ??= {};
   }
 
   private readonly keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet> | null =
@@ -169,6 +178,20 @@ export class IdentitySystem {
           status: "locked",
         });
         break;
+      case "account.caller_verification_requested": {
+        // A real system pushes this to the customer's signed-in app; here it waits in `prompts`
+        // until someone answers it as the customer would (POST /prompts/<verificationId>).
+        const detail = event.data.detail ?? {};
+        const verificationId = typeof detail.verificationId === "string" ? detail.verificationId : "";
+        if (!verificationId) return "ignored";
+        this.state.prompts[verificationId] = {
+          externalId,
+          text: typeof detail.prompt === "string" ? detail.prompt : "Is it you on the phone with support?",
+          expiresAt: typeof detail.expiresAt === "string" ? detail.expiresAt : "",
+          answer: null,
+        };
+        break;
+      }
       case "account.unlocked":
         user.locked = false;
         report.push({
@@ -186,6 +209,28 @@ export class IdentitySystem {
     this.save();
     if (report.length > 0) void this.report(report);
     return "applied";
+  }
+
+  /**
+   * The customer taps an answer to a prompt in the app: reported to the desk as the directory
+   * event caller_verification_answered. False when there is no such prompt or it was answered.
+   */
+  answerPrompt(verificationId: string, answer: "yes" | "no"): boolean {
+    const prompt = this.state.prompts[verificationId];
+    if (!prompt || prompt.answer !== null) return false;
+    prompt.answer = answer;
+    this.save();
+    void this.report([
+      {
+        type: "caller_verification_answered",
+        eventId: `ids_${randomUUID()}`,
+        occurredAt: new Date().toISOString(),
+        customer: { externalId: prompt.externalId },
+        verificationId,
+        answer,
+      },
+    ]);
+    return true;
   }
 
   /** Events reported back to the desk, and the desk's answers (for people and tests). */
@@ -217,7 +262,8 @@ export class IdentitySystem {
 
   /**
    * POST /desk-events receives webhooks, POST /ssf-events Security Event Tokens; GET /state shows
-   * what was applied (for people and tests).
+   * what was applied and the prompts waiting (for people and tests); POST /prompts/<id>/yes|no
+   * answers a prompt as the customer would in the app.
    */
   handle = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const reply = (status: number, body: unknown) => {
@@ -225,6 +271,11 @@ export class IdentitySystem {
       response.end(JSON.stringify(body));
     };
     if (request.method === "GET" && request.url === "/state") return reply(200, this.state);
+    const prompt = /^\/prompts\/([0-9a-f-]{36})\/(yes|no)$/.exec(request.url ?? "");
+    if (request.method === "POST" && prompt)
+      return this.answerPrompt(prompt[1] ?? "", prompt[2] === "yes" ? "yes" : "no")
+        ? reply(200, { answered: prompt[2] })
+        : reply(404, { error: "no such prompt waiting" });
     if (request.method === "POST" && request.url === "/ssf-events") return this.handleSet(request, reply);
     if (request.method !== "POST" || request.url !== "/desk-events")
       return reply(404, { error: "not found" });

@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<AccountActionKind, string> = {
   ACCOUNT_LOCKED: "Account locked",
   ACCOUNT_UNLOCKED: "Account unlocked",
   CONTACT_RESTORED: "Contact restored",
+  CALLER_VERIFICATION_REQUESTED: "Caller verification sent to the customer's app",
 };
 
 /** Every kind, in the order forms list them. */

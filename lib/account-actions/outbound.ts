@@ -25,6 +25,7 @@ const FULFILS: Record<AccountActionKind, readonly string[]> = {
   ACCOUNT_LOCKED: [],
   ACCOUNT_UNLOCKED: [],
   CONTACT_RESTORED: [],
+  CALLER_VERIFICATION_REQUESTED: [],
 };
 
 export type QueuedAction = {

@@ -18,6 +18,8 @@ import { queueCallerDeclinedAlert, queueCallerVerificationRequest } from "@/lib/
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { fail, succeed, type Result } from "@/lib/result";
 import { resolveVerificationContact } from "./contacts";
+import { queueAccountActionInTx } from "@/lib/account-actions/outbound";
+import { appPromptsAvailable } from "@/lib/integrations/endpoints";
 import type {
   ClearResetBlockInput,
   VerificationAnswerInput,
@@ -45,6 +47,7 @@ export const PURPOSE_TEXT = {
 
 const CUSTOMER_ACTOR: AuditActor = { type: "CUSTOMER", label: "caller-verification link" };
 const EXPIRY_ACTOR: AuditActor = { type: "SYSTEM", label: "caller-verification expiry" };
+const APP_ACTOR: AuditActor = { type: "CUSTOMER", label: "identity system app prompt" };
 
 export const DECLINED_FLAG_REASON =
   'The customer answered "No, I did not contact you" while someone on the phone claimed to be them.';
@@ -66,7 +69,8 @@ export async function requestCallerVerification(
     return fail("This account is closed: there is nobody to verify.");
   const trust = await loadContactTrust(customer.id);
   if (!trust) return fail("That customer does not exist.");
-  const resolved = resolveVerificationContact(trust, input.contact);
+  const appPrompts = input.contact === "app" && (await appPromptsAvailable());
+  const resolved = resolveVerificationContact(trust, input.contact, appPrompts);
   if ("refusal" in resolved) return fail(resolved.refusal, "contact");
   const { contact } = resolved;
   if (await pendingRequest(db, customer.id, new Date()))
@@ -107,20 +111,38 @@ export async function requestCallerVerification(
         purpose: input.purpose,
         destination: sealContact(contact.destination) ?? "",
         destinationHint: contact.masked,
+        // An app prompt has no link: its secret is never sent anywhere, so nobody can answer by token.
         tokenHash: hash,
         expiresAt,
       },
       select: { id: true },
     });
-    await queueCallerVerificationRequest(tx, {
-      customer,
-      channel: contact.channel,
-      destination: contact.destination,
-      agentFirstName: firstName(ctx.staff.name),
-      purpose: PURPOSE_TEXT[input.purpose],
-      expiresAt,
-      token,
-    });
+    if (contact.channel === "APP") {
+      // Through the outbound queue, like every account action: delivered, retried, confirmed.
+      const actionId = await queueAccountActionInTx(tx, ctx, {
+        customerId: customer.id,
+        kind: "CALLER_VERIFICATION_REQUESTED",
+        reason: `An agent is asking ${PURPOSE_TEXT[input.purpose]}`,
+        detail: {
+          verificationId: created.id,
+          purpose: input.purpose.toLowerCase(),
+          prompt: `${firstName(ctx.staff.name)} from support is on the phone with someone who says they are you, and is asking ${PURPOSE_TEXT[input.purpose]}. Is that you?`,
+          expiresAt: expiresAt.toISOString(),
+        },
+        auditAction: "caller_verification.requested",
+      });
+      await tx.callerVerification.update({ where: { id: created.id }, data: { promptActionId: actionId } });
+    } else {
+      await queueCallerVerificationRequest(tx, {
+        customer,
+        channel: contact.channel,
+        destination: contact.destination,
+        agentFirstName: firstName(ctx.staff.name),
+        purpose: PURPOSE_TEXT[input.purpose],
+        expiresAt,
+        token,
+      });
+    }
     await appendAuditEvent(tx, {
       actor: ctx.actor,
       action: "caller_verification.requested",
@@ -134,9 +156,10 @@ export async function requestCallerVerification(
         purpose: input.purpose,
       },
     });
-    const where = contact.channel === "EMAIL" ? "email" : "text message";
     return succeed(
-      `Sent by ${where} to ${contact.masked}. Ask the caller to open it and answer; this page shows their answer when it comes.`,
+      contact.channel === "APP"
+        ? "Sent to the identity system, which prompts the customer's app. Ask the caller to answer there; this page shows their answer when it comes."
+        : `Sent by ${contact.channel === "EMAIL" ? "email" : "text message"} to ${contact.masked}. Ask the caller to open it and answer; this page shows their answer when it comes.`,
       { verificationId: created.id },
     );
   });
@@ -199,7 +222,16 @@ function effectiveStatus(status: VerificationStatus, expiresAt: Date, now: Date)
 
 export type AnswerOutcome = "confirmed" | "declined";
 
-/** The customer's answer; refused (nothing changed) for a link we did not send, used, cancelled or expired. */
+type LockedRequest = {
+  id: string;
+  customer_id: string;
+  status: VerificationStatus;
+  expires_at: Date;
+  requested_by_id: string;
+};
+type Answerer = { actor: AuditActor; ip?: string };
+
+/** The customer's answer on the page of the link; refused (nothing changed) for a link we did not send, cancelled or expired. */
 export async function answerCallerVerification(
   input: VerificationAnswerInput,
   ip: string,
@@ -207,75 +239,105 @@ export async function answerCallerVerification(
 ): Promise<Result<{ outcome: AnswerOutcome }>> {
   return getDb().$transaction(async (tx) => {
     // Row lock: a "Yes" and a "No" at once are taken one after the other.
-    const [row] = await tx.$queryRaw<
-      {
-        id: string;
-        customer_id: string;
-        status: VerificationStatus;
-        expires_at: Date;
-        requested_by_id: string;
-      }[]
-    >`
+    const [row] = await tx.$queryRaw<LockedRequest[]>`
       SELECT id, customer_id, status::text AS status, expires_at, requested_by_id
-      FROM caller_verifications WHERE token_hash = ${hashVerificationToken(input.token)} FOR UPDATE`;
+      FROM caller_verifications WHERE token_hash = ${hashVerificationToken(input.token)} AND channel <> 'APP'
+      FOR UPDATE`;
     if (!row) return fail("This link is not valid.");
-    const status = effectiveStatus(row.status, row.expires_at, now);
-    if (status === "CANCELLED")
-      return fail(
-        "The agent cancelled this request, so nothing was changed. You do not need to do anything.",
-      );
-    if (status === "EXPIRED")
-      return fail(
-        "This request has expired, so nothing was changed. If you are on the phone with us, ask for a new one.",
-      );
-    if (status === "DECLINED")
-      return fail(
-        "You already told us this was not you. Your account is protected and our team will contact you.",
-      );
-    if (input.answer === "yes") {
-      if (status === "CONFIRMED")
-        return succeed("You already confirmed. You can go back to the call.", { outcome: "confirmed" });
-      await tx.callerVerification.update({
-        where: { id: row.id },
-        data: { status: "CONFIRMED", answeredAt: now, answeredIp: ip },
-      });
-      await appendAuditEvent(tx, {
-        actor: CUSTOMER_ACTOR,
-        action: "caller_verification.confirmed",
-        target: { type: "customer", id: row.customer_id },
-        ip,
-        data: { verificationId: row.id },
-      });
-      return succeed("Thank you. You can go back to the call: the agent can see that you confirmed.", {
-        outcome: "confirmed",
-      });
-    }
-    // "No", also after a "Yes" to the same request: the customer's denial always stands.
+    return answerLockedInTx(tx, row, input.answer, { actor: CUSTOMER_ACTOR, ip }, now);
+  });
+}
+
+/**
+ * The customer's answer to a prompt in the identity system's app, reported back as a directory
+ * event. Only the identity system that was sent the prompt may answer it: its key must be the one
+ * linked to an endpoint the prompt was delivered to. Refusals name the reason for its developers.
+ */
+export async function answerFromIdentitySystemInTx(
+  tx: Tx,
+  input: { verificationId: string; customerId: string; answer: "yes" | "no"; sourceKeyId: string | null },
+  now = new Date(),
+): Promise<Result<{ outcome: AnswerOutcome }>> {
+  const [row] = await tx.$queryRaw<(LockedRequest & { sent_to_key: boolean })[]>`
+    SELECT v.id, v.customer_id, v.status::text AS status, v.expires_at, v.requested_by_id,
+           EXISTS (SELECT 1 FROM action_deliveries d JOIN integration_endpoints e ON e.id = d.endpoint_id
+                   WHERE d.action_id = v.prompt_action_id AND e.api_key_id = ${input.sourceKeyId}::uuid) AS sent_to_key
+    FROM caller_verifications v
+    WHERE v.id = ${input.verificationId}::uuid AND v.customer_id = ${input.customerId}::uuid AND v.channel = 'APP'
+    FOR UPDATE OF v`;
+  if (!row) return fail("No prompt with this verificationId was sent for this customer.");
+  if (!row.sent_to_key)
+    return fail("This key's identity system was not sent that prompt, so it cannot answer it.");
+  return answerLockedInTx(tx, row, input.answer, { actor: APP_ACTOR }, now);
+}
+
+async function answerLockedInTx(
+  tx: Tx,
+  row: LockedRequest,
+  answer: "yes" | "no",
+  by: Answerer,
+  now: Date,
+): Promise<Result<{ outcome: AnswerOutcome }>> {
+  const status = effectiveStatus(row.status, row.expires_at, now);
+  if (status === "CANCELLED")
+    return fail("The agent cancelled this request, so nothing was changed. You do not need to do anything.");
+  if (status === "EXPIRED")
+    return fail(
+      "This request has expired, so nothing was changed. If you are on the phone with us, ask for a new one.",
+    );
+  if (status === "DECLINED")
+    return fail(
+      "You already told us this was not you. Your account is protected and our team will contact you.",
+    );
+  if (answer === "yes") {
+    if (status === "CONFIRMED")
+      return succeed("You already confirmed. You can go back to the call.", { outcome: "confirmed" });
     await tx.callerVerification.update({
       where: { id: row.id },
-      data: { status: "DECLINED", answeredAt: now, answeredIp: ip },
+      data: { status: "CONFIRMED", answeredAt: now, answeredIp: by.ip ?? null },
     });
-    const caseInfo = await protectAfterDenial(tx, row.customer_id, row.requested_by_id, ip, now);
     await appendAuditEvent(tx, {
-      actor: CUSTOMER_ACTOR,
-      action: "caller_verification.declined",
+      actor: by.actor,
+      action: "caller_verification.confirmed",
       target: { type: "customer", id: row.customer_id },
-      ip,
-      data: { verificationId: row.id, afterConfirming: status === "CONFIRMED", caseId: caseInfo.id },
+      ip: by.ip,
+      data: { verificationId: row.id },
     });
-    return succeed(
-      "Thank you for telling us. We have stopped any changes to your sign-in security, and our security team will contact you through the details we had on file before. Do not share any code with anyone.",
-      { outcome: "declined" },
-    );
+    return succeed("Thank you. You can go back to the call: the agent can see that you confirmed.", {
+      outcome: "confirmed",
+    });
+  }
+  // "No", also after a "Yes" to the same request: the customer's denial always stands.
+  await tx.callerVerification.update({
+    where: { id: row.id },
+    data: { status: "DECLINED", answeredAt: now, answeredIp: by.ip ?? null },
   });
+  const caseInfo = await protectAfterDenial(tx, row.customer_id, row.requested_by_id, by, now);
+  await appendAuditEvent(tx, {
+    actor: by.actor,
+    action: "caller_verification.declined",
+    target: { type: "customer", id: row.customer_id },
+    ip: by.ip,
+    data: { verificationId: row.id, afterConfirming: status === "CONFIRMED", caseId: caseInfo.id },
+  });
+  return succeed(
+    "Thank you for telling us. We have stopped any changes to your sign-in security, and our security team will contact you through the details we had on file before. Do not share any code with anyone.",
+    { outcome: "declined" },
+  );
 }
 
 const DENIAL_NOTE =
   'The customer answered "No, I did not contact you" to a caller-verification request: whoever was on the phone was probably not them. 2FA resets are blocked until a supervisor clears the block.';
 
 /** Flag, block resets, open or update the compromised-account case, alert supervisors. */
-async function protectAfterDenial(tx: Tx, customerId: string, agentId: string, ip: string, now: Date) {
-  const by: CaseAuthor = { staff: null, actor: CUSTOMER_ACTOR, ip };
+async function protectAfterDenial(
+  tx: Tx,
+  customerId: string,
+  agentId: string,
+  answerer: Answerer,
+  now: Date,
+) {
+  const by: CaseAuthor = { staff: null, actor: answerer.actor, ip: answerer.ip };
   await flagCustomerInTx(tx, customerId, DECLINED_FLAG_REASON, now);
   await blockResetsInTx(tx, customerId, DECLINED_FLAG_REASON, now);
   const open = await findOpenCompromisedCase(tx, customerId);
@@ -329,7 +391,7 @@ export async function expireCallerVerifications(now = new Date(), batch = 100): 
 export type CallerVerificationView = {
   id: string;
   status: VerificationStatus;
-  channel: "EMAIL" | "SMS";
+  channel: "EMAIL" | "SMS" | "APP";
   purpose: keyof typeof PURPOSE_TEXT;
   destinationHint: string;
   createdAt: Date;

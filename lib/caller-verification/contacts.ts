@@ -9,7 +9,7 @@ import type { ContactChoice } from "./schemas";
 
 export type VerificationContact = {
   choice: ContactChoice;
-  channel: "EMAIL" | "SMS";
+  channel: "EMAIL" | "SMS" | "APP";
   /** The value itself: server-side only, never sent to the browser. */
   destination: string;
   /** What staff see: "p•••@example.com", "+44 ••• 456". */
@@ -22,8 +22,14 @@ function changedOn(entry: ContactTrustEntry): string {
   return entry.lastChange ? entry.lastChange.occurredAt.toISOString().slice(0, 10) : "recently";
 }
 
-export function verificationContacts(trust: ContactTrust): VerificationContact[] {
-  const contacts: VerificationContact[] = [];
+/**
+ * `appPrompts`: a connected identity system takes caller-verification prompts for its app (listed
+ * first: the customer answers on the device they sign in with, and no link can be forwarded).
+ */
+export function verificationContacts(trust: ContactTrust, appPrompts = false): VerificationContact[] {
+  const contacts: VerificationContact[] = appPrompts
+    ? [{ choice: "app", channel: "APP", destination: "", masked: "the customer's app", refusal: null }]
+    : [];
   const add = (entry: ContactTrustEntry, channel: "EMAIL" | "SMS", kind: "email" | "phone") => {
     if (entry.current) {
       contacts.push({
@@ -55,13 +61,17 @@ export function verificationContacts(trust: ContactTrust): VerificationContact[]
 export function resolveVerificationContact(
   trust: ContactTrust,
   choice: ContactChoice,
+  appPrompts = false,
 ): { contact: VerificationContact } | { refusal: string } {
-  const contact = verificationContacts(trust).find((candidate) => candidate.choice === choice);
+  const contact = verificationContacts(trust, appPrompts).find((candidate) => candidate.choice === choice);
   if (!contact)
     return {
-      refusal: choice.startsWith("previous")
-        ? "No contact of that kind was replaced recently: choose one of the contacts listed."
-        : "The customer has no contact of that kind on file.",
+      refusal:
+        choice === "app"
+          ? "No connected identity system takes prompts for the customer's app: choose a contact."
+          : choice.startsWith("previous")
+            ? "No contact of that kind was replaced recently: choose one of the contacts listed."
+            : "The customer has no contact of that kind on file.",
     };
   return contact.refusal ? { refusal: contact.refusal } : { contact };
 }

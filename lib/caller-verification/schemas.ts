@@ -7,8 +7,9 @@ import { VERIFICATION_TOKEN_PATTERN } from "./token";
 /**
  * Which contact the request goes to, named by its place and never by its value: the server looks
  * the value up and checks it is still trusted, so a forged form cannot send the link anywhere else.
+ * "app" is a prompt in the identity system's own app, sent through the outbound queue.
  */
-export const CONTACT_CHOICES = ["email", "phone", "previous-email", "previous-phone"] as const;
+export const CONTACT_CHOICES = ["app", "email", "phone", "previous-email", "previous-phone"] as const;
 export type ContactChoice = (typeof CONTACT_CHOICES)[number];
 
 export const PURPOSES = ["FACTOR_RESET", "ACCOUNT_HELP"] as const;

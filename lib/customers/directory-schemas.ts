@@ -20,6 +20,7 @@ export const DIRECTORY_EVENT_TYPES = [
   "session_ended",
   "contact_changed",
   "account_status_changed",
+  "caller_verification_answered",
 ] as const;
 
 export type DirectoryEventType = (typeof DIRECTORY_EVENT_TYPES)[number];
@@ -227,6 +228,15 @@ const accountStatusChangedSchema = z.strictObject({
   reason: text("reason", 200).nullish(),
 });
 
+/** The customer answered the desk's "is it you on the phone?" prompt in your app. */
+const callerVerificationAnsweredSchema = z.strictObject({
+  type: z.literal("caller_verification_answered"),
+  ...base,
+  customer: customerRef,
+  verificationId: z.uuid({ error: "verificationId must be the id the desk sent in the prompt's detail." }),
+  answer: z.enum(["yes", "no"], { error: "answer must be yes or no." }),
+});
+
 export const directoryEventSchema = z.discriminatedUnion(
   "type",
   [
@@ -238,6 +248,7 @@ export const directoryEventSchema = z.discriminatedUnion(
     sessionEndedSchema,
     contactChangedSchema,
     accountStatusChangedSchema,
+    callerVerificationAnsweredSchema,
   ],
   { error: `type must be one of: ${DIRECTORY_EVENT_TYPES.join(", ")}.` },
 );

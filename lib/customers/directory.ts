@@ -15,6 +15,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { CustomerStatus, Prisma } from "@/lib/generated/prisma/client";
 import { confirmDeliveriesFromDirectory } from "@/lib/integrations/deliveries";
+import { answerFromIdentitySystemInTx } from "@/lib/caller-verification/caller-verification";
 import { erasePersonalEventData } from "@/lib/ingest/erasure";
 import { sealContact } from "./contact-values";
 import type { DirectoryEvent } from "./directory-schemas";
@@ -86,6 +87,8 @@ async function apply(tx: Tx, event: DirectoryEvent, source: string | null): Prom
       return changeContact(tx, customerId, event, stamp);
     case "account_status_changed":
       return changeStatus(tx, customerId, event, stamp, source);
+    case "caller_verification_answered":
+      return answerPrompt(tx, customerId, event, source);
   }
 }
 
@@ -287,6 +290,23 @@ async function changeStatus(
     event.status === "active" ? ["ACCOUNT_UNLOCKED"] : ["ACCOUNT_LOCKED"],
     stamp.at,
   );
+  return "applied";
+}
+
+/** The customer's answer to a caller-verification prompt in the identity system's app. */
+async function answerPrompt(
+  tx: Tx,
+  customerId: string,
+  event: Extract<DirectoryEvent, { type: "caller_verification_answered" }>,
+  source: string | null,
+): Promise<DirectoryOutcome> {
+  const answered = await answerFromIdentitySystemInTx(tx, {
+    verificationId: event.verificationId,
+    customerId,
+    answer: event.answer,
+    sourceKeyId: source,
+  });
+  if (!answered.ok) throw new DirectoryRefusal(answered.message, "verificationId");
   return "applied";
 }
 

@@ -297,7 +297,7 @@ export const ingestEventSchema = z.discriminatedUnion(
   [loginAttemptEventSchema, otpDeliveryEventSchema],
   {
     error:
-      'type must be "login_attempt" or "otp_delivery", or a directory event type (customer_upserted, customer_erased, factor_enrolled, factor_removed, session_started, session_ended, contact_changed, account_status_changed).',
+      'type must be "login_attempt" or "otp_delivery", or a directory event type (customer_upserted, customer_erased, factor_enrolled, factor_removed, session_started, session_ended, contact_changed, account_status_changed, caller_verification_answered).',
   },
 );
 

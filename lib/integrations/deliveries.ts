@@ -12,7 +12,12 @@ import { SSF_KINDS } from "./security-event-tokens";
 
 type Tx = Prisma.TransactionClient;
 
-/** Queues the action for every endpoint that takes its kind; answers how many will receive it. */
+/**
+ * Queues the action for every endpoint that takes its kind; answers how many will receive it. An
+ * endpoint with no kinds listed takes every account change, but not caller-verification prompts:
+ * a receiver that does not know them would acknowledge and drop them, and the customer would never
+ * be asked, so an endpoint takes prompts only when it lists them.
+ */
 export async function scheduleDeliveriesInTx(
   tx: Tx,
   action: { id: string; kind: AccountActionKind; customerId: string; sequence: bigint },
@@ -22,7 +27,8 @@ export async function scheduleDeliveriesInTx(
     SELECT ${action.id}::uuid, id, ${action.customerId}::uuid, ${action.sequence}
     FROM integration_endpoints
     WHERE removed_at IS NULL
-      AND (cardinality(action_kinds) = 0 OR ${action.kind}::"AccountActionKind" = ANY (action_kinds))
+      AND ((cardinality(action_kinds) = 0 AND ${action.kind !== "CALLER_VERIFICATION_REQUESTED"})
+           OR ${action.kind}::"AccountActionKind" = ANY (action_kinds))
       AND (format <> 'SSF_PUSH' OR ${SSF_KINDS.includes(action.kind)})`;
 }
 

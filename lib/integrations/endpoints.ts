@@ -259,3 +259,20 @@ async function endpointsWhere(where: Prisma.IntegrationEndpointWhereInput): Prom
 export async function hasActiveEndpoints(): Promise<boolean> {
   return (await getDb().integrationEndpoint.count({ where: { removedAt: null } })) > 0;
 }
+
+/**
+ * Whether the desk can ask the customer's app "is it you on the phone?": some connected identity
+ * system (not paused, not removed, not Shared Signals) lists caller-verification prompts.
+ */
+export async function appPromptsAvailable(): Promise<boolean> {
+  const found = await getDb().integrationEndpoint.findFirst({
+    where: {
+      removedAt: null,
+      pausedAt: null,
+      format: { not: "SSF_PUSH" },
+      actionKinds: { has: "CALLER_VERIFICATION_REQUESTED" },
+    },
+    select: { id: true },
+  });
+  return found !== null;
+}

@@ -11,6 +11,7 @@ export const EVENT_TYPES: Record<AccountActionKind, string> = {
   ACCOUNT_LOCKED: "account.locked",
   ACCOUNT_UNLOCKED: "account.unlocked",
   CONTACT_RESTORED: "account.contact_restored",
+  CALLER_VERIFICATION_REQUESTED: "account.caller_verification_requested",
 };
 
 /** Sent by "Send a test delivery": receivers should answer 2xx and apply nothing. */

@@ -6,7 +6,8 @@
 // The subject is the customer's id in the identity system, as an RFC 9493 "opaque" identifier.
 // Events come from CAEP (session-revoked, credential-change) and RISC (account-disabled,
 // account-enabled, account-credential-change-required). A restored contact has no standard event,
-// so SSF endpoints are not sent CONTACT_RESTORED (SSF_KINDS).
+// and a caller-verification prompt is not an account change, so SSF endpoints are sent neither
+// CONTACT_RESTORED nor CALLER_VERIFICATION_REQUESTED (SSF_KINDS).
 import "server-only";
 import {
   createPrivateKey,
@@ -70,7 +71,8 @@ function eventsFor(action: ActionForDelivery): Record<string, Record<string, unk
     case "ACCOUNT_UNLOCKED":
       return { [`${RISC}account-enabled`]: {} };
     case "CONTACT_RESTORED":
-      throw new Error("CONTACT_RESTORED has no SSF event; SSF endpoints are not scheduled for it");
+    case "CALLER_VERIFICATION_REQUESTED":
+      throw new Error(`${action.kind} has no SSF event; SSF endpoints are not scheduled for it`);
   }
 }
 

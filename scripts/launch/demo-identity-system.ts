@@ -10,6 +10,7 @@ import { encryptAtRest } from "../../lib/crypto/at-rest";
 import { IdentitySystem } from "../../examples/identity-system/identity-system";
 import { newWebhookSecret } from "../../lib/integrations/standard-webhooks";
 import { generateApiKey } from "../../lib/api-keys/key-material";
+import { ACCOUNT_ACTION_KINDS } from "../../lib/account-actions/labels";
 
 /** Fixed so that the demo's links (and the authorisation matrix) can name it. */
 export const DEMO_ENDPOINT_ID = "7e57ab1e-0000-4000-8000-000000000001";
@@ -50,12 +51,20 @@ export async function startDemoIdentitySystem(
     );
     // Linked to the endpoint: its directory events confirm the actions sent to it.
     await client.query(
-      `INSERT INTO integration_endpoints (id, name, format, url, secret_enc, api_key_id)
-       VALUES ($1, 'Reference identity system (demo)', 'STANDARD_WEBHOOKS', $2, $3, $4)
+      `INSERT INTO integration_endpoints (id, name, format, url, secret_enc, api_key_id, action_kinds)
+       VALUES ($1, 'Reference identity system (demo)', 'STANDARD_WEBHOOKS', $2, $3, $4, $5::"AccountActionKind"[])
        ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, secret_enc = EXCLUDED.secret_enc,
+         action_kinds = EXCLUDED.action_kinds,
          api_key_id = EXCLUDED.api_key_id, previous_secret_enc = NULL, previous_secret_expires_at = NULL
        WHERE integration_endpoints.removed_at IS NULL`,
-      [DEMO_ENDPOINT_ID, `http://127.0.0.1:${port}/desk-events`, encryptAtRest(secret), rows[0]?.id ?? null],
+      [
+        DEMO_ENDPOINT_ID,
+        `http://127.0.0.1:${port}/desk-events`,
+        encryptAtRest(secret),
+        rows[0]?.id ?? null,
+        // Every kind, listed: prompts for the customer's app go only to endpoints that list them.
+        ACCOUNT_ACTION_KINDS,
+      ],
     );
   } finally {
     await client.end();

@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "CallerVerificationChannel" AS ENUM ('EMAIL', 'SMS');
+CREATE TYPE "CallerVerificationChannel" AS ENUM ('EMAIL', 'SMS', 'APP');
 
 -- CreateEnum
 CREATE TYPE "CallerVerificationPurpose" AS ENUM ('FACTOR_RESET', 'ACCOUNT_HELP');
@@ -9,6 +9,9 @@ CREATE TYPE "CallerVerificationStatus" AS ENUM ('PENDING', 'CONFIRMED', 'DECLINE
 
 -- AlterEnum
 ALTER TYPE "VerificationMethod" ADD VALUE 'CONFIRMED_BY_CUSTOMER';
+
+-- AlterEnum
+ALTER TYPE "AccountActionKind" ADD VALUE 'CALLER_VERIFICATION_REQUESTED';
 
 -- AlterTable
 ALTER TABLE "customers" ADD COLUMN     "reset_block_cleared_at" TIMESTAMPTZ(3),
@@ -34,6 +37,7 @@ CREATE TABLE "caller_verifications" (
     "answered_at" TIMESTAMPTZ(3),
     "answered_ip" TEXT,
     "cancelled_at" TIMESTAMPTZ(3),
+    "prompt_action_id" UUID,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "caller_verifications_pkey" PRIMARY KEY ("id")
@@ -41,6 +45,9 @@ CREATE TABLE "caller_verifications" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "caller_verifications_token_hash_key" ON "caller_verifications"("token_hash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "caller_verifications_prompt_action_id_key" ON "caller_verifications"("prompt_action_id");
 
 -- CreateIndex
 CREATE INDEX "caller_verifications_customer_id_created_at_idx" ON "caller_verifications"("customer_id", "created_at" DESC);

@@ -13,6 +13,7 @@ import {
   type VerificationStatus,
 } from "@/lib/caller-verification/caller-verification";
 import { verificationContacts } from "@/lib/caller-verification/contacts";
+import { appPromptsAvailable } from "@/lib/integrations/endpoints";
 import type { ContactTrust } from "@/lib/customers/contact-trust";
 import type { Tone } from "@/lib/format/tone";
 import {
@@ -31,6 +32,7 @@ const STATUS: Record<VerificationStatus, { label: string; tone: Tone }> = {
 };
 
 const CONTACT_LABELS: Record<string, string> = {
+  app: "Prompt in the customer's app (through the identity system)",
   email: "Email on file",
   phone: "Text to the phone number on file",
   "previous-email": "The email replaced recently",
@@ -38,22 +40,26 @@ const CONTACT_LABELS: Record<string, string> = {
 };
 
 function Outcome({ latest, timeZone }: { latest: CallerVerificationView; timeZone: string }) {
-  const via = latest.channel === "EMAIL" ? "email" : "text message";
+  const sent =
+    latest.channel === "APP"
+      ? "Sent as a prompt to the customer's app"
+      : `Sent by ${latest.channel === "EMAIL" ? "email" : "text message"} to ${latest.destinationHint}`;
+  const from = latest.channel === "APP" ? "the customer's app" : `the contact ${latest.destinationHint}`;
   switch (latest.status) {
     case "PENDING":
       return (
         <p>
-          Sent by {via} to {latest.destinationHint} by {latest.requestedBy.name}{" "}
-          <Time date={latest.createdAt} timeZone={timeZone} relative />; the link works until{" "}
-          <Time date={latest.expiresAt} timeZone={timeZone} />. This page updates when the customer answers.
+          {sent} by {latest.requestedBy.name} <Time date={latest.createdAt} timeZone={timeZone} relative />;
+          the link works until <Time date={latest.expiresAt} timeZone={timeZone} />. This page updates when
+          the customer answers.
         </p>
       );
     case "CONFIRMED":
       return (
         <p>
           The customer confirmed at{" "}
-          {latest.answeredAt ? <Time date={latest.answeredAt} timeZone={timeZone} /> : "an unknown time"} from
-          the contact {latest.destinationHint}
+          {latest.answeredAt ? <Time date={latest.answeredAt} timeZone={timeZone} /> : "an unknown time"} from{" "}
+          {from}
           {latest.usedByResetId ? "; a reset has used this confirmation." : "."}
         </p>
       );
@@ -62,15 +68,15 @@ function Outcome({ latest, timeZone }: { latest: CallerVerificationView; timeZon
         <p>
           The customer said they did not contact us (
           {latest.answeredAt ? <Time date={latest.answeredAt} timeZone={timeZone} /> : "time unknown"}, from{" "}
-          {latest.destinationHint}). Treat the caller as an impostor: end the call politely, do not change
-          anything on the account.
+          {from}). Treat the caller as an impostor: end the call politely, do not change anything on the
+          account.
         </p>
       );
     case "EXPIRED":
       return (
         <p>
-          No answer from {latest.destinationHint} before <Time date={latest.expiresAt} timeZone={timeZone} />.
-          A caller who cannot open the link on the customer&apos;s own contact may not be the customer.
+          No answer from {from} before <Time date={latest.expiresAt} timeZone={timeZone} />. A caller who
+          cannot open the link on the customer&apos;s own contact may not be the customer.
         </p>
       );
     case "CANCELLED":
@@ -89,11 +95,17 @@ export async function CallerVerificationPanel({
   trust: ContactTrust | null;
   defaultPurpose?: "FACTOR_RESET" | "ACCOUNT_HELP";
 }) {
-  const { latest, block } = await callerVerificationPanel(customerId);
+  const [{ latest, block }, appPrompts] = await Promise.all([
+    callerVerificationPanel(customerId),
+    appPromptsAvailable(),
+  ]);
   const contacts: ContactOption[] = trust
-    ? verificationContacts(trust).map((contact) => ({
+    ? verificationContacts(trust, appPrompts).map((contact) => ({
         choice: contact.choice,
-        label: `${CONTACT_LABELS[contact.choice] ?? contact.choice}: ${contact.masked}`,
+        label:
+          contact.channel === "APP"
+            ? (CONTACT_LABELS.app ?? "")
+            : `${CONTACT_LABELS[contact.choice] ?? contact.choice}: ${contact.masked}`,
         refusal: contact.refusal,
       }))
     : [];
