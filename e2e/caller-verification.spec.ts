@@ -5,8 +5,11 @@ import { expect, test, type Page } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
 import { withE2eDatabase } from "./support/db";
 import { waitForMail } from "./support/mailbox";
+import { expectNoAxeViolations } from "./support/help";
 import { completeStepUp, signIn } from "./support/staff";
 import { identitySystemState } from "./support/identity-system";
+import fc from "fast-check";
+import { hostileString } from "../test/fuzz/hostile-input";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -152,6 +155,7 @@ test("Marcus Reid: the changed number is not offered; the customer answers No; t
   await expect(customer.getByText(/This link is not valid/)).toBeVisible();
 
   await customer.goto(path);
+  await expectNoAxeViolations(customer);
   await customer.getByRole("button", { name: "No, I did not contact you" }).click();
   await expect(customer.getByText(/Thank you for telling us/)).toBeVisible();
   // Opening the link again shows what was answered; nothing more to press.
@@ -259,4 +263,36 @@ test("Fiona MacLeod answers a prompt in her app: out through the identity system
   expect(tapped.status).toBe(200);
   await expect(panelStatus(page)).toContainText("Confirmed", { timeout: 15_000 });
   await expect(panelStatus(page)).toContainText("from the customer's app");
+});
+
+test("the customer's page under hostile links: a clear page or a 404, never an error, nothing changed", async ({
+  request,
+}) => {
+  const before = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ n: string }>(
+          "SELECT count(*) AS n FROM caller_verifications WHERE status <> 'PENDING'",
+        )
+      ).rows[0]?.n,
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(hostileString, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)), async (token) => {
+      // Lone surrogates cannot be put in a URL at all: no client can send them.
+      fc.pre(!/[\uD800-\uDFFF]/.test(token.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")));
+      const response = await request.get(`/verify/${encodeURIComponent(token)}`, { maxRedirects: 0 });
+      expect(response.status(), token).toBeLessThan(500);
+      if (response.status() === 200) expect(await response.text()).toContain("This link is not valid");
+    }),
+    { numRuns: 40 },
+  );
+  const after = await withE2eDatabase(
+    async (db) =>
+      (
+        await db.query<{ n: string }>(
+          "SELECT count(*) AS n FROM caller_verifications WHERE status <> 'PENDING'",
+        )
+      ).rows[0]?.n,
+  );
+  expect(after).toBe(before);
 });

@@ -50,6 +50,7 @@ test.describe("security headers", () => {
     "/report",
     "/invite/not-a-real-token",
     "/not-me/not-a-real-token",
+    "/verify/not-a-real-token",
   ]) {
     test(`${path} gets a fresh nonce that every script on the page carries`, async ({ request }) => {
       const nonces: string[] = [];

@@ -114,6 +114,7 @@ test("malformed server action payloads are refused with 400/413, never a 500", a
     ["/setup", "setUpFirstAdmin"],
     ["/report", "submitScamReport"],
     ["/not-me/x", "confirmNotMe"],
+    ["/verify/x", "answerVerification"],
   ] as const) {
     for (const [body, status] of bodies) {
       const response = await fetch(`${base}${path}`, {
