@@ -85,8 +85,11 @@ export class SoftwareAuthenticator {
   assert(ceremony: Ceremony, options: { userVerified?: boolean; userHandle?: string } = {}) {
     const clientDataJSON = this.clientData("webauthn.get", ceremony);
     const authenticatorData = this.authDataHeader(ceremony.rpId, options.userVerified ?? true, 0);
+    // Keys this class makes are ES256; a browser's virtual authenticator may hold an Ed25519 one
+    // (EdDSA hashes inside the algorithm, so no digest is named).
+    const digest = this.privateKey.asymmetricKeyType === "ed25519" ? null : "sha256";
     const signature = sign(
-      "sha256",
+      digest,
       Buffer.concat([authenticatorData, sha256(clientDataJSON)]),
       this.privateKey,
     );
