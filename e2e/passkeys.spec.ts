@@ -70,6 +70,7 @@ async function postPasskeySignIn(base: string, response: unknown): Promise<strin
 test("a passkey: enrol, sign in with it alone, refuse another origin, step up with it to remove it", async ({
   browser,
   baseURL,
+  page: adminPage,
 }) => {
   const local = (baseURL ?? "").replace("127.0.0.1", "localhost");
   const context = await browser.newContext({ baseURL: local });
@@ -84,6 +85,13 @@ test("a passkey: enrol, sign in with it alone, refuse another origin, step up wi
     const table = page.getByRole("table", { name: "Your passkeys" });
     await expect(table.getByRole("row", { name: /Virtual key/ })).toContainText("Never");
     expect(await auditCount("staff.passkey.enrolled")).toBe(1);
+  });
+
+  await test.step("the staff list shows the member's sign-in methods", async () => {
+    await signIn(adminPage, DEMO_STAFF.admin, "/console/staff");
+    await expect(adminPage.getByTestId(`staff-${staff.email}`).getByTestId("sign-in-methods")).toHaveText(
+      "Signs in with: password + code, 1 passkey",
+    );
   });
 
   await test.step("sign out, then sign in with the passkey alone", async () => {

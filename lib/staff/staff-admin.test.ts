@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { signInStaff } from "@/lib/auth/sign-in";
+import { passkeyEnrolmentSchema } from "@/lib/auth/passkey-schemas";
+import { relyingParty } from "@/lib/auth/passkey-relying-party";
+import { enrolPasskey, passkeyEnrolmentOptions } from "@/lib/auth/passkeys";
 import { actingAs, codeFor, createStaff, signedInAs } from "@/test/factories/staff";
+import { SoftwareAuthenticator } from "@/test/support/software-authenticator";
 import {
   changeStaffRole,
+  listStaff,
   resetStaffTotp,
   setStaffActive,
   signOutEverywhere,
@@ -11,6 +16,38 @@ import {
 } from "./staff-admin";
 
 describe("staff administration", () => {
+  it("lists each member's sign-in methods: password + code, and how many passkeys", async () => {
+    const staff = await createStaff();
+    const ctx = await actingAs(staff, { stepUpAt: new Date() });
+    const options = await passkeyEnrolmentOptions(ctx);
+    if (!options.ok) throw new Error(options.message);
+    const rp = relyingParty();
+    const response = SoftwareAuthenticator.create().register({
+      challenge: options.data.challenge,
+      origin: rp.origin,
+      rpId: rp.id,
+    });
+    const enrolled = await enrolPasskey(
+      ctx,
+      passkeyEnrolmentSchema.parse({ name: "Laptop", response: JSON.stringify(response) }),
+    );
+    expect(enrolled.ok).toBe(true);
+    const invited = await getDb().staffUser.create({
+      data: { email: "not-enrolled@desk.example", name: "Not Enrolled" },
+      select: { id: true },
+    });
+
+    const list = await listStaff();
+    expect(list.find((member) => member.id === staff.id)?.signInMethods).toEqual({
+      passwordAndCode: true,
+      passkeys: 1,
+    });
+    expect(list.find((member) => member.id === invited.id)?.signInMethods).toEqual({
+      passwordAndCode: false,
+      passkeys: 0,
+    });
+  });
+
   it("deactivation ends the target's sessions at once and records who did it and why", async () => {
     const admin = await actingAs(await createStaff({ role: "ADMIN" }));
     const agent = await createStaff();

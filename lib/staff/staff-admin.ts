@@ -22,6 +22,8 @@ export type StaffListItem = {
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
+  /** How they can sign in: password + authenticator code (once enrolled), and how many passkeys. */
+  signInMethods: { passwordAndCode: boolean; passkeys: number };
 };
 
 export async function listStaff(): Promise<StaffListItem[]> {
@@ -37,11 +39,14 @@ export async function listStaff(): Promise<StaffListItem[]> {
       totpSecretEnc: true,
       lastSignInAt: true,
       createdAt: true,
+      passwordHash: true,
+      _count: { select: { passkeys: true } },
     },
   });
   const now = new Date();
-  return rows.map(({ totpSecretEnc, deactivatedAt, ...row }) => ({
+  return rows.map(({ totpSecretEnc, deactivatedAt, passwordHash, _count, ...row }) => ({
     ...row,
+    signInMethods: { passwordAndCode: Boolean(passwordHash && totpSecretEnc), passkeys: _count.passkeys },
     status: deactivatedAt
       ? "deactivated"
       : !totpSecretEnc
