@@ -90,9 +90,9 @@ test("a replayed code is refused", async ({ browser }) => {
     await page.getByLabel("Password").fill(agent.password);
     await page.getByLabel("Authenticator code").fill(code);
   }
-  await first.getByRole("button", { name: "Sign in" }).click();
+  await first.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(first).toHaveURL(/\/console$/);
-  await second.getByRole("button", { name: "Sign in" }).click();
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(second.getByTestId("sign-in-error")).toContainText("already been used");
 });
 
@@ -128,13 +128,13 @@ test("five wrong codes lock the account; the right code is refused while locked;
     await agentPage.getByLabel("Email").fill(agent.email);
     await agentPage.getByLabel("Password").fill(agent.password);
     await agentPage.getByLabel("Authenticator code").fill("000000");
-    await agentPage.getByRole("button", { name: "Sign in" }).click();
+    await agentPage.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(agentPage.getByTestId("sign-in-error")).toContainText(
       attempt === 5 ? /locked/ : /not right/,
     );
   }
   await agentPage.getByLabel("Authenticator code").fill(await totpCode(agent.totpSecret));
-  await agentPage.getByRole("button", { name: "Sign in" }).click();
+  await agentPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(agentPage.getByTestId("sign-in-error")).toContainText(/locked/);
 
   await signIn(page, admin, "/console/staff");

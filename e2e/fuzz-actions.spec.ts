@@ -46,6 +46,21 @@ const ENROLMENT = {
   code: "123456",
 };
 
+const REGISTRATION = {
+  id: "ZnV6ei1jcmVkZW50aWFs",
+  rawId: "ZnV6ei1jcmVkZW50aWFs",
+  type: "public-key",
+  response: { clientDataJSON: "e30", attestationObject: "o2NmbXRkbm9uZQ", transports: ["internal"] },
+  clientExtensionResults: {},
+};
+const ASSERTION = {
+  id: "ZnV6ei1jcmVkZW50aWFs",
+  rawId: "ZnV6ei1jcmVkZW50aWFs",
+  type: "public-key",
+  response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "MEUCIQ" },
+  clientExtensionResults: {},
+};
+
 type Form = Record<string, string | string[]>;
 
 /**
@@ -57,6 +72,17 @@ type Form = Record<string, string | string[]>;
 const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/step-up-action.ts#confirmStepUp": { valid: { code: "000000" } },
   "app/console/session-actions.ts#signOutEverywhereAction": { valid: {} },
+  // Shapes of a browser's WebAuthn answers: they pass the schema, and verification refuses them.
+  "app/console/step-up-action.ts#confirmStepUpWithPasskey": {
+    valid: { response: JSON.stringify(ASSERTION) },
+  },
+  "app/console/passkey-actions.ts#startPasskeyEnrolmentAction": { valid: { name: "Fuzz passkey" } },
+  "app/console/passkey-actions.ts#enrolPasskeyAction": {
+    valid: { name: "Fuzz passkey", response: JSON.stringify(REGISTRATION) },
+  },
+  "app/console/passkey-actions.ts#removePasskeyAction": { valid: { passkeyId: ":case" } },
+  "app/console/passkey-actions.ts#startPasskeyStepUpAction": { valid: {} },
+  "app/console/sign-in/actions.ts#startPasskeySignInAction": { valid: {} },
   "app/console/session-actions.ts#revokeSessionAction": { valid: { sessionId: ":case" } },
   "app/console/saved-view-actions.ts#saveViewAction": {
     valid: { list: "CASES", name: "Fuzz view", query: "status=OPEN&sort=-priority" },

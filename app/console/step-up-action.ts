@@ -1,10 +1,16 @@
 "use server";
 
+import { passkeyAssertionSchema } from "@/lib/auth/passkey-schemas";
 import { stepUpSchema } from "@/lib/auth/schemas";
-import { confirmStaffStepUp } from "@/lib/auth/step-up";
+import { confirmStaffStepUp, confirmStaffStepUpWithPasskey } from "@/lib/auth/step-up";
 import { staffAction } from "@/lib/forms/staff-action";
 
 export const confirmStepUp = staffAction(
   { permission: "console:use", schema: stepUpSchema },
   confirmStaffStepUp,
+);
+
+export const confirmStepUpWithPasskey = staffAction(
+  { permission: "console:use", schema: passkeyAssertionSchema },
+  confirmStaffStepUpWithPasskey,
 );

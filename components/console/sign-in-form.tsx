@@ -1,18 +1,33 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signIn, type SignInResponse } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import {
+  askForPasskeyOptions,
+  describePasskeyBrowserError,
+  type PasskeyOptionsAction,
+} from "./passkey-browser";
 
 function fieldText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 }
 
-export function SignInForm({ next, notice }: { next: string; notice?: string }) {
+export function SignInForm({
+  next,
+  notice,
+  passkeyOptions,
+}: {
+  next: string;
+  notice?: string;
+  /** Hands out a sign-in challenge for a discoverable passkey. */
+  passkeyOptions: PasskeyOptionsAction<PublicKeyCredentialRequestOptionsJSON>;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -33,6 +48,33 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
       code: fieldText(form, "code"),
     });
     setPending(false);
+    finish(result);
+  }
+
+  /** A passkey alone: the browser asks the authenticator (PIN or biometrics), next-auth checks it. */
+  async function signInWithPasskey() {
+    setPending(true);
+    setError(null);
+    try {
+      const options = await askForPasskeyOptions(passkeyOptions);
+      if (options.status !== "ok" || !options.data) {
+        setError(options.message ?? "Passkey sign-in is not available right now.");
+        return;
+      }
+      let answer;
+      try {
+        answer = await startAuthentication({ optionsJSON: options.data });
+      } catch (browserError) {
+        setError(describePasskeyBrowserError(browserError));
+        return;
+      }
+      finish(await signIn("passkey", { redirect: false, response: JSON.stringify(answer) }));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function finish(result: SignInResponse | undefined) {
     if (result?.ok && !result.error) {
       router.replace(next);
       router.refresh();
@@ -46,6 +88,18 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
   return (
     <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
+      <Button
+        type="button"
+        variant="secondary"
+        className="w-full"
+        disabled={pending}
+        onClick={() => void signInWithPasskey()}
+      >
+        Sign in with a passkey
+      </Button>
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        or with your password and a code
+      </p>
       <Field id="email" label="Email">
         {(describedBy) => (
           <TextInput

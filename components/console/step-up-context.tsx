@@ -1,19 +1,43 @@
 "use client";
 
-// The console layout hands its step-up action to every form below it, so shared components never
+// The console layout hands its step-up actions to every form below it, so shared components never
 // import a route's server action (components/ does not depend on app/).
 import { createContext, useContext, type ReactNode } from "react";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import type { ActionState } from "@/lib/forms/action-state";
+import type { PasskeyOptionsAction } from "./passkey-browser";
 
 export type ConfirmStepUp = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-const StepUpContext = createContext<ConfirmStepUp | null>(null);
+/** Step-up with a passkey: a challenge for the staff member's own passkeys, then its answer. */
+export type PasskeyStepUp = {
+  start: PasskeyOptionsAction<PublicKeyCredentialRequestOptionsJSON>;
+  confirm: ConfirmStepUp;
+};
 
-export function StepUpProvider({ confirm, children }: { confirm: ConfirmStepUp; children: ReactNode }) {
-  return <StepUpContext value={confirm}>{children}</StepUpContext>;
+type StepUpActions = { confirm: ConfirmStepUp; passkey: PasskeyStepUp | null };
+
+const StepUpContext = createContext<StepUpActions | null>(null);
+
+export function StepUpProvider({
+  confirm,
+  passkey,
+  children,
+}: {
+  confirm: ConfirmStepUp;
+  /** Only when the staff member has a passkey: then the prompt offers it first. */
+  passkey: PasskeyStepUp | null;
+  children: ReactNode;
+}) {
+  return <StepUpContext value={{ confirm, passkey }}>{children}</StepUpContext>;
 }
 
 /** The console's step-up action; null outside the signed-in console (public forms never need it). */
 export function useConfirmStepUp(): ConfirmStepUp | null {
-  return useContext(StepUpContext);
+  return useContext(StepUpContext)?.confirm ?? null;
+}
+
+/** Passkey step-up, when the signed-in staff member has a passkey. */
+export function usePasskeyStepUp(): PasskeyStepUp | null {
+  return useContext(StepUpContext)?.passkey ?? null;
 }

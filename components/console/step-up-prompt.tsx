@@ -1,18 +1,24 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { startAuthentication } from "@simplewebauthn/browser";
 import { errorState, idleState, type ActionState } from "@/lib/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import { useConfirmStepUp } from "./step-up-context";
+import { askForPasskeyOptions, describePasskeyBrowserError } from "./passkey-browser";
+import { useConfirmStepUp, usePasskeyStepUp, type PasskeyStepUp } from "./step-up-context";
 
 const unavailable = (): Promise<ActionState> =>
   Promise.resolve(errorState("Sign in to the console to confirm."));
 
-/** Asks for a fresh authenticator code; on success the caller resumes what it was doing. */
+/**
+ * Asks for a fresh second factor (the staff member's passkey first when they have one, or a code
+ * from the authenticator app); on success the caller resumes what it was doing.
+ */
 export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
   const [state, action, pending] = useActionState(useConfirmStepUp() ?? unavailable, idleState);
+  const passkey = usePasskeyStepUp();
   const id = useId();
 
   // Resume exactly once per confirmation: the parent re-renders while it resubmits, and a second
@@ -40,9 +46,11 @@ export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
         Confirm it&apos;s you
       </h3>
       <p className="mt-1 text-sm text-amber-950 dark:text-amber-100">
-        This action needs a code entered in the last 5 minutes. Enter the current code from your authenticator
-        app.
+        {passkey
+          ? "This action needs your passkey, or a code, in the last 5 minutes. Use your passkey, or enter the current code from your authenticator app."
+          : "This action needs a code entered in the last 5 minutes. Enter the current code from your authenticator app."}
       </p>
+      {passkey ? <PasskeyStepUpButton passkey={passkey} onConfirmed={onConfirmed} /> : null}
       <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-3">
         <Field id={`${id}-code`} label="Authenticator code" errors={state.fieldErrors?.code}>
           {(describedBy, invalid) => (
@@ -69,5 +77,48 @@ export function StepUpPrompt({ onConfirmed }: { onConfirmed: () => void }) {
         </Alert>
       ) : null}
     </section>
+  );
+}
+
+function PasskeyStepUpButton({ passkey, onConfirmed }: { passkey: PasskeyStepUp; onConfirmed: () => void }) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirmWithPasskey() {
+    setPending(true);
+    setError(null);
+    try {
+      const options = await askForPasskeyOptions(passkey.start);
+      if (options.status !== "ok" || !options.data) {
+        setError(options.message ?? "Passkeys are not available right now. Enter a code instead.");
+        return;
+      }
+      let answer;
+      try {
+        answer = await startAuthentication({ optionsJSON: options.data });
+      } catch (browserError) {
+        setError(describePasskeyBrowserError(browserError));
+        return;
+      }
+      const form = new FormData();
+      form.set("response", JSON.stringify(answer));
+      const confirmed = await passkey.confirm(idleState, form);
+      if (confirmed.status === "ok") onConfirmed();
+      else setError(confirmed.message ?? "Your passkey was not accepted.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="mt-3 space-y-2">
+      <Button type="button" onClick={() => void confirmWithPasskey()} disabled={pending}>
+        {pending ? "Waiting for your passkey…" : "Use your passkey"}
+      </Button>
+      <div aria-live="assertive" aria-atomic="true">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+      </div>
+      <p className="text-sm text-amber-950 dark:text-amber-100">Or enter a code:</p>
+    </div>
   );
 }

@@ -13,7 +13,7 @@ export async function signIn(page: Page, staff: Credentials, next = "/console"):
     await page.getByLabel("Email").fill(staff.email);
     await page.getByLabel("Password").fill(staff.password);
     await page.getByLabel("Authenticator code").fill(await totpCode(staff.totpSecret));
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     const outcome = await Promise.race([
       page
         .waitForURL((url) => !url.pathname.startsWith("/console/sign-in"), { timeout: 15_000 })

@@ -1,4 +1,5 @@
-// next-auth configuration: the Credentials provider runs our signInStaff; the JWT carries only
+// next-auth configuration: two Credentials providers, password + TOTP (signInStaff) and a passkey
+// (signInStaffWithPasskey); the JWT carries only
 // the staff id, the server-side session row id and the session version. Every request re-checks
 // those against PostgreSQL (lib/auth/current-staff.ts), so revocation is immediate everywhere.
 import "server-only";
@@ -11,7 +12,8 @@ import { log } from "@/lib/log";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
 import { knownDeviceCookie, knownDeviceCookieName, knownDeviceStaffId } from "./known-device";
 import { endSessionAtSignOut } from "./sessions";
-import { signInStaff, type SignInResult } from "./sign-in";
+import { signInStaffWithPasskey } from "./passkey-sign-in";
+import { signInStaff, type SignInContext, type SignInResult } from "./sign-in";
 
 declare module "next-auth" {
   interface User {
@@ -54,17 +56,36 @@ export async function authorizeStaff(
   credentials: Record<"email" | "password" | "code", string> | undefined,
   req: { headers?: Record<string, unknown> },
 ): Promise<User> {
+  return authorizeWith(req, (context) =>
+    signInStaff(
+      { email: credentials?.email, password: credentials?.password, code: credentials?.code },
+      context,
+    ),
+  );
+}
+
+/** The passkey provider's check: the browser's WebAuthn answer, as JSON text (lib/auth/passkey-sign-in.ts). */
+export async function authorizePasskey(
+  credentials: Record<"response", string> | undefined,
+  req: { headers?: Record<string, unknown> },
+): Promise<User> {
+  return authorizeWith(req, (context) =>
+    signInStaffWithPasskey({ response: credentials?.response }, context),
+  );
+}
+
+async function authorizeWith(
+  req: { headers?: Record<string, unknown> },
+  signIn: (context: SignInContext) => Promise<SignInResult>,
+): Promise<User> {
   const headers = headerSource(req.headers);
   let result: SignInResult;
   try {
-    result = await signInStaff(
-      { email: credentials?.email, password: credentials?.password, code: credentials?.code },
-      {
-        ip: clientIp(headers),
-        userAgent: headers.get("user-agent"),
-        knownDeviceStaffId: knownDeviceStaffId(cookieValue(headers.get("cookie"), knownDeviceCookieName())),
-      },
-    );
+    result = await signIn({
+      ip: clientIp(headers),
+      userAgent: headers.get("user-agent"),
+      knownDeviceStaffId: knownDeviceStaffId(cookieValue(headers.get("cookie"), knownDeviceCookieName())),
+    });
   } catch (error) {
     log.error("sign_in.unavailable", { error });
     throw new Error(SIGN_IN_UNAVAILABLE);
@@ -100,6 +121,13 @@ export const authOptions: NextAuthOptions = {
         code: { label: "Code", type: "text" },
       },
       authorize: authorizeStaff,
+    }),
+    // A passkey alone (discoverable, user-verified) is a complete sign-in to the same session row.
+    CredentialsProvider({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { response: { label: "Passkey answer", type: "text" } },
+      authorize: authorizePasskey,
     }),
   ],
   callbacks: {

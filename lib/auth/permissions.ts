@@ -29,7 +29,9 @@ export type Permission =
   // Identity-system endpoints: where account actions are delivered, their secrets and delivery log.
   | "integration:manage"
   // The help center's content: article feedback, searches that found nothing, review dates.
-  | "content:manage";
+  | "content:manage"
+  // One's own passkeys: each is a new way into the account, so adding and removing need step-up.
+  | "passkey:manage";
 
 const EVERY_ROLE: readonly Role[] = ["AGENT", "SUPERVISOR", "ADMIN"];
 const SUPERVISORS: readonly Role[] = ["SUPERVISOR", "ADMIN"];
@@ -60,6 +62,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "api-key:manage": ADMINS,
   "integration:manage": ADMINS,
   "content:manage": ADMINS,
+  "passkey:manage": EVERY_ROLE,
 };
 
 /** Actions that need a second factor entered in the last few minutes (step-up). */
@@ -72,6 +75,7 @@ export const STEP_UP_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "staff:manage",
   "api-key:manage",
   "integration:manage",
+  "passkey:manage",
 ]);
 
 export type Actor = { id: string; role: Role };

@@ -1,8 +1,50 @@
-// Ending a staff session from next-auth's sign-out endpoint, where there is no StaffContext: the
-// token names the session and its owner, and only that pair is ended.
+// Staff session rows: the one way a sign-in (any method) opens one, and ending one from next-auth's
+// sign-out endpoint, where there is no StaffContext: the token names the session and its owner,
+// and only that pair is ended.
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { appendAuditEvent } from "@/lib/audit/audit-log";
+import { appendAuditEvent, type StaffActor } from "@/lib/audit/audit-log";
+import { SESSION_ABSOLUTE_MS } from "./session-policy";
+
+/**
+ * A successful sign-in: clears the failure counters and any lock (the owner proved both factors),
+ * opens the session row that the JWT will name, and audits it, in one transaction.
+ */
+export async function openStaffSession(input: {
+  staffId: string;
+  actor: StaffActor;
+  context: { ip: string; userAgent: string | null };
+  /** What the audit event records about how they signed in (never a secret). */
+  auditData: Record<string, unknown>;
+}): Promise<{ id: string }> {
+  const { staffId, actor, context } = input;
+  const now = new Date();
+  return getDb().$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: staffId },
+      data: { failedSecondFactors: 0, lockoutCount: 0, lockedUntil: null, lastSignInAt: now },
+    });
+    const created = await tx.staffSession.create({
+      data: {
+        staffId,
+        ip: context.ip,
+        userAgent: context.userAgent?.slice(0, 512) ?? null,
+        // Signing in with a second factor (or a verified passkey) counts as a fresh step-up.
+        stepUpAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      },
+      select: { id: true },
+    });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "staff.sign_in.succeeded",
+      ip: context.ip,
+      target: { type: "staff", id: staffId },
+      data: { ...input.auditData, sessionId: created.id },
+    });
+    return created;
+  });
+}
 
 export async function endSessionAtSignOut(token: { sessionId: string; staffId: string }): Promise<boolean> {
   return getDb().$transaction(async (tx) => {

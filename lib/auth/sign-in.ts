@@ -19,7 +19,7 @@ import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { describeLock, SECOND_FACTOR_FAILURES_BEFORE_LOCK, lockMinutesFor } from "./lockout";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
-import { SESSION_ABSOLUTE_MS } from "./session-policy";
+import { openStaffSession } from "./sessions";
 import { checkSecondFactor, claimSecondFactor } from "./staff-credentials";
 import { checkThrottle, clearThrottle, recordThrottledFailure, type ThrottleRule } from "./throttle";
 import { checkTotpCode } from "./totp";
@@ -66,25 +66,30 @@ function waitWords(seconds: number): string {
 }
 
 /** A production server refuses the published demo accounts; `npm run dev` and `npm run demo` allow them. */
-function demoAccountsAllowed(): boolean {
+export function demoAccountsAllowed(): boolean {
   const { NODE_ENV, DESK_DEMO } = env();
   return NODE_ENV !== "production" || DESK_DEMO === "1";
 }
 
-export async function signInStaff(input: unknown, context: SignInContext): Promise<SignInResult> {
+/** Every sign-in attempt, whatever its method, counts against its client address first. */
+export async function refuseBusyAddress(context: SignInContext): Promise<SignInResult | null> {
   const ipLimit = await hitRateLimit(ipRule(), context.ip);
-  if (!ipLimit.allowed) {
-    await recordAuditEvent({
-      actor: ANONYMOUS,
-      action: "staff.sign_in.throttled",
-      ip: context.ip,
-      data: { scope: "address" },
-    });
-    return {
-      ok: false,
-      message: `Too many sign-in attempts from this network. Try again in ${waitWords(ipLimit.retryAfterSeconds)}.`,
-    };
-  }
+  if (ipLimit.allowed) return null;
+  await recordAuditEvent({
+    actor: ANONYMOUS,
+    action: "staff.sign_in.throttled",
+    ip: context.ip,
+    data: { scope: "address" },
+  });
+  return {
+    ok: false,
+    message: `Too many sign-in attempts from this network. Try again in ${waitWords(ipLimit.retryAfterSeconds)}.`,
+  };
+}
+
+export async function signInStaff(input: unknown, context: SignInContext): Promise<SignInResult> {
+  const busy = await refuseBusyAddress(context);
+  if (busy) return busy;
 
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? GENERIC_FAILURE };
@@ -194,36 +199,15 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
     };
   }
 
-  const now = new Date();
-  const session = await getDb().$transaction(async (tx) => {
-    await tx.staffUser.update({
-      where: { id: staff.id },
-      data: { failedSecondFactors: 0, lockoutCount: 0, lockedUntil: null, lastSignInAt: now },
-    });
-    const created = await tx.staffSession.create({
-      data: {
-        staffId: staff.id,
-        ip: context.ip,
-        userAgent: context.userAgent?.slice(0, 512) ?? null,
-        // Signing in with a second factor counts as a fresh step-up.
-        stepUpAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-      },
-      select: { id: true },
-    });
-    await appendAuditEvent(tx, {
-      actor,
-      action: "staff.sign_in.succeeded",
-      ip: context.ip,
-      target: { type: "staff", id: staff.id },
-      data: {
-        factor: factor.kind,
-        sessionId: created.id,
-        knownDevice,
-        ...(locked ? { liftedLock: true } : {}),
-      },
-    });
-    return created;
+  const session = await openStaffSession({
+    staffId: staff.id,
+    actor,
+    context,
+    auditData: {
+      factor: factor.kind,
+      knownDevice,
+      ...(locked ? { liftedLock: true } : {}),
+    },
   });
   await clearThrottle(PAIR_THROTTLE, pairKey);
   return { ok: true, staffId: staff.id, sessionId: session.id, sessionVersion: staff.sessionVersion };

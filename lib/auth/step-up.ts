@@ -1,4 +1,4 @@
-// Step-up: privileged actions need a TOTP code entered within the last 5 minutes. The code is
+// Step-up: privileged actions need a TOTP code (or a passkey) entered within the last 5 minutes. The code is
 // claimed like a sign-in code (each time step once). Someone inside a valid session already passed
 // both factors, so wrong step-up codes are throttled (growing delays, per session) and never lock
 // the account; and a lock that someone else caused does not block the owner's own session.
@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
 import { fail, succeed, type Result } from "@/lib/result";
 import type { StaffContext } from "./current-staff";
+import type { PasskeyAssertionInput } from "./passkey-schemas";
+import { passkeyRefusalMessage, verifyPasskeyAssertion } from "./passkeys";
 import { checkSecondFactor, claimSecondFactor } from "./staff-credentials";
 import { checkThrottle, clearThrottle, recordThrottledFailure, type ThrottleRule } from "./throttle";
 
@@ -38,15 +40,47 @@ export async function confirmStaffStepUp(ctx: StaffContext, input: { code: strin
     await recordAuditEvent({ actor, action: "staff.step_up.replayed_code", ip });
     return fail("That code has already been used. Wait for the next code in your app.", "code");
   }
-  await db.$transaction(async (tx) => {
+  await markSteppedUp(ctx, factor.kind);
+  await clearThrottle(STEP_UP_THROTTLE, staff.sessionId);
+  return succeed("Confirmed.");
+}
+
+/**
+ * Step-up with one of the caller's own passkeys (user verification required). A wrong answer
+ * cannot be made without the private key, so failures are audited but not throttled.
+ */
+export async function confirmStaffStepUpWithPasskey(
+  ctx: StaffContext,
+  input: PasskeyAssertionInput,
+): Promise<Result> {
+  const { staff, actor, ip } = ctx;
+  const outcome = await verifyPasskeyAssertion(input, { purpose: "step-up", staffId: staff.id, ip });
+  if (!outcome.ok) {
+    await recordAuditEvent({
+      actor,
+      action: "staff.step_up.failed",
+      ip,
+      data: { method: "passkey", reason: outcome.reason },
+    });
+    return fail(passkeyRefusalMessage(outcome.reason));
+  }
+  await markSteppedUp(ctx, "passkey", { passkeyId: outcome.passkeyId });
+  return succeed("Confirmed.");
+}
+
+async function markSteppedUp(
+  ctx: StaffContext,
+  factor: "totp" | "recovery-code" | "passkey",
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  const { staff, actor, ip } = ctx;
+  await getDb().$transaction(async (tx) => {
     await tx.staffSession.update({ where: { id: staff.sessionId }, data: { stepUpAt: new Date() } });
     await appendAuditEvent(tx, {
       actor,
       action: "staff.step_up.succeeded",
       ip,
-      data: { sessionId: staff.sessionId },
+      data: { sessionId: staff.sessionId, factor, ...data },
     });
   });
-  await clearThrottle(STEP_UP_THROTTLE, staff.sessionId);
-  return succeed("Confirmed.");
 }

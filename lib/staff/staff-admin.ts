@@ -22,6 +22,8 @@ export type StaffListItem = {
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
+  /** How they can sign in: password + authenticator code (once enrolled), and how many passkeys. */
+  signInMethods: { passwordAndCode: boolean; passkeys: number };
 };
 
 export async function listStaff(): Promise<StaffListItem[]> {
@@ -37,11 +39,14 @@ export async function listStaff(): Promise<StaffListItem[]> {
       totpSecretEnc: true,
       lastSignInAt: true,
       createdAt: true,
+      passwordHash: true,
+      _count: { select: { passkeys: true } },
     },
   });
   const now = new Date();
-  return rows.map(({ totpSecretEnc, deactivatedAt, ...row }) => ({
+  return rows.map(({ totpSecretEnc, deactivatedAt, passwordHash, _count, ...row }) => ({
     ...row,
+    signInMethods: { passwordAndCode: Boolean(passwordHash && totpSecretEnc), passkeys: _count.passkeys },
     status: deactivatedAt
       ? "deactivated"
       : !totpSecretEnc
@@ -346,6 +351,9 @@ export async function resetStaffTotp(
       data: { revokedAt: new Date() },
     });
     await tx.staffRecoveryCode.deleteMany({ where: { staffId: target.id } });
+    // Passkeys too: a reset is for a lost or compromised device, and a passkey on it (or one an
+    // intruder added) would otherwise still sign in. They add new ones after re-enrolling.
+    const passkeys = await tx.staffPasskey.deleteMany({ where: { staffId: target.id } });
     const user = await tx.staffUser.findUniqueOrThrow({ where: { id: target.id }, select: { name: true } });
     const created = await createInvite(tx, ctx, { email: target.email, name: user.name, role: target.role });
     await appendAuditEvent(tx, {
@@ -354,11 +362,12 @@ export async function resetStaffTotp(
       target: { type: "staff", id: target.id },
       reason: input.reason,
       ip: ctx.ip,
+      data: { passkeysRemoved: passkeys.count },
     });
     return created;
   });
   return succeed(
-    `${target.email}'s authenticator was removed and their sessions ended. Send them the re-enrolment link below (single use, 72 hours).`,
+    `${target.email}'s authenticator and passkeys were removed and their sessions ended. Send them the re-enrolment link below (single use, 72 hours).`,
     inviteLink(token),
   );
 }

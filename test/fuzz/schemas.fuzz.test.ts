@@ -73,6 +73,22 @@ const enrolment = {
   code: "123456",
 };
 
+/** A WebAuthn answer's shape (the schemas check the shape; the signatures are checked later). */
+const registrationAnswer = {
+  id: "Y3JlZGVudGlhbA",
+  rawId: "Y3JlZGVudGlhbA",
+  type: "public-key",
+  response: { clientDataJSON: "e30", attestationObject: "o2NmbXRkbm9uZQ", transports: ["internal"] },
+  clientExtensionResults: {},
+};
+const assertionAnswer = {
+  id: "Y3JlZGVudGlhbA",
+  rawId: "Y3JlZGVudGlhbA",
+  type: "public-key",
+  response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "MEUCIQ" },
+  clientExtensionResults: {},
+};
+
 /** Every exported schema, by "file#export". */
 const TARGETS: Record<string, FuzzTarget> = {
   "lib/customers/directory-schemas.ts#customerUpsertedSchema": {
@@ -160,6 +176,19 @@ const TARGETS: Record<string, FuzzTarget> = {
       before: "100",
     },
   },
+  "lib/auth/passkey-schemas.ts#passkeyNameField": { valid: "Work laptop" },
+  "lib/auth/passkey-schemas.ts#passkeyEnrolmentStartSchema": { valid: { name: "Work laptop" } },
+  "lib/auth/passkey-schemas.ts#passkeyEnrolmentSchema": {
+    valid: { name: "Work laptop", response: JSON.stringify(registrationAnswer) },
+    // The answer is verified, never stored as text: only the credential id and key it proves are.
+    notStored: ["response"],
+  },
+  "lib/auth/passkey-schemas.ts#passkeyAssertionSchema": {
+    valid: { response: JSON.stringify(assertionAnswer) },
+    notStored: ["response"],
+  },
+  "lib/auth/passkey-schemas.ts#passkeyRemovalSchema": { valid: { passkeyId: ID } },
+  "lib/auth/passkey-schemas.ts#passkeyOptionsSchema": { valid: {} },
   "lib/auth/schemas.ts#emailField": { valid: "name@example.com" },
   "lib/auth/schemas.ts#enrolmentSchema": {
     valid: enrolment,

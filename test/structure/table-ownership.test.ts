@@ -15,6 +15,10 @@ const OWNERS: Record<string, readonly string[]> = {
   StaffUser: ["lib/auth", "lib/staff"],
   StaffSession: ["lib/auth", "lib/staff"],
   StaffRecoveryCode: ["lib/auth", "lib/staff"],
+  // Passkeys are enrolled, used and removed by their owner (lib/auth/passkeys*); an admin's
+  // authenticator reset removes them too (lib/staff).
+  StaffPasskey: ["lib/auth", "lib/staff"],
+  WebauthnChallenge: ["lib/auth"],
   StaffInvite: ["lib/staff"],
   AuthThrottle: ["lib/auth"],
   Customer: ["lib/customers"],

@@ -9,11 +9,16 @@ import { ConsoleSearch } from "@/components/console/console-search";
 import { countWorkload } from "@/lib/workspace/workload";
 import { StepUpProvider } from "@/components/console/step-up-context";
 import { SignOutButton } from "@/components/console/sign-out-button";
-import { confirmStepUp } from "../step-up-action";
+import { countOwnPasskeys } from "@/lib/auth/passkeys";
+import { startPasskeyStepUpAction } from "../passkey-actions";
+import { confirmStepUp, confirmStepUpWithPasskey } from "../step-up-action";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const counts = await countWorkload(staff.id, staff.role);
+  const [counts, passkeys] = await Promise.all([
+    countWorkload(staff.id, staff.role),
+    countOwnPasskeys(staff.id),
+  ]);
   const density = (await cookies()).get("console-density")?.value === "compact" ? "compact" : "comfortable";
   const links: ConsoleNavLink[] = [
     { href: "/console", label: "My work" },
@@ -95,7 +100,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-        <StepUpProvider confirm={confirmStepUp}>{children}</StepUpProvider>
+        <StepUpProvider
+          confirm={confirmStepUp}
+          passkey={
+            passkeys > 0 ? { start: startPasskeyStepUpAction, confirm: confirmStepUpWithPasskey } : null
+          }
+        >
+          {children}
+        </StepUpProvider>
       </main>
     </div>
   );

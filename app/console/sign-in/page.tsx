@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import { hasAnyStaff } from "@/lib/staff/enrolment";
 import { SignInForm } from "@/components/console/sign-in-form";
+import { startPasskeySignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
 
@@ -31,9 +32,9 @@ export default async function SignInPage({
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-bold">Staff sign-in</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        Account Security Desk console. You need your password and your authenticator app.
+        Account Security Desk console. Use your passkey, or your password and your authenticator app.
       </p>
-      <SignInForm next={next} notice={reason} />
+      <SignInForm next={next} notice={reason} passkeyOptions={startPasskeySignInAction} />
     </main>
   );
 }

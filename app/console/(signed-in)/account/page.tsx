@@ -6,6 +6,13 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/console/action-form";
 import { Time } from "@/components/console/time";
 import { revokeSessionAction, signOutEverywhereAction } from "@/app/console/session-actions";
+import {
+  enrolPasskeyAction,
+  removePasskeyAction,
+  startPasskeyEnrolmentAction,
+} from "@/app/console/passkey-actions";
+import { listOwnPasskeys, type OwnPasskey } from "@/lib/auth/passkeys";
+import { PasskeyEnrolForm } from "./_components/passkey-enrol-form";
 
 export const metadata: Metadata = { title: "My account" };
 
@@ -18,7 +25,29 @@ const SIGN_IN_LABELS: Record<string, string> = {
 
 export default async function AccountPage() {
   const staff = await requireStaff();
-  const [sessions, events] = await Promise.all([listOwnSessions(staff), listOwnSignInEvents(staff)]);
+  const [sessions, events, passkeys] = await Promise.all([
+    listOwnSessions(staff),
+    listOwnSignInEvents(staff),
+    listOwnPasskeys(staff.id),
+  ]);
+  const passkeyColumns: Column<OwnPasskey>[] = [
+    { header: "Name", cell: (passkey) => passkey.name, className: "font-medium" },
+    { header: "Added", cell: (passkey) => <Time date={passkey.createdAt} timeZone={staff.timeZone} /> },
+    {
+      header: "Last used",
+      cell: (passkey) =>
+        passkey.lastUsedAt ? <Time date={passkey.lastUsedAt} timeZone={staff.timeZone} relative /> : "Never",
+    },
+    { header: "Synced", cell: (passkey) => (passkey.backedUp ? "Yes (backed up)" : "No (this device only)") },
+    {
+      header: <span className="sr-only">Actions</span>,
+      cell: (passkey) => (
+        <ActionForm action={removePasskeyAction} submitLabel={`Remove ${passkey.name}`} variant="secondary">
+          <input type="hidden" name="passkeyId" value={passkey.id} />
+        </ActionForm>
+      ),
+    },
+  ];
   const columns: Column<OwnSession>[] = [
     {
       header: "Browser",
@@ -65,6 +94,24 @@ export default async function AccountPage() {
             Sign out everywhere
           </Button>
         </form>
+      </section>
+      <section aria-labelledby="passkeys-title" className="space-y-3">
+        <h2 id="passkeys-title" className="text-lg font-semibold">
+          Passkeys
+        </h2>
+        <p className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
+          A passkey signs you in on its own, with your device&apos;s screen lock or security key, and cannot
+          be phished: it works only at this desk&apos;s address. Adding or removing one asks you to confirm
+          it&apos;s you.
+        </p>
+        <DataTable
+          rows={passkeys}
+          columns={passkeyColumns}
+          rowKey={(passkey) => passkey.id}
+          caption="Your passkeys"
+          empty="No passkeys yet."
+        />
+        <PasskeyEnrolForm start={startPasskeyEnrolmentAction} finish={enrolPasskeyAction} />
       </section>
       <section aria-labelledby="history-title" className="space-y-3">
         <h2 id="history-title" className="text-lg font-semibold">

@@ -55,6 +55,9 @@ export default async function StaffPage() {
                 <span className="text-slate-600 dark:text-slate-400">{member.email}</span>
                 <Badge tone="blue">{member.role.toLowerCase()}</Badge>
                 <Badge tone={STATUS[member.status].tone}>{STATUS[member.status].label}</Badge>
+                <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="sign-in-methods">
+                  Signs in with: {describeSignInMethods(member.signInMethods)}
+                </span>
                 <span className="text-sm text-slate-600 dark:text-slate-400">
                   Last sign-in:{" "}
                   {member.lastSignInAt ? (
@@ -113,4 +116,12 @@ export default async function StaffPage() {
       </section>
     </div>
   );
+}
+
+function describeSignInMethods({ passwordAndCode, passkeys }: StaffListItem["signInMethods"]): string {
+  const methods = [
+    ...(passwordAndCode ? ["password + code"] : []),
+    ...(passkeys > 0 ? [`${passkeys} passkey${passkeys === 1 ? "" : "s"}`] : []),
+  ];
+  return methods.length > 0 ? methods.join(", ") : "nothing yet";
 }
