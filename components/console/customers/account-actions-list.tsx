@@ -59,16 +59,22 @@ export function AccountActionsList({
   customerId,
   actions,
   timeZone,
+  headingLevel = 3,
 }: {
   customerId: string;
   actions: AccountActionRow[];
   timeZone: string;
+  /** 3 inside a section of the customer page; 2 on the case page, right under its title. */
+  headingLevel?: 2 | 3;
 }) {
   if (actions.length === 0) return null;
   const watching = actions.some(unsettled);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="space-y-1">
-      <h3 className="font-semibold">Account actions</h3>
+      <Heading className={headingLevel === 2 ? "text-lg font-semibold" : "font-semibold"}>
+        Account actions
+      </Heading>
       <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="account-actions">
         {actions.map((action) => (
           <li key={action.id} className="space-y-1 py-2" data-status={action.status}>

@@ -54,7 +54,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         {" · "}opened by {kase.openedBy?.name ?? "the system"} <Time date={kase.createdAt} timeZone={tz} />
         {kase.outcome ? <> · outcome: {kase.outcome}</> : null}
       </p>
-      <AccountActionsList customerId={kase.customer.id} actions={actions} timeZone={tz} />
+      <AccountActionsList customerId={kase.customer.id} actions={actions} timeZone={tz} headingLevel={2} />
       {kase.scamReports.length ? (
         <p data-testid="case-scam-reports">
           Scam {kase.scamReports.length === 1 ? "report" : "reports"}:{" "}
