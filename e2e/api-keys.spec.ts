@@ -6,22 +6,12 @@ import { expect, test } from "./support/test";
 import { API_KEY_PATTERN } from "../lib/api-keys/key-material";
 import { DEMO_STAFF } from "../scripts/demo-data/stories";
 import { loginAttemptEvent, uniqueTag } from "../test/factories/events";
-import { withE2eDatabase } from "./support/db";
+import { expireStepUp, withE2eDatabase } from "./support/db";
 import { completeStepUp, signIn } from "./support/staff";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const admin = DEMO_STAFF.admin;
-
-/** Privileged steps must ask for a fresh code: age the step-up of every session of this person. */
-async function expireStepUp(email: string): Promise<void> {
-  await withE2eDatabase((db) =>
-    db.query(
-      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
-      [email],
-    ),
-  );
-}
 
 async function keyRowsNamed(
   name: string,

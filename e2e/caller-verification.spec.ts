@@ -3,7 +3,7 @@
 // and leaves Marcus Reid as the demo story had him (see the end of the second test).
 import { expect, test, type Page } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
-import { withE2eDatabase } from "./support/db";
+import { customerIdOf, expireStepUp, withE2eDatabase } from "./support/db";
 import { waitForMail } from "./support/mailbox";
 import { expectNoAxeViolations } from "./support/help";
 import { completeStepUp, signIn } from "./support/staff";
@@ -12,23 +12,6 @@ import fc from "fast-check";
 import { hostileString } from "../test/fuzz/hostile-input";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-
-async function customerId(externalId: string): Promise<string> {
-  return withE2eDatabase(
-    async (db) =>
-      (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [externalId]))
-        .rows[0]?.id ?? "",
-  );
-}
-
-async function expireStepUp(email: string) {
-  await withE2eDatabase((db) =>
-    db.query(
-      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
-      [email],
-    ),
-  );
-}
 
 function linkIn(text: string): string {
   const link = /https?:\/\/\S+\/verify\/[A-Za-z0-9_-]{43}/.exec(text)?.[0];
@@ -46,7 +29,7 @@ test("Priya Shah confirms by email on her own device; the agent sees it live and
 }) => {
   const agent = DEMO_STAFF.agent;
   const priya = STORY_CUSTOMERS.unrequestedCode;
-  const id = await customerId(priya.externalId);
+  const id = await customerIdOf(priya.externalId);
   await signIn(page, agent, `/console/customers/${id}`);
 
   const panel = page.getByTestId("caller-verification");
@@ -122,7 +105,7 @@ test("Marcus Reid: the changed number is not offered; the customer answers No; t
   const agent = DEMO_STAFF.agent2;
   const supervisorStaff = DEMO_STAFF.supervisor;
   const marcus = STORY_CUSTOMERS.takeover;
-  const id = await customerId(marcus.externalId);
+  const id = await customerIdOf(marcus.externalId);
   await signIn(page, agent, `/console/customers/${id}`);
 
   const panel = page.getByTestId("caller-verification");
@@ -235,7 +218,7 @@ test("Fiona MacLeod answers a prompt in her app: out through the identity system
   baseURL,
 }) => {
   const fiona = STORY_CUSTOMERS.lostPhone;
-  const id = await customerId(fiona.externalId);
+  const id = await customerIdOf(fiona.externalId);
   await signIn(page, DEMO_STAFF.agent, `/console/customers/${id}`);
   const panel = page.getByTestId("caller-verification");
   await panel.getByLabel(/Prompt in the customer's app/).check();

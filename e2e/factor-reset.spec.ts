@@ -1,29 +1,11 @@
 import { expect, test, type Page } from "./support/test";
 import { DEMO_STAFF, STORY_CUSTOMERS } from "../scripts/demo-data/stories";
-import { withE2eDatabase } from "./support/db";
+import { customerIdOf, expireStepUp, withE2eDatabase } from "./support/db";
 import { appliedFor, identitySystemState } from "./support/identity-system";
 import { completeStepUp, signIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/help";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
-
-async function customerId(externalId: string): Promise<string> {
-  return withE2eDatabase(
-    async (db) =>
-      (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [externalId]))
-        .rows[0]?.id ?? "",
-  );
-}
-
-/** Privileged steps must ask for a fresh code: age the step-up of every session of this person. */
-async function expireStepUp(email: string) {
-  await withE2eDatabase((db) =>
-    db.query(
-      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
-      [email],
-    ),
-  );
-}
 
 async function fillReset(
   page: Page,
@@ -50,7 +32,7 @@ test("Marcus Reid: the page leads with the phone change; a call back to it is re
 }) => {
   const agent = DEMO_STAFF.agent;
   const marcus = STORY_CUSTOMERS.takeover;
-  const id = await customerId(marcus.externalId);
+  const id = await customerIdOf(marcus.externalId);
 
   // 1. The customer page opens with the verdict and the phone change, before anything else.
   await signIn(page, agent, `/console/customers/${id}`);
@@ -259,7 +241,7 @@ test("on a low-risk account, the reset form offers the customer's own confirmati
   page,
 }) => {
   const agent = DEMO_STAFF.agent2;
-  const id = await customerId(STORY_CUSTOMERS.lowRisk.externalId);
+  const id = await customerIdOf(STORY_CUSTOMERS.lowRisk.externalId);
   await signIn(page, agent, `/console/customers/${id}/reset`);
   // No account risk, so nothing above the form asks for a supervisor...
   await expect(page.getByText(/This account shows risk/)).toHaveCount(0);

@@ -26,3 +26,22 @@ export async function withE2eDatabase<T>(
     await client.end();
   }
 }
+
+/** The desk's id of a demo customer, by the identity system's id for them. */
+export async function customerIdOf(externalId: string): Promise<string> {
+  return withE2eDatabase(
+    async (db) =>
+      (await db.query<{ id: string }>("SELECT id FROM customers WHERE external_id = $1", [externalId]))
+        .rows[0]?.id ?? "",
+  );
+}
+
+/** Privileged steps must ask for a fresh code: ages the step-up of every session of this person. */
+export async function expireStepUp(email: string): Promise<void> {
+  await withE2eDatabase((db) =>
+    db.query(
+      "UPDATE staff_sessions SET step_up_at = NULL WHERE staff_id = (SELECT id FROM staff_users WHERE email = $1)",
+      [email],
+    ),
+  );
+}

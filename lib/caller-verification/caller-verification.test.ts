@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { sealContact } from "@/lib/customers/contact-values";
-import { createCustomer } from "@/test/factories/customers";
+import { createCustomer, replacePhone } from "@/test/factories/customers";
 import { actingAs, createStaff } from "@/test/factories/staff";
 import { customerConfirms, sendVerification } from "@/test/factories/caller-verification";
 import { decideFactorReset, requestFactorReset } from "@/lib/resets/factor-resets";
@@ -55,18 +54,7 @@ async function auditActions(customerId: string) {
 async function phoneTakenOver() {
   const customer = await createCustomer();
   const attacker = "+447700900777";
-  const db = getDb();
-  await db.accountChange.create({
-    data: {
-      customerId: customer.id,
-      kind: "PHONE_CHANGED",
-      occurredAt: new Date(Date.now() - 3_600_000),
-      previousValue: sealContact(customer.phone),
-      newValue: sealContact(attacker),
-      deviceId: "attacker-device",
-    },
-  });
-  await db.customer.update({ where: { id: customer.id }, data: { phoneE164: attacker } });
+  await replacePhone(customer, attacker);
   return { customer, attacker };
 }
 

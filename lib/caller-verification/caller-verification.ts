@@ -441,10 +441,44 @@ export async function callerVerificationPanel(customerId: string, now = new Date
   };
 }
 
-/** For the page's poll: the latest request's id and status, nothing personal. */
+/** For the page's poll: the latest request's id and status, nothing personal. One indexed read. */
 export async function latestVerificationStatus(customerId: string, now = new Date()) {
-  const { latest } = await callerVerificationPanel(customerId, now);
-  return latest ? { id: latest.id, status: latest.status } : null;
+  const latest = await getDb().callerVerification.findFirst({
+    where: { customerId, createdAt: { gt: new Date(now.getTime() - 86_400_000) } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, expiresAt: true },
+  });
+  return latest ? { id: latest.id, status: effectiveStatus(latest.status, latest.expiresAt, now) } : null;
+}
+
+/**
+ * Why a confirmation cannot stand in for verifying this agent's reset of this customer, or null
+ * when it can: the customer's own "Yes", to a request that said "reset", sent by this agent,
+ * under 30 minutes old, not used by another reset. The reset page and the reset itself share it.
+ */
+export function confirmationRefusal(
+  confirmation: {
+    customerId: string;
+    requestedById: string;
+    status: string;
+    purpose: string;
+    answeredAt: Date | null;
+    used: boolean;
+  },
+  reset: { customerId: string; staffId: string; now: Date },
+): string | null {
+  if (confirmation.customerId !== reset.customerId)
+    return "That confirmation is not this customer's. Send them a confirmation request.";
+  if (confirmation.requestedById !== reset.staffId)
+    return "That confirmation was requested by another agent: send your own request to the caller.";
+  if (confirmation.status !== "CONFIRMED" || !confirmation.answeredAt)
+    return "The customer has not confirmed that request. Send a new one, or verify another way.";
+  if (confirmation.purpose !== "FACTOR_RESET")
+    return "The customer confirmed a request that did not mention a reset. Send one that does.";
+  if (reset.now.getTime() - confirmation.answeredAt.getTime() > CONFIRMATION_USABLE_MS)
+    return "That confirmation is more than 30 minutes old. Send a new request.";
+  if (confirmation.used) return "That confirmation was already used for a reset. Send a new request.";
+  return null;
 }
 
 /**
@@ -470,19 +504,21 @@ export async function confirmationForResetInTx(
     SELECT v.customer_id, v.requested_by_id, v.status::text AS status, v.purpose::text AS purpose, v.answered_at,
            v.destination_hint, EXISTS (SELECT 1 FROM factor_resets r WHERE r.caller_verification_id = v.id) AS used
     FROM caller_verifications v WHERE v.id = ${input.verificationId}::uuid FOR UPDATE OF v`;
-  const refuse = (message: string) => fail(message, "verificationMethod");
-  if (!row || row.customer_id !== input.customerId)
-    return refuse("That confirmation is not this customer's. Send them a confirmation request.");
-  if (row.requested_by_id !== input.staffId)
-    return refuse("That confirmation was requested by another agent: send your own request to the caller.");
-  if (row.status !== "CONFIRMED" || !row.answered_at)
-    return refuse("The customer has not confirmed that request. Send a new one, or verify another way.");
-  if (row.purpose !== "FACTOR_RESET")
-    return refuse("The customer confirmed a request that did not mention a reset. Send one that does.");
-  if (input.now.getTime() - row.answered_at.getTime() > CONFIRMATION_USABLE_MS)
-    return refuse("That confirmation is more than 30 minutes old. Send a new request.");
-  if (row.used) return refuse("That confirmation was already used for a reset. Send a new request.");
-  return succeed("Confirmed by the customer.", { destinationHint: row.destination_hint });
+  const refusal = row
+    ? confirmationRefusal(
+        {
+          customerId: row.customer_id,
+          requestedById: row.requested_by_id,
+          status: row.status,
+          purpose: row.purpose,
+          answeredAt: row.answered_at,
+          used: row.used,
+        },
+        input,
+      )
+    : "That confirmation is not this customer's. Send them a confirmation request.";
+  if (refusal) return fail(refusal, "verificationMethod");
+  return succeed("Confirmed by the customer.", { destinationHint: row?.destination_hint ?? "" });
 }
 
 /** A supervisor lifts the block on resets a customer's "No" put there, with a note for the audit log. */

@@ -1,12 +1,11 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { createCustomer } from "@/test/factories/customers";
+import { createCustomer, replacePhone } from "@/test/factories/customers";
 import { actingAs, createStaff } from "@/test/factories/staff";
 import { decideFactorReset, requestFactorReset } from "./factor-resets";
 import { reportResetNotMe } from "./not-me";
 import { resetRequestSchema, type ResetRequestInput } from "./schemas";
-import { sealContact } from "@/lib/customers/contact-values";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { customerConfirms } from "@/test/factories/caller-verification";
 
@@ -221,17 +220,7 @@ describe("2FA reset after the attacker changed the phone number", () => {
     const customer = await createCustomer({ risky: true });
     const attacker = "+447700900666";
     const db = getDb();
-    await db.accountChange.create({
-      data: {
-        customerId: customer.id,
-        kind: "PHONE_CHANGED",
-        occurredAt: new Date(Date.now() - 3_600_000),
-        previousValue: sealContact(customer.phone),
-        newValue: sealContact(attacker),
-        deviceId: "attacker-device",
-      },
-    });
-    await db.customer.update({ where: { id: customer.id }, data: { phoneE164: attacker } });
+    await replacePhone(customer, attacker);
     const kase = await db.case.create({
       data: { customerId: customer.id, type: "COMPROMISED_ACCOUNT", subject: "Takeover", status: "OPEN" },
     });

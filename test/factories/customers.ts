@@ -1,6 +1,7 @@
 // Customers with factors, sessions and (optionally) risk, for tests of the console's services.
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
+import { sealContact } from "@/lib/customers/contact-values";
 
 export type TestCustomer = {
   id: string;
@@ -59,4 +60,20 @@ export async function createCustomer(options: { risky?: boolean } = {}): Promise
     factorIds: customer.factors.map((factor) => factor.id),
     sessionIds: customer.sessions.map((session) => session.id),
   };
+}
+
+/** A takeover's first move: the phone replaced an hour ago from a device never seen before. */
+export async function replacePhone(customer: TestCustomer, newPhone: string): Promise<void> {
+  const db = getDb();
+  await db.accountChange.create({
+    data: {
+      customerId: customer.id,
+      kind: "PHONE_CHANGED",
+      occurredAt: new Date(Date.now() - 3_600_000),
+      previousValue: sealContact(customer.phone),
+      newValue: sealContact(newPhone),
+      deviceId: "attacker-device",
+    },
+  });
+  await db.customer.update({ where: { id: customer.id }, data: { phoneE164: newPhone } });
 }

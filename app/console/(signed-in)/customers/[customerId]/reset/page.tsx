@@ -10,10 +10,7 @@ import { ResetForm, type VerificationOption } from "../_components/reset-form";
 import { loadContactTrust } from "@/lib/customers/contact-trust-data";
 import { listPendingResets, verificationRefusal } from "@/lib/resets/factor-resets";
 import { VERIFICATION_LABELS, VERIFICATION_METHODS } from "@/lib/resets/schemas";
-import {
-  callerVerificationPanel,
-  CONFIRMATION_USABLE_MS,
-} from "@/lib/caller-verification/caller-verification";
+import { callerVerificationPanel, confirmationRefusal } from "@/lib/caller-verification/caller-verification";
 import { env } from "@/lib/env";
 import { CallerVerificationPanel } from "../_components/caller-verification-panel";
 
@@ -40,12 +37,18 @@ export default async function ResetPage({
   // The customer's "Yes" counts when it answered this agent's request to reset, recently, unused.
   const latest = verification.latest;
   const confirmation =
-    latest?.status === "CONFIRMED" &&
-    latest.purpose === "FACTOR_RESET" &&
-    latest.requestedBy.id === ctx.staff.id &&
-    latest.usedByResetId === null &&
-    latest.answeredAt !== null &&
-    Date.now() - latest.answeredAt.getTime() <= CONFIRMATION_USABLE_MS
+    latest &&
+    confirmationRefusal(
+      {
+        customerId: customer.id,
+        requestedById: latest.requestedBy.id,
+        status: latest.status,
+        purpose: latest.purpose,
+        answeredAt: latest.answeredAt,
+        used: latest.usedByResetId !== null,
+      },
+      { customerId: customer.id, staffId: ctx.staff.id, now: new Date() },
+    ) === null
       ? latest
       : null;
   const verificationRequired = env().CALLER_VERIFICATION_REQUIRED === "1";
