@@ -13,7 +13,7 @@ test("a reader's empty search and comment reach the content team, who marks the 
   // the tag itself to survive that.
   const tag = `zq${Date.now()
     .toString(36)
-    .replace(/\d/g, (digit) => "abcdefghij"[Number(digit)])}`;
+    .replace(/\d/g, (digit) => "abcdefghij".charAt(Number(digit)))}`;
   const reader = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const readerPage = await reader.newPage();
   const beacon = readerPage.waitForRequest((request) => request.url().endsWith("/api/help/search-misses"));
