@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SSO_ENV } from "./e2e/support/sso";
 
 // Debian's Chromium where it exists (Playwright cannot download browsers on our machines);
 // Playwright's own browser elsewhere.
@@ -73,7 +74,9 @@ export default defineConfig({
       timeout: 30_000,
       gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
     },
-    server(PORT, ".data/pg-e2e", baseURL, { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` }),
+    // Single sign-on against the identity provider e2e/sso.spec.ts starts (nothing talks to it
+    // until someone presses "Sign in with …").
+    server(PORT, ".data/pg-e2e", baseURL, { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, ...SSO_ENV }),
     server(FIRST_RUN_PORT, ".data/pg-e2e-first-run", firstRunURL, { SEED_DEMO_DATA: "0" }),
   ],
 });

@@ -114,6 +114,10 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
   "app/console/(signed-in)/staff/actions.ts#resetStaffTotpAction": {
     valid: { staffId: ":staff", reason: "Fuzzing authenticator resets" },
   },
+  // Nothing ticked: the valid form leaves the policy as the suite needs it (the spec clears it after).
+  "app/console/(signed-in)/staff/actions.ts#updateSignInPolicyAction": {
+    valid: { breakGlassStaffId: "", reason: "Fuzzing the sign-in policy" },
+  },
   "app/console/(signed-in)/customers/[customerId]/actions.ts#revealCustomerFieldAction": {
     valid: { customerId: ":customer", field: "email", reason: "Fuzzing reveals" },
   },
@@ -241,7 +245,9 @@ const ACTION_FORMS: Record<string, { valid: Form; bound?: number }> = {
 };
 
 /** Step-up failures count towards the admin's lockout, and the session-ending actions end the session: run them last. */
-const RUN_LAST = ["#confirmStepUp", "#signOutEverywhereAction"];
+// The sign-in policy comes late too: a mutation that ticks "Admins" sends the fuzzing admin to add
+// a passkey, and every later action would only see that redirect.
+const RUN_LAST = ["#updateSignInPolicyAction", "#confirmStepUp", "#signOutEverywhereAction"];
 
 type Targets = Record<string, string>;
 
@@ -448,6 +454,8 @@ test("no server action answers hostile form data with a 5xx, signed in as an adm
         [DEMO_STAFF.admin.email],
       );
       await db.query("DELETE FROM auth_throttles WHERE key LIKE 'step-up:%'");
+      // Whatever policy a mutation set, the rest of the suite signs in with passwords.
+      await db.query("DELETE FROM sign_in_policy");
     });
   }
   expect(failures).toEqual([]);

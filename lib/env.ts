@@ -9,6 +9,7 @@
 // Not for the browser: client components get what they need as props from server components.
 import { z } from "zod";
 import { parseProxyTrust } from "@/lib/http/client-address";
+import { parseRoleGroups } from "@/lib/auth/sso-role-groups";
 
 const flag = z.enum(["0", "1"]);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -149,6 +150,75 @@ const schema = z.object({
       ),
     ),
 
+  SSO_ISSUER: z
+    .url({
+      error: "SSO_ISSUER must be the identity provider's issuer URL, such as https://login.example.com",
+    })
+    .optional()
+    .meta(
+      doc(
+        "OpenID Connect issuer of the company's identity provider (its /.well-known/openid-configuration is read). With `SSO_CLIENT_ID` and `SSO_CLIENT_SECRET`, the sign-in page offers single sign-on.",
+      ),
+    ),
+  SSO_CLIENT_ID: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta(doc("The desk's client id at the identity provider.")),
+  SSO_CLIENT_SECRET: z
+    .string()
+    .min(1)
+    .optional()
+    .meta(doc("The desk's client secret at the identity provider (client_secret_basic).")),
+  SSO_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta(doc("The provider's name on the button, “Sign in with …”. Default: the company's name.")),
+  SSO_REQUIRE_MFA: flag
+    .default("1")
+    .meta(
+      doc(
+        "`1`: refuse a single sign-on unless the ID token says the provider used more than one factor (`amr` contains `mfa`, or `acr` is one of `SSO_MFA_ACR_VALUES`).",
+      ),
+    ),
+  SSO_MFA_ACR_VALUES: z
+    .string()
+    .optional()
+    .meta(doc("Comma-separated `acr` values that also count as multi-factor, e.g. `phr,phrh`.")),
+  SSO_ROLE_GROUPS: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      if (value !== undefined && parseRoleGroups(value) === null) {
+        context.addIssue({
+          code: "custom",
+          message:
+            "SSO_ROLE_GROUPS must look like ADMIN=desk-admins,SUPERVISOR=desk-supervisors,AGENT=desk-agents",
+        });
+      }
+    })
+    .meta(
+      doc(
+        "Role from the ID token's `groups` claim, e.g. `ADMIN=desk-admins,SUPERVISOR=desk-supervisors,AGENT=desk-agents`; the highest match wins and is kept in step at every sign-on. Set: someone in none of the groups is refused.",
+      ),
+    ),
+  SSO_ALLOWED_DOMAINS: z
+    .string()
+    .optional()
+    .meta(
+      doc(
+        "Comma-separated email domains whose people may get a desk account at their first single sign-on without an invitation (with a role from `SSO_ROLE_GROUPS` or `SSO_DEFAULT_ROLE`). Unset: only existing and invited staff.",
+      ),
+    ),
+  SSO_DEFAULT_ROLE: z
+    .enum(["AGENT", "SUPERVISOR", "ADMIN"])
+    .optional()
+    .meta(doc("Role of an account created at single sign-on when no group names one.")),
+
   SEED_DEMO_DATA: flag
     .optional()
     .meta(doc("`0` starts the development database empty (first-run setup at `/setup`).")),
@@ -251,9 +321,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "INTEGRATIONS_ALLOW_PRIVATE_NETWORK: must not be 1 in production (endpoints must be public https URLs)",
       );
   }
+  if (parsed.success) problems.push(...ssoProblems(parsed.data));
   if (problems.length > 0 || !parsed.success)
     throw new EnvError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return parsed.data;
+}
+
+/** Single sign-on is configured whole or not at all; in production it talks to the IdP over https. */
+function ssoProblems(values: Env): string[] {
+  const parts = [values.SSO_ISSUER, values.SSO_CLIENT_ID, values.SSO_CLIENT_SECRET];
+  const set = parts.filter((part) => part !== undefined).length;
+  if (set === 0) return [];
+  if (set < parts.length)
+    return ["SSO_ISSUER, SSO_CLIENT_ID and SSO_CLIENT_SECRET: set all three for single sign-on, or none"];
+  if (isProductionServer(values) && values.DESK_DEMO !== "1" && !values.SSO_ISSUER?.startsWith("https://"))
+    return ["SSO_ISSUER: must be an https:// URL in production"];
+  return [];
 }
 
 function isProductionServer(values: Env): boolean {

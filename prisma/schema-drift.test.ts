@@ -25,6 +25,10 @@ const SQL_ONLY_OBJECTS = new Map<string, string>([
     "index otp_deliveries_unattributed_external_id_idx",
     "partial index (only events waiting for their customer); Prisma cannot describe partial indexes",
   ],
+  [
+    "check constraint sign_in_policy.sign_in_policy_single_row",
+    "the sign-in policy is one row (id 1); Prisma cannot describe check constraints",
+  ],
 ]);
 
 const serverUrl = inject("databaseServerUrl");

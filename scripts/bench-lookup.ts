@@ -176,6 +176,8 @@ const staff: CurrentStaff = {
   timeZone: "UTC",
   sessionId: "00000000-0000-4000-8000-000000000000",
   stepUpAt: null,
+  signInMethod: "PASSWORD",
+  policyStanding: "met",
 };
 const ctx = staffContext(staff, "bench");
 

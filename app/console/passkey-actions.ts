@@ -34,6 +34,6 @@ export const removePasskeyAction = staffAction(
 
 /** A step-up challenge for the caller's own passkeys (asked before the step-up itself). */
 export const startPasskeyStepUpAction = staffAction(
-  { permission: "console:use", schema: passkeyOptionsSchema },
+  { permission: "session:confirm", schema: passkeyOptionsSchema },
   (ctx) => passkeyAssertionOptions("step-up", ctx.staff.id),
 );

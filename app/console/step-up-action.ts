@@ -6,11 +6,11 @@ import { confirmStaffStepUp, confirmStaffStepUpWithPasskey } from "@/lib/auth/st
 import { staffAction } from "@/lib/forms/staff-action";
 
 export const confirmStepUp = staffAction(
-  { permission: "console:use", schema: stepUpSchema },
+  { permission: "session:confirm", schema: stepUpSchema },
   confirmStaffStepUp,
 );
 
 export const confirmStepUpWithPasskey = staffAction(
-  { permission: "console:use", schema: passkeyAssertionSchema },
+  { permission: "session:confirm", schema: passkeyAssertionSchema },
   confirmStaffStepUpWithPasskey,
 );

@@ -21,10 +21,16 @@ function fieldText(form: FormData, name: string): string {
 export function SignInForm({
   next,
   notice,
+  problem,
+  sso,
   passkeyOptions,
 }: {
   next: string;
   notice?: string;
+  /** Why the last single sign-on was refused, when the IdP sent the browser back here. */
+  problem?: string;
+  /** The company's identity provider, when single sign-on is set up. */
+  sso: { name: string } | null;
   /** Hands out a sign-in challenge for a discoverable passkey. */
   passkeyOptions: PasskeyOptionsAction<PublicKeyCredentialRequestOptionsJSON>;
 }) {
@@ -88,6 +94,25 @@ export function SignInForm({
   return (
     <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
+      {problem ? (
+        <div role="alert" data-testid="sso-problem">
+          <Alert tone="error">{problem}</Alert>
+        </div>
+      ) : null}
+      {sso ? (
+        <Button
+          type="button"
+          className="w-full"
+          disabled={pending}
+          onClick={() => {
+            setPending(true);
+            // A full-page redirect to the IdP and back through next-auth's callback.
+            void signIn("sso", { callbackUrl: next });
+          }}
+        >
+          Sign in with {sso.name}
+        </Button>
+      ) : null}
       <Button
         type="button"
         variant="secondary"

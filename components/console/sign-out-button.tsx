@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { forgetRecentItems } from "./recent-items";
 
 /** next-auth's sign-out: clears the cookie, and its signOut event ends the server-side session row. */
-export function SignOutButton() {
+export function SignOutButton({ label = "Sign out" }: { label?: string }) {
   const [pending, startTransition] = useTransition();
   return (
     <Button
@@ -17,7 +17,7 @@ export function SignOutButton() {
         startTransition(() => signOut({ callbackUrl: "/console/sign-in" }));
       }}
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? "Signing out…" : label}
     </Button>
   );
 }

@@ -1,12 +1,15 @@
 // next-auth configuration: two Credentials providers, password + TOTP (signInStaff) and a passkey
-// (signInStaffWithPasskey); the JWT carries only
+// (signInStaffWithPasskey), and the company's OpenID provider when SSO_* is set
+// (signInStaffWithSso); the JWT carries only
 // the staff id, the server-side session row id and the session version. Every request re-checks
 // those against PostgreSQL (lib/auth/current-staff.ts), so revocation is immediate everywhere.
 import "server-only";
-import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
+import { decode } from "next-auth/jwt";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { cookies, headers } from "next/headers";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
@@ -14,6 +17,8 @@ import { knownDeviceCookie, knownDeviceCookieName, knownDeviceStaffId } from "./
 import { endSessionAtSignOut } from "./sessions";
 import { signInStaffWithPasskey } from "./passkey-sign-in";
 import { signInStaff, type SignInContext, type SignInResult } from "./sign-in";
+import { ssoSettings, type SsoSettings } from "./sso-config";
+import { signInStaffWithSso, type SsoRefusal } from "./sso-sign-in";
 
 declare module "next-auth" {
   interface User {
@@ -105,6 +110,78 @@ function cookieValue(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The company's identity provider (OpenID Connect, authorization code with PKCE, state and nonce).
+ * next-auth and openid-client check the ID token's signature against the IdP's published keys, its
+ * issuer, audience, expiry and nonce; what the desk then decides is in lib/auth/sso-sign-in.ts.
+ */
+function ssoProvider(settings: SsoSettings): OAuthConfig<Record<string, unknown>> {
+  return {
+    id: "sso",
+    name: settings.name,
+    type: "oauth",
+    wellKnown: `${settings.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    // The groups claim only when roles follow groups: some IdPs refuse a scope they do not know.
+    authorization: {
+      params: { scope: settings.roleGroups ? "openid email profile groups" : "openid email profile" },
+    },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    // Nothing from the IdP goes into the desk's token: signIn below puts the staff id and the
+    // session row there, as for every other method.
+    profile: (claims) => ({ id: String(claims.sub), sessionId: "", sessionVersion: -1 }),
+  };
+}
+
+function ssoProviders(): OAuthConfig<Record<string, unknown>>[] {
+  const settings = ssoSettings();
+  return settings ? [ssoProvider(settings)] : [];
+}
+
+/** Where the sign-in page explains an SSO refusal (lib/auth/sso-sign-in.ts SSO_REFUSALS). */
+function ssoRefusalUrl(refusal: SsoRefusal): string {
+  return `/console/sign-in?sso=${refusal}`;
+}
+
+async function requestContext(): Promise<SignInContext> {
+  const source = await headers();
+  return { ip: clientIp(source), userAgent: source.get("user-agent") };
+}
+
+/**
+ * Step-up through the IdP (prompt=login) is a fresh sign-on, which opens a new session row: the one
+ * it replaces in this browser, if it was the same staff member's, ends rather than idling on.
+ */
+async function endSessionReplacedBySignOn(staffId: string): Promise<void> {
+  const name = `${appUrl().startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+  const value = (await cookies()).get(name)?.value;
+  if (!value) return;
+  const token = await decode({ token: value, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
+  if (token?.sub === staffId && token.sid) await endSessionAtSignOut({ sessionId: token.sid, staffId });
+}
+
+/** The single sign-on half of next-auth's signIn callback: decide, then name the session row. */
+async function signInWithSso(user: User, claims: unknown): Promise<true | string> {
+  const settings = ssoSettings();
+  if (!settings) return ssoRefusalUrl("failed");
+  let result;
+  try {
+    result = await signInStaffWithSso(claims, await requestContext(), settings);
+  } catch (error) {
+    log.error("sign_in.unavailable", { error, method: "sso" });
+    return ssoRefusalUrl("failed");
+  }
+  if (!result.ok) return ssoRefusalUrl(result.refusal);
+  await endSessionReplacedBySignOn(result.staffId);
+  // next-auth hands this same object to the jwt callback, which writes it into the token.
+  user.id = result.staffId;
+  user.sessionId = result.sessionId;
+  user.sessionVersion = result.sessionVersion;
+  return true;
+}
+
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   // The cookie lives as long as the absolute lifetime; idle expiry is enforced server-side.
@@ -129,8 +206,12 @@ export const authOptions: NextAuthOptions = {
       credentials: { response: { label: "Passkey answer", type: "text" } },
       authorize: authorizePasskey,
     }),
+    ...ssoProviders(),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      return account?.provider === "sso" ? signInWithSso(user, profile) : true;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -14,6 +14,22 @@ import { clientIp } from "@/lib/http/client-ip";
 import { authOptions } from "./auth-options";
 import { can, type Permission, type Role } from "./permissions";
 import { SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, STEP_UP_WINDOW_MS } from "./session-policy";
+import {
+  phishingResistantRequired,
+  sessionStanding,
+  type PolicyStanding,
+  type SignInMethod,
+  type SignInPolicyRules,
+} from "./sign-in-policy";
+
+/** Where a session that does not meet its role's sign-in policy is sent (and all it may use). */
+export const POLICY_SETUP_PATH = "/console/passkey-required";
+
+/**
+ * What such a session may still do: add a passkey, and confirm step-up for it (adding one needs a
+ * fresh second factor). Everything else waits until the policy is met.
+ */
+const ALLOWED_BEFORE_POLICY_MET: ReadonlySet<Permission> = new Set(["passkey:manage", "session:confirm"]);
 
 export type CurrentStaff = {
   id: string;
@@ -23,6 +39,9 @@ export type CurrentStaff = {
   timeZone: string;
   sessionId: string;
   stepUpAt: Date | null;
+  signInMethod: SignInMethod;
+  /** Whether this session meets the role's sign-in policy (lib/auth/sign-in-policy.ts). */
+  policyStanding: PolicyStanding;
 };
 
 /**
@@ -46,6 +65,9 @@ type SessionWithStaff = {
   expiresAt: Date;
   revokedAt: Date | null;
   stepUpAt: Date | null;
+  signInMethod: SignInMethod;
+  hasPasskey: boolean;
+  policy: SignInPolicyRules;
   staff: {
     id: string;
     email: string;
@@ -66,6 +88,11 @@ async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff
       expires_at: Date;
       revoked_at: Date | null;
       step_up_at: Date | null;
+      sign_in_method: SignInMethod;
+      has_passkey: boolean;
+      phishing_resistant_roles: Role[] | null;
+      password_sign_in_disabled: boolean | null;
+      break_glass_staff_id: string | null;
       email: string;
       name: string;
       role: Role;
@@ -75,8 +102,13 @@ async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff
     }[]
   >`
     SELECT s.id::text, s.staff_id::text, s.last_seen_at, s.expires_at, s.revoked_at, s.step_up_at,
+           s.sign_in_method::text AS sign_in_method,
+           EXISTS (SELECT 1 FROM staff_passkeys k WHERE k.staff_id = s.staff_id) AS has_passkey,
+           p.phishing_resistant_roles::text[] AS phishing_resistant_roles, p.password_sign_in_disabled,
+           p.break_glass_staff_id::text AS break_glass_staff_id,
            u.email, u.name, u.role::text AS role, u.time_zone, u.deactivated_at, u.session_version
     FROM staff_sessions s JOIN staff_users u ON u.id = s.staff_id
+    LEFT JOIN sign_in_policy p ON p.id = 1
     WHERE s.id = ${sessionId}::uuid`;
   const row = rows[0];
   if (!row) return null;
@@ -87,6 +119,13 @@ async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
     stepUpAt: row.step_up_at,
+    signInMethod: row.sign_in_method,
+    hasPasskey: row.has_passkey,
+    policy: {
+      phishingResistantRoles: row.phishing_resistant_roles ?? [],
+      passwordSignInDisabled: row.password_sign_in_disabled ?? false,
+      breakGlassStaffId: row.break_glass_staff_id,
+    },
     staff: {
       id: row.staff_id,
       email: row.email,
@@ -132,6 +171,12 @@ const lookupStaff = cache(async (): Promise<Lookup> => {
       timeZone: staff.timeZone,
       sessionId: row.id,
       stepUpAt: row.stepUpAt,
+      signInMethod: row.signInMethod,
+      policyStanding: sessionStanding({
+        required: phishingResistantRequired(staff, row.policy),
+        method: row.signInMethod,
+        hasPasskey: row.hasPasskey,
+      }),
     },
   };
 });
@@ -151,6 +196,8 @@ export async function requireStaff(permission: Permission = "console:use"): Prom
     redirect(
       result.problem === "signed-out" ? "/console/sign-in" : `/console/sign-in?reason=${result.problem}`,
     );
+  if (result.staff.policyStanding !== "met" && !ALLOWED_BEFORE_POLICY_MET.has(permission))
+    redirect(POLICY_SETUP_PATH);
   if (!can(result.staff, permission)) forbidden();
   return result.staff;
 }
@@ -169,6 +216,11 @@ export async function requireStaffForApi(
 ): Promise<StaffContext | Response> {
   const { staff } = await lookupStaff();
   if (!staff) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+  if (staff.policyStanding !== "met" && !ALLOWED_BEFORE_POLICY_MET.has(permission))
+    return Response.json(
+      { error: "Your role must sign in with a passkey or single sign-on first." },
+      { status: 403 },
+    );
   if (!can(staff, permission))
     return Response.json({ error: "You do not have permission to do this." }, { status: 403 });
   return staffContext(staff, clientIp(await headers()));

@@ -74,6 +74,7 @@ export async function signInStaffWithPasskey(input: unknown, context: SignInCont
   const locked = staff.lockedUntil !== null && staff.lockedUntil > new Date();
   const session = await openStaffSession({
     staffId: staff.id,
+    method: "PASSKEY",
     actor: staffActor(staff),
     context,
     auditData: { factor: "passkey", passkeyId: outcome.passkeyId, ...(locked ? { liftedLock: true } : {}) },

@@ -20,6 +20,7 @@ import { decodeClientDataJSON } from "@simplewebauthn/server/helpers";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, recordAuditEvent, staffActor } from "@/lib/audit/audit-log";
 import { fail, succeed, type Result } from "@/lib/result";
+import { queueStaffCredentialNotice } from "@/lib/notifications/outbox";
 import type { StaffContext } from "./current-staff";
 import {
   CHALLENGE_LIFETIME_MS,
@@ -99,8 +100,13 @@ export async function listOwnPasskeys(staffId: string): Promise<OwnPasskey[]> {
   });
 }
 
-export async function countOwnPasskeys(staffId: string): Promise<number> {
-  return getDb().staffPasskey.count({ where: { staffId } });
+/** What the step-up prompt can offer this staff member: their passkeys, and an authenticator app. */
+export async function ownStepUpMethods(staffId: string): Promise<{ passkeys: number; code: boolean }> {
+  const staff = await getDb().staffUser.findUnique({
+    where: { id: staffId },
+    select: { totpSecretEnc: true, _count: { select: { passkeys: true } } },
+  });
+  return { passkeys: staff?._count.passkeys ?? 0, code: Boolean(staff?.totpSecretEnc) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +212,12 @@ export async function enrolPasskey(ctx: StaffContext, input: PasskeyEnrolmentInp
         backedUp: credentialBackedUp,
       },
     });
+    // Someone holding a phished password and code could add their own passkey: the owner hears of it.
+    await queueStaffCredentialNotice(tx, {
+      staffEmail: staff.email,
+      change: `A passkey named “${input.name}” was added`,
+      ip,
+    });
   });
   return succeed(`Passkey “${input.name}” added. You can sign in with it alone.`);
 }
@@ -226,6 +238,11 @@ export async function removePasskey(ctx: StaffContext, input: { passkeyId: strin
       ip,
       target: { type: "staff", id: staff.id },
       data: { passkeyId: passkey.id, name: passkey.name },
+    });
+    await queueStaffCredentialNotice(tx, {
+      staffEmail: staff.email,
+      change: `The passkey named “${passkey.name}” was removed`,
+      ip,
     });
     return succeed(`Passkey “${passkey.name}” removed.`);
   });

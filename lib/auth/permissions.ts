@@ -31,7 +31,9 @@ export type Permission =
   // The help center's content: article feedback, searches that found nothing, review dates.
   | "content:manage"
   // One's own passkeys: each is a new way into the account, so adding and removing need step-up.
-  | "passkey:manage";
+  | "passkey:manage"
+  // Prove a second factor again in one's own session (step-up itself).
+  | "session:confirm";
 
 const EVERY_ROLE: readonly Role[] = ["AGENT", "SUPERVISOR", "ADMIN"];
 const SUPERVISORS: readonly Role[] = ["SUPERVISOR", "ADMIN"];
@@ -63,6 +65,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "integration:manage": ADMINS,
   "content:manage": ADMINS,
   "passkey:manage": EVERY_ROLE,
+  "session:confirm": EVERY_ROLE,
 };
 
 /** Actions that need a second factor entered in the last few minutes (step-up). */

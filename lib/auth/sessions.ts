@@ -5,6 +5,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent, type StaffActor } from "@/lib/audit/audit-log";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
+import type { SignInMethod } from "./sign-in-policy";
 
 /**
  * A successful sign-in: clears the failure counters and any lock (the owner proved both factors),
@@ -14,6 +15,13 @@ export async function openStaffSession(input: {
   staffId: string;
   actor: StaffActor;
   context: { ip: string; userAgent: string | null };
+  /** How they proved who they are; the sign-in policy asks some roles for a phishing-resistant one. */
+  method: SignInMethod;
+  /**
+   * When they last proved who they are, if not now: a single sign-on can reuse the IdP's older
+   * session, and step-up counts from then. Null: not known, so the session starts without step-up.
+   */
+  provedAt?: Date | null;
   /** What the audit event records about how they signed in (never a secret). */
   auditData: Record<string, unknown>;
 }): Promise<{ id: string }> {
@@ -30,7 +38,8 @@ export async function openStaffSession(input: {
         ip: context.ip,
         userAgent: context.userAgent?.slice(0, 512) ?? null,
         // Signing in with a second factor (or a verified passkey) counts as a fresh step-up.
-        stepUpAt: now,
+        stepUpAt: input.provedAt === undefined ? now : input.provedAt,
+        signInMethod: input.method,
         expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
       },
       select: { id: true },
@@ -40,7 +49,7 @@ export async function openStaffSession(input: {
       action: "staff.sign_in.succeeded",
       ip: context.ip,
       target: { type: "staff", id: staffId },
-      data: { ...input.auditData, sessionId: created.id },
+      data: { ...input.auditData, method: input.method, sessionId: created.id },
     });
     return created;
   });

@@ -14,12 +14,14 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { appendAuditEvent, recordAuditEvent, staffActor, type StaffActor } from "@/lib/audit/audit-log";
-import { queueStaffLockAlert } from "@/lib/notifications/outbox";
+import { queueBreakGlassAlert, queueStaffLockAlert } from "@/lib/notifications/outbox";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { describeLock, SECOND_FACTOR_FAILURES_BEFORE_LOCK, lockMinutesFor } from "./lockout";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
 import { openStaffSession } from "./sessions";
+import { isBreakGlassSignIn, loadSignInPolicy, passwordSignInRefusal } from "./sign-in-policy";
+import { ssoDisplayName } from "./sso-config";
 import { checkSecondFactor, claimSecondFactor } from "./staff-credentials";
 import { checkThrottle, clearThrottle, recordThrottledFailure, type ThrottleRule } from "./throttle";
 import { checkTotpCode } from "./totp";
@@ -106,6 +108,7 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
       deactivatedAt: true,
       sessionVersion: true,
       demo: true,
+      role: true,
     },
   });
 
@@ -199,18 +202,67 @@ export async function signInStaff(input: unknown, context: SignInContext): Promi
     };
   }
 
+  // Both factors are right; the sign-in policy may still want a passkey or single sign-on.
+  const [policy, passkeys] = await Promise.all([
+    loadSignInPolicy(),
+    getDb().staffPasskey.count({ where: { staffId: staff.id } }),
+  ]);
+  const policyRefusal = passwordSignInRefusal(staff, policy, passkeys, ssoDisplayName());
+  if (policyRefusal) {
+    await recordAuditEvent({
+      actor,
+      action: "staff.sign_in.refused_policy",
+      ip: context.ip,
+      target: { type: "staff", id: staff.id },
+      data: { reason: policyRefusal.reason },
+    });
+    return { ok: false, message: policyRefusal.message };
+  }
+
+  const breakGlass = isBreakGlassSignIn(staff, policy);
   const session = await openStaffSession({
     staffId: staff.id,
     actor,
     context,
+    method: "PASSWORD",
     auditData: {
       factor: factor.kind,
       knownDevice,
       ...(locked ? { liftedLock: true } : {}),
+      ...(breakGlass ? { breakGlass: true } : {}),
     },
   });
+  if (breakGlass) await alertBreakGlassSignIn(staff, context);
   await clearThrottle(PAIR_THROTTLE, pairKey);
   return { ok: true, staffId: staff.id, sessionId: session.id, sessionVersion: staff.sessionVersion };
+}
+
+/**
+ * The break-glass administrator used a password while everyone else must not: every other active
+ * administrator hears of it, so a stolen break-glass password cannot be used quietly.
+ */
+async function alertBreakGlassSignIn(
+  staff: { id: string; email: string },
+  context: SignInContext,
+): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const admins = await tx.staffUser.findMany({
+      where: { role: "ADMIN", deactivatedAt: null, id: { not: staff.id } },
+      select: { email: true },
+    });
+    const alerted = await queueBreakGlassAlert(tx, {
+      staffEmail: staff.email,
+      ip: context.ip,
+      adminEmails: admins.map((admin) => admin.email),
+    });
+    await appendAuditEvent(tx, {
+      actor: { type: "SYSTEM", label: "sign-in policy" },
+      action: "staff.sign_in.break_glass",
+      ip: context.ip,
+      target: { type: "staff", id: staff.id },
+      data: { alerted },
+    });
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ import {
   resetEmail,
   resetSms,
   staffLockAlertEmail,
+  breakGlassAlertEmail,
+  staffCredentialNoticeEmail,
   type ResetNotice,
 } from "./templates";
 import type { NoticeRecipients } from "@/lib/customers/contact-trust";
@@ -129,6 +131,46 @@ export async function queueStaffLockAlert(
       channel: "EMAIL" as const,
       destination,
       template: "staff-locked",
+      subject: email.subject,
+      body: email.body,
+    })),
+  });
+  return recipients.length;
+}
+
+/** Tells a staff member that a way into their account was added or removed. */
+export async function queueStaffCredentialNotice(
+  tx: Tx,
+  notice: { staffEmail: string; change: string; ip: string },
+): Promise<void> {
+  const email = staffCredentialNoticeEmail({
+    ...notice,
+    at: new Date(),
+    consoleUrl: `${appUrl()}/console/account`,
+  });
+  await tx.notification.create({
+    data: {
+      channel: "EMAIL",
+      destination: notice.staffEmail,
+      template: "staff-credential-changed",
+      subject: email.subject,
+      body: email.body,
+    },
+  });
+}
+
+/** Tells the other administrators that the break-glass account signed in with a password. */
+export async function queueBreakGlassAlert(
+  tx: Tx,
+  alert: { staffEmail: string; ip: string; adminEmails: string[] },
+): Promise<number> {
+  const email = breakGlassAlertEmail({ ...alert, at: new Date(), consoleUrl: `${appUrl()}/console/staff` });
+  const recipients = [...new Set(alert.adminEmails)];
+  await tx.notification.createMany({
+    data: recipients.map((destination) => ({
+      channel: "EMAIL" as const,
+      destination,
+      template: "staff-break-glass",
       subject: email.subject,
       body: email.body,
     })),

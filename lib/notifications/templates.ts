@@ -92,6 +92,48 @@ export function staffLockAlertEmail(alert: {
   return { subject: `Staff account locked: ${alert.staffEmail}`, body: lines.join("\n") };
 }
 
+/** To a staff member: a way into their account was added or removed (ASVS: tell people of credential changes). */
+export function staffCredentialNoticeEmail(notice: {
+  change: string;
+  ip: string;
+  at: Date;
+  consoleUrl: string;
+}): {
+  subject: string;
+  body: string;
+} {
+  const lines = [
+    `${notice.change} on your Account Security Desk staff account at ${formatWhen(notice.at)} (from ${notice.ip}).`,
+    "",
+    "If this was you, there is nothing to do.",
+    "If it was not you, someone else is signed in as you: tell an administrator now, so they can end your sessions and reset your sign-in methods.",
+    "",
+    `Your account: ${notice.consoleUrl}`,
+  ];
+  return { subject: "Your staff sign-in methods changed", body: lines.join("\n") };
+}
+
+/** To the other administrators: the break-glass account signed in with a password. */
+export function breakGlassAlertEmail(alert: {
+  staffEmail: string;
+  ip: string;
+  at: Date;
+  consoleUrl: string;
+}): {
+  subject: string;
+  body: string;
+} {
+  const lines = [
+    `The break-glass account ${alert.staffEmail} signed in to the Account Security Desk with a password at ${formatWhen(alert.at)} (from ${alert.ip}).`,
+    "",
+    "The sign-in policy keeps everyone else from signing in with a password; this account is the way back in when single sign-on or passkeys fail.",
+    "If nobody expected this, end its sessions from the Staff page now and review the audit log.",
+    "",
+    `Console: ${alert.consoleUrl}`,
+  ];
+  return { subject: `Break-glass sign-in: ${alert.staffEmail}`, body: lines.join("\n") };
+}
+
 /** To administrators: the identity system is not accepting the desk's account actions. */
 export function integrationAlertEmail(alert: { endpointName: string; failing: number; consoleUrl: string }): {
   subject: string;

@@ -49,3 +49,21 @@ export const staffActiveSchema = staffReasonSchema.extend({
 });
 /** Ending one of your own sessions from the account page. */
 export const revokeSessionSchema = z.object({ sessionId: z.uuid({ error: "Unknown session." }) });
+
+/** The Staff page's sign-in policy form: checkboxes send "on" when ticked and nothing when not. */
+const ticked = z
+  .literal("on", { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((value) => value === "on");
+
+export const signInPolicySchema = z.object({
+  requireAgents: ticked,
+  requireSupervisors: ticked,
+  requireAdmins: ticked,
+  passwordSignInDisabled: ticked,
+  breakGlassStaffId: z
+    .union([z.literal(""), staffIdField])
+    .optional()
+    .transform((value) => value || null),
+  reason: reasonField,
+});

@@ -46,10 +46,12 @@ describe("staff administration", () => {
     expect(list.find((member) => member.id === staff.id)?.signInMethods).toEqual({
       passwordAndCode: true,
       passkeys: 1,
+      sso: false,
     });
     expect(list.find((member) => member.id === invited.id)?.signInMethods).toEqual({
       passwordAndCode: false,
       passkeys: 0,
+      sso: false,
     });
   });
 

@@ -22,8 +22,8 @@ export type StaffListItem = {
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
-  /** How they can sign in: password + authenticator code (once enrolled), and how many passkeys. */
-  signInMethods: { passwordAndCode: boolean; passkeys: number };
+  /** How they can sign in: password + authenticator code (once enrolled), passkeys, single sign-on. */
+  signInMethods: { passwordAndCode: boolean; passkeys: number; sso: boolean };
 };
 
 export async function listStaff(): Promise<StaffListItem[]> {
@@ -40,16 +40,21 @@ export async function listStaff(): Promise<StaffListItem[]> {
       lastSignInAt: true,
       createdAt: true,
       passwordHash: true,
+      ssoSubject: true,
       _count: { select: { passkeys: true } },
     },
   });
   const now = new Date();
-  return rows.map(({ totpSecretEnc, deactivatedAt, passwordHash, _count, ...row }) => ({
+  return rows.map(({ totpSecretEnc, deactivatedAt, passwordHash, ssoSubject, _count, ...row }) => ({
     ...row,
-    signInMethods: { passwordAndCode: Boolean(passwordHash && totpSecretEnc), passkeys: _count.passkeys },
+    signInMethods: {
+      passwordAndCode: Boolean(passwordHash && totpSecretEnc),
+      passkeys: _count.passkeys,
+      sso: ssoSubject !== null,
+    },
     status: deactivatedAt
       ? "deactivated"
-      : !totpSecretEnc
+      : !totpSecretEnc && !ssoSubject && _count.passkeys === 0
         ? "needs-enrolment"
         : row.lockedUntil && row.lockedUntil > now
           ? "locked"

@@ -57,6 +57,8 @@ export async function signedInAs(
     timeZone: "UTC",
     sessionId: session.id,
     stepUpAt: options.stepUpAt ?? null,
+    signInMethod: "PASSWORD",
+    policyStanding: "met",
   };
 }
 

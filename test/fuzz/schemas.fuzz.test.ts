@@ -357,6 +357,14 @@ const TARGETS: Record<string, FuzzTarget> = {
   "lib/staff/schemas.ts#reasonField": { valid: "Customer called in" },
   "lib/staff/schemas.ts#revokeSessionSchema": { valid: { sessionId: ID } },
   "lib/staff/schemas.ts#roleField": { valid: "ADMIN" },
+  "lib/staff/schemas.ts#signInPolicySchema": {
+    valid: {
+      requireSupervisors: "on",
+      requireAdmins: "on",
+      breakGlassStaffId: ID,
+      reason: "Phishing-resistant approvers",
+    },
+  },
   "lib/staff/schemas.ts#staffActiveSchema": {
     valid: { staffId: ID, reason: "Left the company", active: "false" },
   },

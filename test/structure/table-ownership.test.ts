@@ -19,7 +19,11 @@ const OWNERS: Record<string, readonly string[]> = {
   // authenticator reset removes them too (lib/staff).
   StaffPasskey: ["lib/auth", "lib/staff"],
   WebauthnChallenge: ["lib/auth"],
-  StaffInvite: ["lib/staff"],
+  // Invitations are made by administrators (lib/staff) and used at enrolment or at a first single
+  // sign-on (lib/auth/sso-sign-in.ts).
+  StaffInvite: ["lib/staff", "lib/auth"],
+  // The sign-in policy: set by administrators (lib/staff), read at every sign-in (lib/auth).
+  SignInPolicy: ["lib/staff"],
   AuthThrottle: ["lib/auth"],
   Customer: ["lib/customers"],
   SecondFactor: ["lib/customers"],

@@ -9,16 +9,18 @@ import { ConsoleSearch } from "@/components/console/console-search";
 import { countWorkload } from "@/lib/workspace/workload";
 import { StepUpProvider } from "@/components/console/step-up-context";
 import { SignOutButton } from "@/components/console/sign-out-button";
-import { countOwnPasskeys } from "@/lib/auth/passkeys";
+import { ownStepUpMethods } from "@/lib/auth/passkeys";
+import { ssoDisplayName } from "@/lib/auth/sso-config";
 import { startPasskeyStepUpAction } from "../passkey-actions";
 import { confirmStepUp, confirmStepUpWithPasskey } from "../step-up-action";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const [counts, passkeys] = await Promise.all([
+  const [counts, stepUp] = await Promise.all([
     countWorkload(staff.id, staff.role),
-    countOwnPasskeys(staff.id),
+    ownStepUpMethods(staff.id),
   ]);
+  const ssoName = ssoDisplayName();
   const density = (await cookies()).get("console-density")?.value === "compact" ? "compact" : "comfortable";
   const links: ConsoleNavLink[] = [
     { href: "/console", label: "My work" },
@@ -103,8 +105,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <StepUpProvider
           confirm={confirmStepUp}
           passkey={
-            passkeys > 0 ? { start: startPasskeyStepUpAction, confirm: confirmStepUpWithPasskey } : null
+            stepUp.passkeys > 0
+              ? { start: startPasskeyStepUpAction, confirm: confirmStepUpWithPasskey }
+              : null
           }
+          methods={{
+            code: stepUp.code,
+            // Offered to those who signed in through the IdP (and, by the prompt, only without a passkey).
+            sso: ssoName && staff.signInMethod === "SSO" ? { name: ssoName } : null,
+          }}
         >
           {children}
         </StepUpProvider>

@@ -12,7 +12,7 @@ import {
   startPasskeyEnrolmentAction,
 } from "@/app/console/passkey-actions";
 import { listOwnPasskeys, type OwnPasskey } from "@/lib/auth/passkeys";
-import { PasskeyEnrolForm } from "./_components/passkey-enrol-form";
+import { PasskeyEnrolForm } from "@/components/console/passkey-enrol-form";
 
 export const metadata: Metadata = { title: "My account" };
 

@@ -5,6 +5,7 @@ import {
   changeRoleSchema,
   inviteDecisionSchema,
   inviteSchema,
+  signInPolicySchema,
   staffActiveSchema,
   staffReasonSchema,
 } from "@/lib/staff/schemas";
@@ -17,6 +18,7 @@ import {
   setStaffActive,
   unlockStaff,
 } from "@/lib/staff/staff-admin";
+import { updateSignInPolicy } from "@/lib/staff/sign-in-policy";
 
 const staffAdmin = { permission: "staff:manage", revalidate: "/console/staff" } as const;
 
@@ -42,3 +44,8 @@ export const setStaffActiveAction = staffAction({ ...staffAdmin, schema: staffAc
 export const unlockStaffAction = staffAction({ ...staffAdmin, schema: staffReasonSchema }, unlockStaff);
 
 export const resetStaffTotpAction = staffAction({ ...staffAdmin, schema: staffReasonSchema }, resetStaffTotp);
+
+export const updateSignInPolicyAction = staffAction(
+  { ...staffAdmin, schema: signInPolicySchema },
+  updateSignInPolicy,
+);

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { listPendingInvites, listStaff, type StaffListItem } from "@/lib/staff/staff-admin";
+import { meetsSignInPolicy, phishingResistantRequired } from "@/lib/auth/sign-in-policy";
+import { signInPolicyView } from "@/lib/staff/sign-in-policy";
+import { SignInPolicyForm } from "./_components/sign-in-policy-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Time } from "@/components/console/time";
 import { InviteActions } from "./_components/invite-actions";
@@ -18,7 +21,7 @@ const STATUS: Record<StaffListItem["status"], { label: string; tone: BadgeTone }
 
 export default async function StaffPage() {
   const admin = await requireStaff("staff:manage");
-  const [staff, invites] = await Promise.all([listStaff(), listPendingInvites()]);
+  const [staff, invites, policy] = await Promise.all([listStaff(), listPendingInvites(), signInPolicyView()]);
   // Expired invitations stay listed a while, so an admin can send a fresh link.
   const now = Date.now();
   return (
@@ -39,6 +42,21 @@ export default async function StaffPage() {
         </h2>
         <InviteForm />
       </section>
+      <section
+        aria-labelledby="policy-title"
+        className="space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="policy-title" className="text-lg font-semibold">
+          Sign-in policy
+        </h2>
+        {policy.updatedAt ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Last changed <Time date={policy.updatedAt} timeZone={admin.timeZone} relative />
+            {policy.updatedByName ? ` by ${policy.updatedByName}` : ""}.
+          </p>
+        ) : null}
+        <SignInPolicyForm policy={policy} candidates={policy.breakGlassCandidates} ssoName={policy.ssoName} />
+      </section>
       <section aria-labelledby="team-title" className="space-y-3">
         <h2 id="team-title" className="text-lg font-semibold">
           Team ({staff.length})
@@ -58,6 +76,15 @@ export default async function StaffPage() {
                 <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="sign-in-methods">
                   Signs in with: {describeSignInMethods(member.signInMethods)}
                 </span>
+                {member.id === policy.breakGlassStaffId ? (
+                  <Badge tone="red">break-glass</Badge>
+                ) : phishingResistantRequired(member, policy) ? (
+                  meetsSignInPolicy({ ...member, ...member.signInMethods }, policy) ? (
+                    <Badge tone="green">meets sign-in policy</Badge>
+                  ) : (
+                    <Badge tone="amber">needs a passkey</Badge>
+                  )
+                ) : null}
                 <span className="text-sm text-slate-600 dark:text-slate-400">
                   Last sign-in:{" "}
                   {member.lastSignInAt ? (
@@ -118,10 +145,11 @@ export default async function StaffPage() {
   );
 }
 
-function describeSignInMethods({ passwordAndCode, passkeys }: StaffListItem["signInMethods"]): string {
+function describeSignInMethods({ passwordAndCode, passkeys, sso }: StaffListItem["signInMethods"]): string {
   const methods = [
     ...(passwordAndCode ? ["password + code"] : []),
     ...(passkeys > 0 ? [`${passkeys} passkey${passkeys === 1 ? "" : "s"}`] : []),
+    ...(sso ? ["single sign-on"] : []),
   ];
   return methods.length > 0 ? methods.join(", ") : "nothing yet";
 }

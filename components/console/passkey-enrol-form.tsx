@@ -15,8 +15,8 @@ import {
   askForPasskeyOptions,
   describePasskeyBrowserError,
   type PasskeyOptionsAction,
-} from "@/components/console/passkey-browser";
-import { StepUpPrompt } from "@/components/console/step-up-prompt";
+} from "./passkey-browser";
+import { StepUpPrompt } from "./step-up-prompt";
 
 type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
