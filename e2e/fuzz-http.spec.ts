@@ -23,6 +23,7 @@ const ROUTE_URLS: Record<string, string[]> = {
     "/api/auth/providers",
     "/api/auth/signin",
     "/api/auth/callback/staff",
+    "/api/auth/callback/sso",
     "/api/auth/signout",
     "/api/auth/_log",
     "/api/auth/%3Cscript%3E/..%2F..%2Fetc",

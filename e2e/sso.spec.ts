@@ -163,11 +163,10 @@ test("an invited supervisor signs in through the company IdP, steps up there, an
     await signIn(adminPage, DEMO_STAFF.admin, "/console/staff");
     const member = adminPage.getByTestId(`staff-${sam.email}`);
     await expect(member.getByTestId("sign-in-methods")).toHaveText("Signs in with: single sign-on");
-    await member.getByRole("button", { name: "Deactivate" }).scrollIntoViewIfNeeded();
-    const form = member.locator("form", { has: adminPage.getByRole("button", { name: "Deactivate" }) });
-    await form.getByLabel("Reason").fill("Left the support team");
-    await form.getByRole("button", { name: "Deactivate" }).click();
-    await expect(member).toContainText("Deactivated");
+    await member.getByText(`Manage ${sam.name}`).click();
+    await member.getByLabel("Reason").nth(1).fill("Left the support team");
+    await member.getByRole("button", { name: "Deactivate" }).click();
+    await expect(member.getByText(/deactivated and signed out everywhere/)).toBeVisible();
 
     await page.goto("/console");
     await page.waitForURL(/\/console\/sign-in\?reason=revoked/);
@@ -214,7 +213,7 @@ test("the desk refuses a sign-on without a second factor, an uninvited or unveri
   try {
     const page = await freshPage(browser, baseURL);
     await signInThroughIdp(page, ACCOUNTS.noMfa.login);
-    await page.waitForURL(/\/console\/sign-in\?error=/);
+    await page.waitForURL(/\/console\/sign-in\?.*\berror=/);
     await expect(page.getByTestId("sso-problem")).toContainText("Single sign-on did not complete");
     await page.goto("/console");
     await page.waitForURL(/\/console\/sign-in/);

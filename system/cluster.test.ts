@@ -2,11 +2,13 @@
 // #8, item 3). Everything one instance decides about security must hold on the other: a TOTP step
 // is usable once across both, failures add up to one lockout, the per-address sign-in throttle and
 // the per-key ingest limit are one budget, a revoked session is refused everywhere, and a form
-// rendered by one instance can be submitted to the other (docs/running-several-instances.md).
+// rendered by one instance can be submitted to the other (docs/running-several-instances.md), and a
+// passkey challenge issued by one is answered on the other (issue #16), once.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { DEMO_STAFF, type DemoStaff } from "../scripts/demo-data/stories";
-import { callServerAction, type CookieJar } from "../e2e/support/http-session";
+import { callServerAction, CookieJar } from "../e2e/support/http-session";
+import { SoftwareAuthenticator } from "../test/support/software-authenticator";
 import { totpCode, waitForNextStep } from "../e2e/support/totp";
 import { createIngestKey, startCluster, type Cluster } from "./support/cluster";
 import { findForm, hiddenFields } from "./support/html-form";
@@ -292,3 +294,78 @@ test("a form rendered by one instance is accepted by the other, without JavaScri
   expect(signedOut.headers.get("location")).toContain("/console/sign-in?reason=signed-out-everywhere");
   expect(await consoleAccess(a.baseURL, jar)).toBe("/console/sign-in?reason=revoked");
 });
+
+test("a passkey challenge issued by one instance is answered on the other, once", async () => {
+  // Both instances serve one public address (APP_URL), so passkeys have one relying party: a
+  // loopback address is served to them as localhost (lib/auth/passkey-relying-party.ts).
+  const ceremony = { origin: `http://localhost:${FIRST_PORT}`, rpId: "localhost" };
+  const challengeIn = (body: string) => /"challenge":"([A-Za-z0-9_-]+)"/.exec(body)?.[1] ?? "";
+  const authenticator = SoftwareAuthenticator.create();
+  const jar = await signIn(a, DEMO_STAFF.agent, "198.51.100.8");
+
+  // Enrolment: the challenge from A, the answer verified and stored by B.
+  const start = new FormData();
+  start.set("name", "Cluster key");
+  const options = await callServerAction(
+    a.baseURL,
+    "/console/account",
+    serverActionId("startPasskeyEnrolmentAction"),
+    jar,
+    [{ status: "idle" }, start],
+  );
+  const enrolmentChallenge = challengeIn(options.body);
+  expect(enrolmentChallenge).not.toBe("");
+  const finish = new FormData();
+  finish.set("name", "Cluster key");
+  finish.set(
+    "response",
+    JSON.stringify(authenticator.register({ challenge: enrolmentChallenge, ...ceremony })),
+  );
+  const enrolled = await callServerAction(
+    b.baseURL,
+    "/console/account",
+    serverActionId("enrolPasskeyAction"),
+    jar,
+    [{ status: "idle" }, finish],
+  );
+  expect(enrolled.body).toContain("Passkey “Cluster key” added");
+
+  // Sign-in: the challenge from B, the answer accepted by A; the same answer on B again is refused.
+  const signInOptions = await callServerAction(
+    b.baseURL,
+    "/console/sign-in",
+    serverActionId("startPasskeySignInAction"),
+    null,
+  );
+  const answer = authenticator.assert({ challenge: challengeIn(signInOptions.body), ...ceremony });
+  const onA = await passkeySignIn(a, answer, "198.51.100.8");
+  expect(onA.error).toBeNull();
+  expect(await consoleAccess(a.baseURL, onA.jar)).toBe("signed-in");
+  const replayOnB = await passkeySignIn(b, answer, "198.51.100.8");
+  expect(replayOnB.error).toMatch(/expired or was already used/);
+});
+
+/** next-auth's passkey provider, as the sign-in page posts to it. */
+async function passkeySignIn(
+  instance: NextInstance,
+  response: unknown,
+  ip: string,
+): Promise<{ error: string | null; jar: CookieJar }> {
+  const jar = new CookieJar();
+  const csrf = await fetch(`${instance.baseURL}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
+  jar.store(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const answer = await fetch(`${instance.baseURL}/api/auth/callback/passkey`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+      "x-forwarded-for": ip,
+    },
+    body: new URLSearchParams({ csrfToken, response: JSON.stringify(response), json: "true" }),
+  });
+  jar.store(answer);
+  const { url } = (await answer.json()) as { url: string };
+  return { error: new URL(url, instance.baseURL).searchParams.get("error"), jar };
+}

@@ -240,8 +240,16 @@ export const authOptions: NextAuthOptions = {
   logger: {
     // next-auth logs the credentials-failure message at error level; the message is ours and
     // carries no secret, but the default logger also prints request details. Keep it short.
-    error(code) {
-      if (code !== "CREDENTIALS_SIGNIN_ERROR") log.error("next_auth.error", { kind: code });
+    error(code, metadata) {
+      if (code === "CREDENTIALS_SIGNIN_ERROR") return;
+      // For single sign-on, the reason the IdP's answer was refused (openid-client's message: a bad
+      // signature, a nonce or state mismatch) is what an operator needs; it names no secret.
+      const error =
+        metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      log.error("next_auth.error", {
+        kind: code,
+        ...(error instanceof Error ? { reason: error.message.slice(0, 300) } : {}),
+      });
     },
     warn(code) {
       log.warn("next_auth.warning", { kind: code });

@@ -420,6 +420,7 @@ export type OwnSession = {
   userAgent: string | null;
   createdAt: Date;
   lastSeenAt: Date;
+  signInMethod: "PASSWORD" | "PASSKEY" | "SSO";
   current: boolean;
 };
 
@@ -428,7 +429,7 @@ export async function listOwnSessions(staff: CurrentStaff): Promise<OwnSession[]
     where: { staffId: staff.id, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { lastSeenAt: "desc" },
     take: 50,
-    select: { id: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true },
+    select: { id: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true, signInMethod: true },
   });
   return rows.map((row) => ({ ...row, current: row.id === staff.sessionId }));
 }

@@ -61,9 +61,11 @@ async function POST(request: Request, context: unknown): Promise<Response> {
 }
 
 async function GET(request: Request, context: unknown): Promise<Response> {
-  // The only provider is Credentials, whose callback signs in by POST; next-auth throws on a GET
-  // ("Callback for provider type credentials not supported").
-  if (new URL(request.url).pathname.startsWith("/api/auth/callback/")) {
+  // The Credentials providers (password, passkey) sign in by POST; next-auth throws on a GET
+  // ("Callback for provider type credentials not supported"). Single sign-on's callback is a GET:
+  // the identity provider redirects the browser there with the code.
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith("/api/auth/callback/") && pathname !== "/api/auth/callback/sso") {
     return new Response("Sign in with POST.", {
       status: 405,
       headers: { Allow: "POST", "Cache-Control": "no-store" },

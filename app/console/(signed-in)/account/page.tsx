@@ -21,6 +21,14 @@ const SIGN_IN_LABELS: Record<string, string> = {
   "staff.sign_in.failed": "Failed sign-in",
   "staff.sign_in.refused_locked": "Refused: account locked",
   "staff.sign_in.refused_deactivated": "Refused: account deactivated",
+  "staff.sign_in.refused_policy": "Refused: your role signs in with a passkey or single sign-on",
+  "staff.sign_in.refused_sso": "Refused: single sign-on",
+};
+
+const METHOD_LABELS: Record<OwnSession["signInMethod"], string> = {
+  PASSWORD: "Password and code",
+  PASSKEY: "Passkey",
+  SSO: "Single sign-on",
 };
 
 export default async function AccountPage() {
@@ -59,6 +67,7 @@ export default async function AccountPage() {
       className: "max-w-xs truncate",
       attributes: (session) => ({ title: session.userAgent ?? undefined }),
     },
+    { header: "Signed in with", cell: (session) => METHOD_LABELS[session.signInMethod] },
     { header: "IP address", cell: (session) => session.ip ?? "unknown", className: "font-mono" },
     { header: "Signed in", cell: (session) => <Time date={session.createdAt} timeZone={staff.timeZone} /> },
     {
