@@ -55,10 +55,11 @@ test("first-run setup creates the admin, who enrols TOTP and then signs in", asy
 
 test("the admin invites an agent, who completes the invitation and signs in", async ({ page, browser }) => {
   await signIn(page, admin, "/console/staff");
-  await page.getByLabel("Email").fill(agent.email);
-  await page.getByLabel("Name").fill("Invited Agent");
-  await page.getByLabel("Reason", { exact: true }).fill("New starter on the fraud team");
-  await page.getByRole("button", { name: "Create invitation" }).click();
+  const invite = page.getByRole("region", { name: "Invite someone" });
+  await invite.getByLabel("Email").fill(agent.email);
+  await invite.getByLabel("Name").fill("Invited Agent");
+  await invite.getByLabel("Reason", { exact: true }).fill("New starter on the fraud team");
+  await invite.getByRole("button", { name: "Create invitation" }).click();
   inviteLink = (await page.getByTestId("invite-link").textContent()) ?? "";
   expect(inviteLink).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
 
