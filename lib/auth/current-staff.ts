@@ -56,7 +56,10 @@ export function staffContext(staff: CurrentStaff, ip: string): StaffContext {
 
 export type SessionProblem = "signed-out" | "expired" | "revoked";
 
-type Lookup = { staff: CurrentStaff } | { staff: null; problem: SessionProblem };
+/** How the signed-in staff member can answer a step-up prompt: the console layout offers these. */
+export type StepUpMethods = { passkeys: number; code: boolean };
+
+type Lookup = { staff: CurrentStaff; stepUp: StepUpMethods } | { staff: null; problem: SessionProblem };
 
 type SessionWithStaff = {
   id: string;
@@ -66,7 +69,8 @@ type SessionWithStaff = {
   revokedAt: Date | null;
   stepUpAt: Date | null;
   signInMethod: SignInMethod;
-  hasPasskey: boolean;
+  passkeys: number;
+  hasCode: boolean;
   policy: SignInPolicyRules;
   staff: {
     id: string;
@@ -89,7 +93,8 @@ async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff
       revoked_at: Date | null;
       step_up_at: Date | null;
       sign_in_method: SignInMethod;
-      has_passkey: boolean;
+      passkeys: number;
+      has_code: boolean;
       phishing_resistant_roles: Role[] | null;
       password_sign_in_disabled: boolean | null;
       break_glass_staff_id: string | null;
@@ -103,7 +108,8 @@ async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff
   >`
     SELECT s.id::text, s.staff_id::text, s.last_seen_at, s.expires_at, s.revoked_at, s.step_up_at,
            s.sign_in_method::text AS sign_in_method,
-           EXISTS (SELECT 1 FROM staff_passkeys k WHERE k.staff_id = s.staff_id) AS has_passkey,
+           (SELECT count(*)::int FROM staff_passkeys k WHERE k.staff_id = s.staff_id) AS passkeys,
+           u.totp_secret_enc IS NOT NULL AS has_code,
            p.phishing_resistant_roles::text[] AS phishing_resistant_roles, p.password_sign_in_disabled,
            p.break_glass_staff_id::text AS break_glass_staff_id,
            u.email, u.name, u.role::text AS role, u.time_zone, u.deactivated_at, u.session_version
@@ -120,7 +126,8 @@ async function findSessionWithStaff(sessionId: string): Promise<SessionWithStaff
     revokedAt: row.revoked_at,
     stepUpAt: row.step_up_at,
     signInMethod: row.sign_in_method,
-    hasPasskey: row.has_passkey,
+    passkeys: row.passkeys,
+    hasCode: row.has_code,
     policy: {
       phishingResistantRoles: row.phishing_resistant_roles ?? [],
       passwordSignInDisabled: row.password_sign_in_disabled ?? false,
@@ -175,15 +182,25 @@ const lookupStaff = cache(async (): Promise<Lookup> => {
       policyStanding: sessionStanding({
         required: phishingResistantRequired(staff, row.policy),
         method: row.signInMethod,
-        hasPasskey: row.hasPasskey,
+        hasPasskey: row.passkeys > 0,
       }),
     },
+    stepUp: { passkeys: row.passkeys, code: row.hasCode },
   };
 });
 
 /** The signed-in staff member, or null. For places that render differently when signed out. */
 export async function getCurrentStaff(): Promise<CurrentStaff | null> {
   return (await lookupStaff()).staff;
+}
+
+/**
+ * The signed-in staff member's step-up methods, read with the session (no query of its own: the
+ * console layout asks on every page). Null when signed out.
+ */
+export async function currentStepUpMethods(): Promise<StepUpMethods | null> {
+  const result = await lookupStaff();
+  return result.staff ? result.stepUp : null;
 }
 
 /**

@@ -100,15 +100,6 @@ export async function listOwnPasskeys(staffId: string): Promise<OwnPasskey[]> {
   });
 }
 
-/** What the step-up prompt can offer this staff member: their passkeys, and an authenticator app. */
-export async function ownStepUpMethods(staffId: string): Promise<{ passkeys: number; code: boolean }> {
-  const staff = await getDb().staffUser.findUnique({
-    where: { id: staffId },
-    select: { totpSecretEnc: true, _count: { select: { passkeys: true } } },
-  });
-  return { passkeys: staff?._count.passkeys ?? 0, code: Boolean(staff?.totpSecretEnc) };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Enrolment and removal (the owner, with a fresh step-up: lib/forms/staff-action.ts)
 // ---------------------------------------------------------------------------------------------

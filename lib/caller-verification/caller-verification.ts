@@ -401,42 +401,63 @@ export type CallerVerificationView = {
   usedByResetId: string | null;
 };
 
-/** The customer's latest request (of the last day) and whether resets are blocked, for the console. */
+/**
+ * The customer's latest request (of the last day) and whether resets are blocked, for the console.
+ * One statement: the panel is on the customer page, the console's most viewed (see
+ * docs/performance/console-speed.md); Prisma would send four, two of them for relations of a
+ * request that usually does not exist.
+ */
 export async function callerVerificationPanel(customerId: string, now = new Date()) {
-  const db = getDb();
-  const [latest, customer] = await Promise.all([
-    db.callerVerification.findFirst({
-      where: { customerId, createdAt: { gt: new Date(now.getTime() - 86_400_000) } },
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        status: true,
-        channel: true,
-        purpose: true,
-        destinationHint: true,
-        createdAt: true,
-        expiresAt: true,
-        answeredAt: true,
-        requestedBy: { select: { id: true, name: true } },
-        usedByReset: { select: { id: true } },
-      },
-    }),
-    db.customer.findUnique({
-      where: { id: customerId },
-      select: { resetsBlockedAt: true, resetsBlockedReason: true },
-    }),
-  ]);
-  const view: CallerVerificationView | null = latest
-    ? {
-        ...latest,
-        status: effectiveStatus(latest.status, latest.expiresAt, now),
-        usedByResetId: latest.usedByReset?.id ?? null,
-      }
-    : null;
+  const rows = await getDb().$queryRaw<
+    {
+      resets_blocked_at: Date | null;
+      resets_blocked_reason: string | null;
+      id: string | null;
+      status: VerificationStatus;
+      channel: CallerVerificationView["channel"];
+      purpose: CallerVerificationView["purpose"];
+      destination_hint: string;
+      created_at: Date;
+      expires_at: Date;
+      answered_at: Date | null;
+      requested_by_id: string;
+      requested_by_name: string;
+      used_by_reset_id: string | null;
+    }[]
+  >`
+    SELECT c.resets_blocked_at, c.resets_blocked_reason,
+           v.id::text, v.status::text AS status, v.channel::text AS channel, v.purpose::text AS purpose,
+           v.destination_hint, v.created_at, v.expires_at, v.answered_at,
+           v.requested_by_id::text, u.name AS requested_by_name, r.id::text AS used_by_reset_id
+    FROM customers c
+    LEFT JOIN LATERAL (
+      SELECT * FROM caller_verifications
+      WHERE customer_id = c.id AND created_at > ${new Date(now.getTime() - 86_400_000)}
+      ORDER BY created_at DESC LIMIT 1
+    ) v ON true
+    LEFT JOIN staff_users u ON u.id = v.requested_by_id
+    LEFT JOIN factor_resets r ON r.caller_verification_id = v.id
+    WHERE c.id = ${customerId}::uuid`;
+  const row = rows[0];
+  const view: CallerVerificationView | null =
+    row?.id != null
+      ? {
+          id: row.id,
+          status: effectiveStatus(row.status, row.expires_at, now),
+          channel: row.channel,
+          purpose: row.purpose,
+          destinationHint: row.destination_hint,
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+          answeredAt: row.answered_at,
+          requestedBy: { id: row.requested_by_id, name: row.requested_by_name },
+          usedByResetId: row.used_by_reset_id,
+        }
+      : null;
   return {
     latest: view,
-    block: customer?.resetsBlockedAt
-      ? { at: customer.resetsBlockedAt, reason: customer.resetsBlockedReason ?? DECLINED_FLAG_REASON }
+    block: row?.resets_blocked_at
+      ? { at: row.resets_blocked_at, reason: row.resets_blocked_reason ?? DECLINED_FLAG_REASON }
       : null,
   };
 }

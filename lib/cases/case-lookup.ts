@@ -38,22 +38,23 @@ export async function listCaseTextsForCustomer(
   customerId: string,
   limits = { cases: 20, notesPerCase: 50 },
 ): Promise<CaseText[]> {
-  const cases = await getDb().case.findMany({
-    where: { customerId },
-    orderBy: { createdAt: "desc" },
-    take: limits.cases,
-    select: {
-      id: true,
-      number: true,
-      subject: true,
-      outcome: true,
-      notes: { orderBy: { createdAt: "desc" }, take: limits.notesPerCase, select: { body: true } },
-    },
-  });
+  // One statement with the notes folded in: Prisma sends a second one for the notes, even when the
+  // customer has no case (this runs on every customer-page view).
+  const cases = await getDb().$queryRaw<
+    { id: string; number: number; subject: string; outcome: string | null; notes: string[] }[]
+  >`
+    SELECT c.id::text, c.number, c.subject, c.outcome,
+           COALESCE((SELECT array_agg(n.body ORDER BY n.created_at DESC)
+                     FROM (SELECT body, created_at FROM case_notes WHERE case_id = c.id
+                           ORDER BY created_at DESC LIMIT ${limits.notesPerCase}) n), '{}') AS notes
+    FROM cases c
+    WHERE c.customer_id = ${customerId}::uuid
+    ORDER BY c.created_at DESC
+    LIMIT ${limits.cases}`;
   return cases.map((item) => ({
     caseId: item.id,
     number: item.number,
-    texts: [item.subject, item.outcome ?? "", ...item.notes.map((note) => note.body)].filter(Boolean),
+    texts: [item.subject, item.outcome ?? "", ...item.notes].filter(Boolean),
   }));
 }
 

@@ -155,7 +155,8 @@ describe("shared addresses and scam reports", () => {
 
   it("turns a recent scam report into a signal naming its reference", () => {
     expect(
-      findRecentScamReports([{ reference: "SR-ABCD-EFGH", contactedAt: at(0) }])[0]?.explanation,
+      findRecentScamReports([{ reference: "SR-ABCD-EFGH", contactedAt: at(0), sharedSomething: false }])[0]
+        ?.explanation,
     ).toMatch(/SR-ABCD-EFGH/);
   });
 });
@@ -177,7 +178,7 @@ describe("computeRiskSignals", () => {
     const takeover = computeRiskSignals({
       ...quiet,
       attempts: [...quiet.attempts, attempt({ minutes: 60 * 24 + 30, deviceId: "attacker", ...LAGOS })],
-      scamReports: [{ reference: "SR-1", contactedAt: at(60 * 24 + 10) }],
+      scamReports: [{ reference: "SR-1", contactedAt: at(60 * 24 + 10), sharedSomething: false }],
       flaggedAt: at(60 * 24 + 60),
     });
     expect(new Set(takeover.map((signal) => signal.code))).toEqual(

@@ -38,7 +38,8 @@ export type RiskInput = {
   changes: ChangeFact[];
   /** Addresses from this customer's attempts, with how many accounts they touched in the same day. */
   sharedIps: { ip: string; accounts: number; at: Date }[];
-  scamReports: { reference: string; contactedAt: Date }[];
+  /** Scam reports about this customer in the window (whether a code or password was shared, too). */
+  scamReports: { reference: string; contactedAt: Date; sharedSomething: boolean }[];
   flaggedAt: Date | null;
 };
 

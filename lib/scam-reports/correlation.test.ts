@@ -202,7 +202,7 @@ describe("loadCorrelation (real database)", () => {
     });
 
     const result = await loadCorrelation({
-      customer: { id: customer.id, fullName: "x", externalId: "x" },
+      customer: { id: customer.id },
       contactedAt,
       sharedSomething: true,
     });

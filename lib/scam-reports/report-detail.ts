@@ -90,7 +90,7 @@ export async function getScamReportDetail(
 
 /** The customer's activity around the reported contact, or null when no customer is linked. */
 export async function loadCorrelation(
-  report: Pick<ScamReportDetail, "customer" | "contactedAt" | "sharedSomething">,
+  report: Pick<ScamReportDetail, "contactedAt" | "sharedSomething"> & { customer: { id: string } | null },
 ): Promise<(Correlation & { truncated: boolean }) | null> {
   if (!report.customer) return null;
   const { from, to } = correlationWindow(report.contactedAt);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { currentStepUpMethods, requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { Badge } from "@/components/ui/badge";
 import { ConsoleNav, type ConsoleNavLink } from "@/components/console/console-nav";
@@ -9,17 +9,13 @@ import { ConsoleSearch } from "@/components/console/console-search";
 import { countWorkload } from "@/lib/workspace/workload";
 import { StepUpProvider } from "@/components/console/step-up-context";
 import { SignOutButton } from "@/components/console/sign-out-button";
-import { ownStepUpMethods } from "@/lib/auth/passkeys";
 import { ssoDisplayName } from "@/lib/auth/sso-config";
 import { startPasskeyStepUpAction } from "../passkey-actions";
 import { confirmStepUp, confirmStepUpWithPasskey } from "../step-up-action";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const [counts, stepUp] = await Promise.all([
-    countWorkload(staff.id, staff.role),
-    ownStepUpMethods(staff.id),
-  ]);
+  const [counts, stepUp] = await Promise.all([countWorkload(staff.id, staff.role), currentStepUpMethods()]);
   const ssoName = ssoDisplayName();
   const density = (await cookies()).get("console-density")?.value === "compact" ? "compact" : "comfortable";
   const links: ConsoleNavLink[] = [
@@ -105,12 +101,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <StepUpProvider
           confirm={confirmStepUp}
           passkey={
-            stepUp.passkeys > 0
+            stepUp && stepUp.passkeys > 0
               ? { start: startPasskeyStepUpAction, confirm: confirmStepUpWithPasskey }
               : null
           }
           methods={{
-            code: stepUp.code,
+            code: stepUp?.code ?? false,
             // Offered to those who signed in through the IdP (and, by the prompt, only without a passkey).
             sso: ssoName && staff.signInMethod === "SSO" ? { name: ssoName } : null,
           }}
