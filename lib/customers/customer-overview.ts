@@ -2,6 +2,7 @@
 // sessions, open cases and recent scam reports.
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { fromJsonDate, type JsonDate } from "@/lib/db/json-dates";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { isUuid } from "@/lib/ids";
@@ -85,7 +86,6 @@ type CustomerRow = {
   flaggedAt: Date | null;
 };
 
-type JsonDate = string;
 type OverviewRow = CustomerRow & {
   country: string | null;
   status: string;
@@ -105,8 +105,6 @@ type OverviewRow = CustomerRow & {
   openCases: (Omit<CustomerOverview["openCases"][number], "createdAt"> & { createdAt: JsonDate })[];
   scamReports: (Omit<CustomerOverview["scamReports"][number], "contactedAt"> & { contactedAt: JsonDate })[];
 };
-
-const date = (value: JsonDate) => new Date(value);
 
 async function loadOverview<Extra>(
   ctx: StaffContext,
@@ -167,16 +165,16 @@ async function loadOverview<Extra>(
     factors: factors.map(({ destination, enrolledAt, lastUsedAt, ...factor }) => ({
       ...factor,
       destinationMasked: destination ? maskDestination(destination) : null,
-      enrolledAt: date(enrolledAt),
-      lastUsedAt: lastUsedAt ? date(lastUsedAt) : null,
+      enrolledAt: fromJsonDate(enrolledAt),
+      lastUsedAt: fromJsonDate(lastUsedAt),
     })),
     sessions: sessions.map((session) => ({
       ...session,
-      createdAt: date(session.createdAt),
-      lastSeenAt: date(session.lastSeenAt),
+      createdAt: fromJsonDate(session.createdAt),
+      lastSeenAt: fromJsonDate(session.lastSeenAt),
     })),
-    openCases: openCases.map((item) => ({ ...item, createdAt: date(item.createdAt) })),
-    scamReports: scamReports.map((report) => ({ ...report, contactedAt: date(report.contactedAt) })),
+    openCases: openCases.map((item) => ({ ...item, createdAt: fromJsonDate(item.createdAt) })),
+    scamReports: scamReports.map((report) => ({ ...report, contactedAt: fromJsonDate(report.contactedAt) })),
   };
   return { overview, assessment };
 }

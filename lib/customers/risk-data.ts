@@ -2,6 +2,7 @@
 // plus what "normal" looked like for them in the year before.
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { fromJsonDate, type JsonDate } from "@/lib/db/json-dates";
 import { env } from "@/lib/env";
 import { computeRiskSignals, type RiskInput, type RiskSignal } from "./risk-signals";
 
@@ -14,7 +15,6 @@ const MAX_ATTEMPTS = 2_000;
 
 export const MAX_SHARED_IPS = 50;
 
-type JsonDate = string;
 type RiskRow = {
   flagged: { at: JsonDate | null } | null;
   attempts: (Omit<RiskInput["attempts"][number], "occurredAt"> & { occurredAt: JsonDate })[];
@@ -83,18 +83,21 @@ export async function loadRiskInput(customerId: string, now = new Date()): Promi
   const row = rows[0];
   if (!row?.flagged) return null;
   return {
-    attempts: row.attempts.map((attempt) => ({ ...attempt, occurredAt: new Date(attempt.occurredAt) })),
+    attempts: row.attempts.map((attempt) => ({ ...attempt, occurredAt: fromJsonDate(attempt.occurredAt) })),
     knownDevices: new Set(row.history.flatMap((known) => (known.deviceId ? [known.deviceId] : []))),
     knownCountries: new Set(row.history.flatMap((known) => (known.country ? [known.country] : []))),
     deliveries: row.deliveries.map((delivery) => ({
       ...delivery,
-      sentAt: new Date(delivery.sentAt),
-      usedAt: delivery.usedAt ? new Date(delivery.usedAt) : null,
+      sentAt: fromJsonDate(delivery.sentAt),
+      usedAt: fromJsonDate(delivery.usedAt),
     })),
-    changes: row.changes.map((change) => ({ ...change, occurredAt: new Date(change.occurredAt) })),
-    sharedIps: row.sharedIps.map((shared) => ({ ...shared, at: new Date(shared.at) })),
-    scamReports: row.scamReports.map((report) => ({ ...report, contactedAt: new Date(report.contactedAt) })),
-    flaggedAt: row.flagged.at ? new Date(row.flagged.at) : null,
+    changes: row.changes.map((change) => ({ ...change, occurredAt: fromJsonDate(change.occurredAt) })),
+    sharedIps: row.sharedIps.map((shared) => ({ ...shared, at: fromJsonDate(shared.at) })),
+    scamReports: row.scamReports.map((report) => ({
+      ...report,
+      contactedAt: fromJsonDate(report.contactedAt),
+    })),
+    flaggedAt: fromJsonDate(row.flagged.at),
   };
 }
 

@@ -10,18 +10,11 @@ import { computeVerdict, sortSignals, type Verdict } from "./verdict";
 
 export type CustomerAssessment = { verdict: Verdict; signals: RiskSignal[]; trust: ContactTrust | null };
 
-/** The customer's row as the customer page has already read it (see assessCustomer). */
-export type KnownCustomer = {
-  id: string;
-  externalId: string;
-  fullName: string;
-  flaggedAt: Date | null;
-  email: string;
-  phoneE164: string | null;
-};
+/** The customer's contacts as the customer page has already read them (see assessCustomer). */
+export type KnownCustomer = { email: string; phoneE164: string | null };
 
 /**
- * `known` is the customer's row when the caller has already read it: the customer page passes it
+ * `known` is the customer's contacts when the caller has already read them: the customer page passes it
  * so that the contact trust does not read the same row again, which matters at dozens of views a
  * second. The latest scam report in the window comes with the risk input (same statement).
  */
