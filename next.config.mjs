@@ -8,7 +8,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for staff who lack a permission.
-  experimental: { authInterrupts: true },
+  // globalNotFound: an address no route matches gets app/global-not-found.tsx, which Next renders
+  // only then, instead of a root not-found that it renders into every page as a fallback.
+  experimental: { authInterrupts: true, globalNotFound: true },
   // The script-free help pages' browser bundles are compiled but never sent (decision 009); the
   // server modules they reach need node:net, which has no browser build.
   turbopack: { resolveAlias: { "node:net": { browser: "./lib/http/node-net-browser-stub.mjs" } } },

@@ -42,6 +42,13 @@ const schema = z.object({
   DATABASE_BULK_POOL_SIZE: count(1, 100)
     .default(4)
     .meta(doc("Extra connections per app process for bulk event ingest.")),
+  DATABASE_PREPARED_STATEMENTS: flag
+    .default("1")
+    .meta(
+      doc(
+        "`1`: each statement is prepared once per connection and its plan kept. `0`: planned on every call (for PgBouncer in transaction mode before 1.21).",
+      ),
+    ),
   SKIP_MIGRATIONS: flag
     .optional()
     .meta(doc("`1`: do not migrate on start (when a deploy step runs `npm run db:migrate`).")),

@@ -12,7 +12,7 @@ import { restoreContactInTx } from "@/lib/customers/account-actions";
 import { maskDestination } from "@/lib/customers/masking";
 import { noticeRecipients, sameContact } from "@/lib/customers/contact-trust";
 import { loadContactTrust } from "@/lib/customers/contact-trust-data";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { queueAccountNotice } from "@/lib/notifications/outbox";
 import { resetRiskReasons } from "@/lib/resets/risk-gate";
 import { fail, succeed, type Result } from "@/lib/result";
@@ -27,7 +27,7 @@ type Field = "email" | "phone";
 const APPROVAL_WINDOW_MS = 4 * 60 * 60 * 1000;
 
 const FIELD_WORDS: Record<Field, string> = { email: "email address", phone: "phone number" };
-const toField = (value: "EMAIL" | "PHONE"): Field => (value === "EMAIL" ? "email" : "phone");
+export const contactFieldOf = (value: "EMAIL" | "PHONE"): Field => (value === "EMAIL" ? "email" : "phone");
 
 export type RestoreOutcome = {
   status: "EXECUTED" | "PENDING_APPROVAL" | "REJECTED";
@@ -160,7 +160,7 @@ async function executeRestore(tx: Tx, ctx: StaffContext, restoreId: string): Pro
       customerId: true,
     },
   });
-  const field = toField(restore.field);
+  const field = contactFieldOf(restore.field);
   const [customer] = await tx.$queryRaw<
     { id: string; full_name: string; status: string; email: string; phone_e164: string | null }[]
   >`SELECT id, full_name, status::text, email, phone_e164 FROM customers WHERE id = ${restore.customerId}::uuid FOR UPDATE`;
@@ -229,15 +229,14 @@ export type PendingRestore = {
   customer: { id: string; fullName: string; externalId: string };
 };
 
-/** Restores waiting for a decision this supervisor may take (never their own request). */
-export async function countPendingRestores(decidedBy?: string): Promise<number> {
-  return getDb().contactRestore.count({
-    where: {
-      status: "PENDING_APPROVAL",
-      expiresAt: { gt: new Date() },
-      ...(decidedBy ? { requestedById: { not: decidedBy } } : {}),
-    },
-  });
+/**
+ * Restores waiting for a decision this supervisor may take (never their own request): a count as a
+ * subquery (see lib/workspace/workload.ts).
+ */
+export function pendingRestoresCount(decidedBy: string, now = new Date()): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM contact_restores
+                     WHERE status = 'PENDING_APPROVAL' AND expires_at > ${now}
+                       AND requested_by_id <> ${decidedBy}::uuid)`;
 }
 
 export async function listPendingRestores(customerId?: string): Promise<PendingRestore[]> {
@@ -289,7 +288,7 @@ export async function listPendingRestores(customerId?: string): Promise<PendingR
           ...row,
           requestedBy,
           customer,
-          field: toField(field),
+          field: contactFieldOf(field),
           restoreMasked: maskDestination(restoreValue),
           replacedMasked: replacedValue ? maskDestination(replacedValue) : null,
         },

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_CASE_SORT, type CASE_STATUSES, type CASE_TYPES, type CaseSort } from "./schemas";
 
 export type CaseListFilters = {
@@ -124,12 +124,15 @@ export async function listUnassignedCases(take = 10): Promise<WorkCase[]> {
   });
 }
 
-export async function countCaseWork(staffId: string): Promise<{ mine: number; unassigned: number }> {
-  // Both counts in one statement (each still an index lookup on assignee_id, status): the console
-  // layout runs this on every page, so one round trip instead of two.
-  const rows = await getDb().$queryRaw<{ mine: number; unassigned: number }[]>`
-    SELECT
-      (SELECT count(*)::int FROM cases WHERE assignee_id = ${staffId}::uuid AND status <> 'CLOSED') AS mine,
-      (SELECT count(*)::int FROM cases WHERE assignee_id IS NULL AND status <> 'CLOSED') AS unassigned`;
-  return { mine: rows[0]?.mine ?? 0, unassigned: rows[0]?.unassigned ?? 0 };
+/**
+ * Open cases assigned to the staff member, and open cases nobody has taken: counts as subqueries,
+ * which the console's workload statement puts together with the other areas' (lib/workspace/workload.ts)
+ * so that the navigation's badges cost one round trip on every page.
+ */
+export function myOpenCasesCount(staffId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM cases WHERE assignee_id = ${staffId}::uuid AND status <> 'CLOSED')`;
+}
+
+export function unassignedCasesCount(): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM cases WHERE assignee_id IS NULL AND status <> 'CLOSED')`;
 }

@@ -5,7 +5,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/audit/audit-log";
 import type { StaffContext } from "@/lib/auth/current-staff";
-import type { AccountActionKind, DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type AccountActionKind, type DeliveryStatus } from "@/lib/generated/prisma/client";
 import { refreshActionStatus } from "@/lib/account-actions/outbound";
 import { fail, succeed, type Result } from "@/lib/result";
 import { SSF_KINDS } from "./security-event-tokens";
@@ -128,11 +128,14 @@ export async function listStuckDeliveries(endpointId: string, take = 50): Promis
   });
 }
 
-/** Deliveries failing or given up on active endpoints: the admins' badge. */
-export async function countFailingDeliveries(): Promise<number> {
-  return getDb().actionDelivery.count({
-    where: { status: { in: ["FAILING", "DEAD"] }, endpoint: { removedAt: null } },
-  });
+/**
+ * Deliveries failing or given up on active endpoints: the admins' badge, as a subquery (see
+ * lib/workspace/workload.ts).
+ */
+export function failingDeliveriesCount(): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM action_deliveries d
+                     JOIN integration_endpoints e ON e.id = d.endpoint_id
+                     WHERE d.status IN ('FAILING', 'DEAD') AND e.removed_at IS NULL)`;
 }
 
 /**

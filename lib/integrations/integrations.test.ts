@@ -14,7 +14,8 @@ import { createCustomer, type TestCustomer } from "@/test/factories/customers";
 import { actingAs, createStaff } from "@/test/factories/staff";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { createEndpoint, rotateEndpointSecret, setEndpointPaused } from "./endpoints";
-import { countFailingDeliveries, redeliver } from "./deliveries";
+import { countWorkload } from "@/lib/workspace/workload";
+import { redeliver } from "./deliveries";
 import { MAX_DELIVERY_ATTEMPTS, processDeliveries, retryDelayMs } from "./dispatcher";
 import { newWebhookSecret, signWebhook } from "./standard-webhooks";
 import { createEndpointSchema } from "./schemas";
@@ -152,7 +153,7 @@ describe("delivering account actions", () => {
     const [failing] = await listAccountActions(customer.id);
     expect(failing).toMatchObject({ status: "FAILING", deliveries: [{ status: "FAILING", attempts: 3 }] });
     expect(failing?.deliveries[0]?.lastError).toMatch(/ECONNREFUSED/);
-    expect(await countFailingDeliveries()).toBe(1);
+    expect((await countWorkload(admin.staff.id, "ADMIN")).failingDeliveries).toBe(1);
     const alert = await getDb().notification.findMany({ where: { template: "integration-failing" } });
     expect(alert.map((row) => row.destination)).toContain(admin.staff.email);
 

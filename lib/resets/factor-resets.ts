@@ -13,7 +13,7 @@ import {
   removeFactorsInTx,
   requirePasswordChangeInTx,
 } from "@/lib/customers/account-actions";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { queueResetNotifications } from "@/lib/notifications/outbox";
 import { queueAccountActionInTx } from "@/lib/account-actions/outbound";
 import { noticeRecipients, type ContactTrust } from "@/lib/customers/contact-trust";
@@ -373,21 +373,18 @@ export type PendingReset = {
   factors: { id: string; type: string; label: string }[];
 };
 
-/** Every pending request (the approvals queue), or one customer's. */
 /**
  * Resets waiting for a decision that this supervisor may take: never their own request (four eyes),
- * so their count on the home page and the navigation is what they can act on.
+ * so their count on the home page and the navigation is what they can act on. A count as a
+ * subquery (see lib/workspace/workload.ts).
  */
-export async function countPendingResets(decidedBy?: string): Promise<number> {
-  return getDb().factorReset.count({
-    where: {
-      status: "PENDING_APPROVAL",
-      expiresAt: { gt: new Date() },
-      ...(decidedBy ? { requestedById: { not: decidedBy } } : {}),
-    },
-  });
+export function pendingResetsCount(decidedBy: string, now = new Date()): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM factor_resets
+                     WHERE status = 'PENDING_APPROVAL' AND expires_at > ${now}
+                       AND requested_by_id <> ${decidedBy}::uuid)`;
 }
 
+/** Every pending request (the approvals queue), or one customer's. */
 export async function listPendingResets(customerId?: string): Promise<PendingReset[]> {
   const db = getDb();
   // Scalars first, names after: Prisma loads each relation with a query of its own even when no

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { isPlausibleInstant } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/ids";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toE164 } from "./contact-number";
 import { candidateWindows, findDuplicateHints, type DuplicateHints } from "./duplicates";
 import { normaliseReference } from "./reference";
@@ -205,8 +205,9 @@ export async function listReportsToTriage(take = 10): Promise<TriageItem[]> {
   });
 }
 
-export async function countReportsToTriage(): Promise<number> {
-  return getDb().scamReport.count({ where: { status: "NEW" } });
+/** New reports nobody has triaged: a count as a subquery (see lib/workspace/workload.ts). */
+export function reportsToTriageCount(): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM scam_reports WHERE status = 'NEW')`;
 }
 
 const FOUND_SELECT = {

@@ -5,7 +5,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { listCaseTextsForCustomer } from "@/lib/cases/case-lookup";
+import { listCaseTextsForCustomer, type CaseText } from "@/lib/cases/case-lookup";
 import { extractPhoneNumbers } from "./contact-number";
 
 export type WatchlistRules = { minReports: number; days: number };
@@ -97,16 +97,41 @@ export async function findWatchlistMentionsForCustomer(
     }),
     listCaseTextsForCustomer(customerId),
   ]);
+  const sources: WatchlistSources = {
+    reports: reports.flatMap(({ reference, contactNumberE164: number }) =>
+      number ? [{ reference, number }] : [],
+    ),
+    cases,
+  };
+  return findWatchlistMentions(sources, rules, now);
+}
+
+/** What a customer's records say that the watchlist warning scans. */
+export type WatchlistSources = {
+  /** The customer's reports that name a caller number, newest first. */
+  reports: { reference: string; number: string }[];
+  /** Subjects, outcomes and notes of the customer's cases. */
+  cases: CaseText[];
+};
+
+/**
+ * The watchlisted numbers among those the sources name. The customer page reads the sources with
+ * its other lists (customer-page-lists.ts); findWatchlistMentionsForCustomer reads them alone.
+ */
+export async function findWatchlistMentions(
+  sources: WatchlistSources,
+  rules = watchlistRules(),
+  now = new Date(),
+): Promise<WatchlistMention[]> {
   const mentions = new Map<string, WatchlistMention["mentionedIn"]>();
   const mention = (number: string, where: WatchlistMention["mentionedIn"][number]) => {
     const list = mentions.get(number) ?? [];
     if (!list.some((item) => JSON.stringify(item) === JSON.stringify(where))) list.push(where);
     mentions.set(number, list);
   };
-  for (const report of reports)
-    if (report.contactNumberE164)
-      mention(report.contactNumberE164, { kind: "report", reference: report.reference });
-  for (const item of cases) {
+  for (const report of sources.reports)
+    mention(report.number, { kind: "report", reference: report.reference });
+  for (const item of sources.cases) {
     for (const number of extractPhoneNumbers(item.texts.join("\n")))
       mention(number, { kind: "case", caseId: item.caseId, number: item.number });
   }

@@ -1,14 +1,16 @@
 // What is waiting for the signed-in staff member: the home page lists it, the navigation shows its
-// counts. Each area answers for its own tables; this module only puts the answers together, once
-// per request (the layout and the home page share it through React's cache).
+// counts. Each area answers for its own tables, as a count subquery; this module puts them in one
+// statement, once per request (the layout and the home page share it through React's cache).
 import "server-only";
 import { cache } from "react";
 import { can, type Role } from "@/lib/auth/permissions";
-import { countPendingRestores } from "@/lib/account-actions/contact-restores";
-import { countCaseWork } from "@/lib/cases/case-queries";
-import { countPendingResets } from "@/lib/resets/factor-resets";
-import { countReportsToTriage } from "@/lib/scam-reports/queue";
-import { countFailingDeliveries } from "@/lib/integrations/deliveries";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { pendingRestoresCount } from "@/lib/account-actions/contact-restores";
+import { myOpenCasesCount, unassignedCasesCount } from "@/lib/cases/case-queries";
+import { pendingResetsCount } from "@/lib/resets/factor-resets";
+import { reportsToTriageCount } from "@/lib/scam-reports/queue";
+import { failingDeliveriesCount } from "@/lib/integrations/deliveries";
 
 export type WorkloadCounts = {
   /** Open cases assigned to the staff member. */
@@ -23,23 +25,39 @@ export type WorkloadCounts = {
   failingDeliveries: number | null;
 };
 
+const NOT_COUNTED = Prisma.sql`NULL::int`;
+
+type CountsRow = {
+  myCases: number | null;
+  unassignedCases: number | null;
+  resets: number | null;
+  restores: number | null;
+  reportsToTriage: number | null;
+  failingDeliveries: number | null;
+};
+
 export const countWorkload = cache(async (staffId: string, role: Role): Promise<WorkloadCounts> => {
   const actor = { id: staffId, role };
+  const works = can(actor, "case:work");
   const approves = can(actor, "reset:approve");
   const triages = can(actor, "scam-report:triage");
   const integrates = can(actor, "integration:manage");
-  const [cases, resets, restores, reports, failing] = await Promise.all([
-    can(actor, "case:work") ? countCaseWork(staffId) : Promise.resolve({ mine: 0, unassigned: 0 }),
-    approves ? countPendingResets(staffId) : Promise.resolve(0),
-    approves ? countPendingRestores(staffId) : Promise.resolve(0),
-    triages ? countReportsToTriage() : Promise.resolve(0),
-    integrates ? countFailingDeliveries() : Promise.resolve(0),
-  ]);
+  // Every count in one statement: the layout runs this on every console page, and each round trip
+  // costs the server more than PostgreSQL spends on these index lookups. Counts the role may not see
+  // are not computed at all.
+  const rows = await getDb().$queryRaw<CountsRow[]>`
+    SELECT ${works ? myOpenCasesCount(staffId) : NOT_COUNTED} AS "myCases",
+           ${works ? unassignedCasesCount() : NOT_COUNTED} AS "unassignedCases",
+           ${approves ? pendingResetsCount(staffId) : NOT_COUNTED} AS resets,
+           ${approves ? pendingRestoresCount(staffId) : NOT_COUNTED} AS restores,
+           ${triages ? reportsToTriageCount() : NOT_COUNTED} AS "reportsToTriage",
+           ${integrates ? failingDeliveriesCount() : NOT_COUNTED} AS "failingDeliveries"`;
+  const counts = rows[0];
   return {
-    myCases: cases.mine,
-    unassignedCases: cases.unassigned,
-    approvals: approves ? resets + restores : null,
-    reportsToTriage: triages ? reports : null,
-    failingDeliveries: integrates ? failing : null,
+    myCases: counts?.myCases ?? 0,
+    unassignedCases: counts?.unassignedCases ?? 0,
+    approvals: approves ? (counts?.resets ?? 0) + (counts?.restores ?? 0) : null,
+    reportsToTriage: triages ? (counts?.reportsToTriage ?? 0) : null,
+    failingDeliveries: integrates ? (counts?.failingDeliveries ?? 0) : null,
   };
 });

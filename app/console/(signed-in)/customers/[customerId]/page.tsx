@@ -2,14 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RememberRecent } from "@/components/console/recent-items";
 import { notFound } from "next/navigation";
+import { isUuid } from "@/lib/ids";
 import { requireStaffContext } from "@/lib/auth/current-staff";
-import { listLoginAttempts, listOtpDeliveries } from "@/lib/customers/activity";
 import { getCustomerPage } from "@/lib/customers/customer-overview";
 import { describeContactChange } from "@/lib/customers/verdict";
 import { maskDestination } from "@/lib/customers/masking";
-import { listPendingResets } from "@/lib/resets/factor-resets";
-import { listPendingRestores } from "@/lib/account-actions/contact-restores";
-import { listAccountActions } from "@/lib/account-actions/outbound";
+import { loadCustomerPageLists } from "@/lib/customers/customer-page-lists";
 import { AccountActionsList } from "@/components/console/customers/account-actions-list";
 import { can } from "@/lib/auth/permissions";
 import { Alert } from "@/components/ui/alert";
@@ -25,7 +23,7 @@ import { FACTOR_LABELS, humanise } from "@/lib/customers/labels";
 import { RevealField } from "./_components/reveal-field";
 import { CallerVerificationPanel } from "./_components/caller-verification-panel";
 import { RiskSignalsPanel } from "@/components/console/customers/risk-signals-panel";
-import { findWatchlistMentionsForCustomer, watchlistRules } from "@/lib/scam-reports/watchlist";
+import { findWatchlistMentions, watchlistRules } from "@/lib/scam-reports/watchlist";
 import { WatchlistWarning } from "@/components/console/scam-reports/watchlist-warning";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -47,19 +45,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const ctx = await requireStaffContext("customer:view");
   const { staff } = ctx;
   const { customerId } = await params;
-  const found = await getCustomerPage(ctx, customerId);
-  if (!found) notFound();
+  // The lists do not wait for the overview: an unknown id finds no rows and ends in notFound().
+  const [found, lists] = await Promise.all([
+    getCustomerPage(ctx, customerId),
+    isUuid(customerId) ? loadCustomerPageLists(customerId, LATEST_ROWS) : null,
+  ]);
+  if (!found || !lists) notFound();
   const { overview: customer, assessment } = found;
   const watchlist = watchlistRules();
-  const [attempts, deliveries, watchlistMentions, pendingResets, pendingRestores, actions] =
-    await Promise.all([
-      listLoginAttempts(customer.id, {}, LATEST_ROWS),
-      listOtpDeliveries(customer.id, {}, LATEST_ROWS),
-      findWatchlistMentionsForCustomer(customer.id, watchlist),
-      listPendingResets(customer.id),
-      listPendingRestores(customer.id),
-      listAccountActions(customer.id),
-    ]);
+  const { attempts, deliveries, pendingResets, pendingRestores, actions } = lists;
+  const watchlistMentions = await findWatchlistMentions(lists.watchlistSources, watchlist);
   const { signals, trust, verdict } = assessment;
   const contactChanges = trust
     ? [trust.phone, trust.email].flatMap((entry) => {
@@ -316,12 +311,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       </div>
 
       <Section id="recent-attempts" title="Latest sign-in attempts">
-        <AttemptsTable
-          customerId={customer.id}
-          rows={attempts.rows}
-          timeZone={tz}
-          highlight={flaggedAttempts}
-        />
+        <AttemptsTable customerId={customer.id} rows={attempts} timeZone={tz} highlight={flaggedAttempts} />
         <Link
           href={`/console/customers/${customer.id}/attempts`}
           prefetch={false}
@@ -331,7 +321,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         </Link>
       </Section>
       <Section id="recent-codes" title="Latest codes sent">
-        <DeliveriesTable rows={deliveries.rows} timeZone={tz} highlight={flaggedDeliveries} />
+        <DeliveriesTable rows={deliveries} timeZone={tz} highlight={flaggedDeliveries} />
         <Link
           href={`/console/customers/${customer.id}/codes`}
           prefetch={false}
