@@ -97,6 +97,13 @@ const schema = z.object({
         "Who may say where a request came from: unset = nobody (the socket's peer is the client), `N` = the N nearest hops are your proxies, or a list of CIDR ranges.",
       ),
     ),
+  CONSOLE_CONCURRENCY: count(0, 1_000)
+    .default(8)
+    .meta(
+      doc(
+        "Console requests rendered at once per app process; the rest wait their turn (help pages, files and the API never wait). `0`: no limit.",
+      ),
+    ),
   SIGN_IN_IP_LIMIT: count(1, 1_000_000)
     .default(30)
     .meta(

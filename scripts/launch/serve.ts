@@ -10,11 +10,14 @@
 // - when no proxy is trusted, drops the X-Forwarded-* headers a client may have sent, so neither
 //   Next (which reads X-Forwarded-Host for its server-action origin check) nor our code acts on them;
 // - refuses URLs longer than MAX_URL_LENGTH with 414: no page needs one, and Next would echo it
-//   into a redirect's Location header, making a response too large for common clients and proxies.
+//   into a redirect's Location header, making a response too large for common clients and proxies;
+// - in production, lets at most CONSOLE_CONCURRENCY console requests into Next at once and queues
+//   the rest (lib/http/render-gate.ts).
 import http from "node:http";
 import next from "next";
 import { parseEnv } from "../../lib/env";
 import { CLIENT_ADDRESS_HEADER, parseProxyTrust, resolveClientAddress } from "../../lib/http/client-address";
+import { createRenderGate } from "../../lib/http/render-gate";
 
 const FORWARDING_HEADERS = [
   "x-forwarded-for",
@@ -42,7 +45,10 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`--port must be a port number, got ${port}`);
 
-  const trust = parseProxyTrust(parseEnv(process.env).TRUST_PROXY);
+  const config = parseEnv(process.env);
+  const trust = parseProxyTrust(config.TRUST_PROXY);
+  // Development compiles pages on first request and serves one developer: nothing to queue.
+  const gate = createRenderGate({ concurrency: dev ? 0 : config.CONSOLE_CONCURRENCY });
   const app = next({ dev, hostname, port, turbopack: dev });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -69,7 +75,7 @@ async function main() {
     request.headers[CLIENT_ADDRESS_HEADER] = address;
     // Next keeps an X-Forwarded-For it finds; give it the address we resolved, not the client's claim.
     request.headers["x-forwarded-for"] = address;
-    void handle(request, response);
+    gate.admit(request, response, () => void handle(request, response));
   });
   if (dev)
     server.on("upgrade", (request, socket, head) => void app.getUpgradeHandler()(request, socket, head));
