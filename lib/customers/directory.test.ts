@@ -276,8 +276,16 @@ describe("directory events", () => {
     // Another system's report does not confirm what was sent to this one.
     await ingestEvents([locked(0)], undefined, ["DIRECTORY_WRITE"], otherKey.id);
     expect((await listAccountActions(customer.id))[0]).toMatchObject({ status: "DECIDED" });
+    const version = async () =>
+      (await getDb().customer.findUniqueOrThrow({ where: { id: customer.id } })).updatedAt.toISOString();
+    const lockedVersion = await version();
     await ingestEvents([locked(1)], undefined, ["DIRECTORY_WRITE"], identityKey.id);
     expect((await listAccountActions(customer.id))[0]).toMatchObject({ status: "CONFIRMED" });
+    // The echo of the desk's own lock changes nothing an agent sees: a page opened after the lock
+    // can still act. A status the desk did not have is a change.
+    expect(await version()).toBe(lockedVersion);
+    await ingestEvents([{ ...locked(2), status: "active" }], undefined, ["DIRECTORY_WRITE"], identityKey.id);
+    expect(await version()).not.toBe(lockedVersion);
   });
 
   it("refuses bad events one by one with the field and the reason, applying the good ones", async () => {

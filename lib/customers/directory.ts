@@ -277,9 +277,14 @@ async function changeStatus(
   stamp: Stamp,
   source: string | null,
 ): Promise<DirectoryOutcome> {
+  // updated_at is the version an agent's open page sends back with an action: the identity system
+  // reporting a status the desk already shows (the echo of the desk's own lock) changes nothing the
+  // agent sees, so it must not make their next action "changed after you opened the page".
+  const status = STATUS[event.status];
   const updated = await tx.$executeRaw`
-    UPDATE customers SET status = ${STATUS[event.status]}::"CustomerStatus", source_updated_at = ${stamp.at},
-           source_version = ${stamp.version}, updated_at = now()
+    UPDATE customers SET status = ${status}::"CustomerStatus", source_updated_at = ${stamp.at},
+           source_version = ${stamp.version},
+           updated_at = CASE WHEN status = ${status}::"CustomerStatus" THEN updated_at ELSE now() END
     WHERE id = ${customerId}::uuid
       AND (source_updated_at IS NULL OR (source_updated_at, source_version) < (${stamp.at}, ${stamp.version}))`;
   if (updated === 0) return "superseded";
