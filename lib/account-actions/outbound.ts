@@ -115,7 +115,8 @@ export async function listAccountActions(
 ): Promise<AccountActionRow[]> {
   const db = getDb();
   // Each level on its own and only when the level above found something: Prisma would send one
-  // query per relation even for no rows, and the customer page (every view) calls this.
+  // query per relation even for no rows, and most customers have no action (the customer page reads
+  // the same rows in its own statement, lib/customers/customer-page-lists.ts).
   const rows = await db.accountAction.findMany({
     where: { customerId, ...(since ? { createdAt: { gte: since } } : {}) },
     orderBy: { createdAt: "desc" },

@@ -33,13 +33,31 @@ export async function findCaseById(id: string): Promise<CaseSummary | null> {
 
 export type CaseText = { caseId: string; number: number; texts: string[] };
 
+/** How much of a customer's cases a text scan reads: the most recent cases, and their latest notes. */
+export const CASE_TEXT_LIMITS = { cases: 20, notesPerCase: 50 };
+
+/** One case's texts to scan, from its subject, outcome and notes. */
+export function caseText(item: {
+  id: string;
+  number: number;
+  subject: string;
+  outcome: string | null;
+  notes: string[];
+}): CaseText {
+  return {
+    caseId: item.id,
+    number: item.number,
+    texts: [item.subject, item.outcome ?? "", ...item.notes].filter(Boolean),
+  };
+}
+
 /** Subjects, outcomes and notes of the customer's most recent cases (bounded), for text scans. */
 export async function listCaseTextsForCustomer(
   customerId: string,
-  limits = { cases: 20, notesPerCase: 50 },
+  limits = CASE_TEXT_LIMITS,
 ): Promise<CaseText[]> {
   // One statement with the notes folded in: Prisma sends a second one for the notes, even when the
-  // customer has no case (this runs on every customer-page view).
+  // customer has no case (the customer page reads the same in its own statement).
   const cases = await getDb().$queryRaw<
     { id: string; number: number; subject: string; outcome: string | null; notes: string[] }[]
   >`
@@ -51,11 +69,7 @@ export async function listCaseTextsForCustomer(
     WHERE c.customer_id = ${customerId}::uuid
     ORDER BY c.created_at DESC
     LIMIT ${limits.cases}`;
-  return cases.map((item) => ({
-    caseId: item.id,
-    number: item.number,
-    texts: [item.subject, item.outcome ?? "", ...item.notes].filter(Boolean),
-  }));
+  return cases.map(caseText);
 }
 
 /** Case numbers for case ids ("C-1042" reads better than a UUID in the audit log). */

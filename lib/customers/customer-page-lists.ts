@@ -18,6 +18,7 @@ import type { PendingReset } from "@/lib/resets/factor-resets";
 import { contactFieldOf, type PendingRestore } from "@/lib/account-actions/contact-restores";
 import type { AccountActionRow } from "@/lib/account-actions/outbound";
 import type { WatchlistSources } from "@/lib/scam-reports/watchlist";
+import { CASE_TEXT_LIMITS, caseText } from "@/lib/cases/case-lookup";
 import type { AccountActionKind } from "@/lib/generated/prisma/client";
 
 export type CustomerPageLists = {
@@ -30,12 +31,11 @@ export type CustomerPageLists = {
 };
 
 // The separate loaders' bounds: listPendingResets/listPendingRestores (100), listAccountActions'
-// default (10), findWatchlistMentionsForCustomer (50 reports) and listCaseTextsForCustomer.
+// default (10) and findWatchlistMentionsForCustomer (50 reports); the case texts' bounds are
+// listCaseTextsForCustomer's own (CASE_TEXT_LIMITS).
 const PENDING_LIMIT = 100;
 const ACTIONS_SHOWN = 10;
 const REPORTS_SCANNED = 50;
-const CASES_SCANNED = 20;
-const NOTES_PER_CASE = 50;
 
 type Dated<Row, Keys extends keyof Row> = Omit<Row, Keys> & {
   [Key in Keys]: Row[Key] extends Date ? JsonDate : JsonDate | null;
@@ -64,7 +64,7 @@ type ListsRow = {
     deliveries: Dated<AccountActionRow["deliveries"][number], "nextAttemptAt" | "deliveredAt">[];
   })[];
   reports: WatchlistSources["reports"];
-  cases: { caseId: string; number: number; subject: string; outcome: string | null; notes: string[] }[];
+  cases: Parameters<typeof caseText>[0][];
 };
 
 export async function loadCustomerPageLists(
@@ -134,13 +134,13 @@ export async function loadCustomerPageLists(
        FROM (SELECT * FROM scam_reports WHERE customer_id = ${customerId}::uuid AND contact_number_e164 IS NOT NULL
              ORDER BY contacted_at DESC LIMIT ${REPORTS_SCANNED}) p) AS reports,
       (SELECT coalesce(json_agg(json_build_object(
-                'caseId', k.id, 'number', k.number, 'subject', k.subject, 'outcome', k.outcome,
+                'id', k.id, 'number', k.number, 'subject', k.subject, 'outcome', k.outcome,
                 'notes', coalesce((SELECT array_agg(n.body ORDER BY n.created_at DESC)
                                    FROM (SELECT body, created_at FROM case_notes WHERE case_id = k.id
-                                         ORDER BY created_at DESC LIMIT ${NOTES_PER_CASE}) n), '{}')
+                                         ORDER BY created_at DESC LIMIT ${CASE_TEXT_LIMITS.notesPerCase}) n), '{}')
               ) ORDER BY k.created_at DESC), '[]')
        FROM (SELECT * FROM cases WHERE customer_id = ${customerId}::uuid
-             ORDER BY created_at DESC LIMIT ${CASES_SCANNED}) k) AS cases`;
+             ORDER BY created_at DESC LIMIT ${CASE_TEXT_LIMITS.cases}) k) AS cases`;
   const row = rows[0];
   if (!row) throw new Error("a SELECT without FROM always returns one row");
   return {
@@ -177,11 +177,7 @@ export async function loadCustomerPageLists(
     })),
     watchlistSources: {
       reports: row.reports,
-      cases: row.cases.map(({ caseId, number, subject, outcome, notes }) => ({
-        caseId,
-        number,
-        texts: [subject, outcome ?? "", ...notes].filter(Boolean),
-      })),
+      cases: row.cases.map(caseText),
     },
   };
 }

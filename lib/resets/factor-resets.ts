@@ -388,7 +388,8 @@ export function pendingResetsCount(decidedBy: string, now = new Date()): Prisma.
 export async function listPendingResets(customerId?: string): Promise<PendingReset[]> {
   const db = getDb();
   // Scalars first, names after: Prisma loads each relation with a query of its own even when no
-  // row matched, and on the customer page (every view) nothing is usually pending.
+  // row matched, and for one customer nothing is usually pending (the customer page reads the same
+  // rows in its own statement, lib/customers/customer-page-lists.ts).
   const rows = await db.factorReset.findMany({
     where: {
       status: "PENDING_APPROVAL",
